@@ -2,7 +2,6 @@ package io.staysync.audit.rest;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,7 +17,6 @@ import jakarta.validation.constraints.Min;
 @RestController
 @RequestMapping("/api/audit")
 @PreAuthorize("hasRole('ADMIN')")
-@Validated
 class AuditController {
 
 	private final AuditQuery audit;

@@ -20,8 +20,9 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import jakarta.validation.ConstraintViolationException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -36,7 +37,7 @@ import io.staysync.common.UnprocessableException;
  * The one place where errors of the REST API become RFC 9457 problem details. Messages are
  * written for the client; nothing internal (stack traces, SQL, class names) leaves here.
  */
-@RestControllerAdvice(annotations = RestController.class)
+@RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
@@ -80,6 +81,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				"Parameter '" + exception.getName() + "' has an invalid value.");
 		problem.setProperty("errors", List.of(fieldError(exception.getName(), "invalid value")));
 		return problem;
+	}
+
+	@ExceptionHandler(ConstraintViolationException.class)
+	ProblemDetail constraintViolation(ConstraintViolationException exception) {
+		List<Map<String, String>> errors = exception.getConstraintViolations()
+			.stream()
+			.map(violation -> fieldError(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
+			.toList();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Validation failed.");
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	private static String lastNode(String path) {
+		return path.substring(path.lastIndexOf('.') + 1);
 	}
 
 	/** Security decides these itself (401 or 403): hand them back to its filters. */

@@ -1,0 +1,53 @@
+package io.staysync.security;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.TestPropertySource;
+
+import io.staysync.test.ApiIntegrationTest;
+
+import static io.staysync.security.ApiAuthenticationIntegrationTests.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Runs everything that handles a password or token with verbose logging switched on, and
+ * checks that none of them reaches the log.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@TestPropertySource(properties = { "logging.level.io.staysync=TRACE", "logging.level.org.springframework.security=DEBUG",
+		"logging.level.org.springframework.web=DEBUG" })
+class NoSecretsInLogsIntegrationTests extends ApiIntegrationTest {
+
+	@Test
+	void passwordsAndTokensNeverReachTheLog(CapturedOutput output) throws Exception {
+		String email = unique("careful");
+		String password = "Very-Secret-Passw0rd-42";
+		createUser(email, password, "MANAGER");
+		String token = createToken(email, password);
+		mvc.perform(get("/api/auth/tokens").header("Authorization", bearer(token))).andExpect(status().isOk());
+		mvc.perform(get("/api/users").header("Authorization", basic(email, "Wrong-Passw0rd-99")))
+			.andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/users").header("Authorization", bearer(token + "x")))
+			.andExpect(status().isUnauthorized());
+		mvc.perform(json(asAdmin(post("/api/users")), "{\"email\":\"" + email + "\",\"password\":\"" + password
+				+ "\",\"role\":\"VIEWER\"}"))
+			.andExpect(status().isConflict());
+		mvc.perform(post("/login").param("username", email).param("password", password).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(output.getAll()).as("the test did log something").contains("Securing")
+			.doesNotContain(password)
+			.doesNotContain("Wrong-Passw0rd-99")
+			.doesNotContain(token)
+			.doesNotContain(token.substring(4))
+			.doesNotContain(ADMIN_PASSWORD)
+			.doesNotContain(basic(email, password).substring(6));
+	}
+
+}

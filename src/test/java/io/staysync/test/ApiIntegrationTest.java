@@ -1,0 +1,85 @@
+package io.staysync.test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import com.jayway.jsonpath.JsonPath;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Base of tests that drive the application through HTTP with MockMvc, on the embedded H2 by
+ * default and on PostgreSQL in subclasses marked {@link OnPostgres}. The first administrator
+ * comes from {@code application-test.properties}.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+public abstract class ApiIntegrationTest {
+
+	protected static final String ADMIN_EMAIL = "admin@test.staysync.io";
+
+	protected static final String ADMIN_PASSWORD = "Admin-Passw0rd-for-tests";
+
+	@Autowired
+	protected MockMvc mvc;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	protected static String basic(String email, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	protected static String bearer(String token) {
+		return "Bearer " + token;
+	}
+
+	protected static MockHttpServletRequestBuilder asAdmin(MockHttpServletRequestBuilder request) {
+		return request.header(HttpHeaders.AUTHORIZATION, basic(ADMIN_EMAIL, ADMIN_PASSWORD));
+	}
+
+	protected static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+		return request.contentType(MediaType.APPLICATION_JSON).content(body);
+	}
+
+	/** Creates a user through the API and returns its id. */
+	protected String createUser(String email, String password, String role) throws Exception {
+		String body = mvc
+			.perform(json(asAdmin(post("/api/users")),
+					"{\"email\":\"%s\",\"password\":\"%s\",\"role\":\"%s\"}".formatted(email, password, role)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return JsonPath.read(body, "$.id");
+	}
+
+	/** Creates an API token for a user, signed in by password, and returns the token. */
+	protected String createToken(String email, String password) throws Exception {
+		String body = mvc
+			.perform(json(post("/api/auth/tokens").header(HttpHeaders.AUTHORIZATION, basic(email, password)),
+					"{\"name\":\"test token\"}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		return JsonPath.read(body, "$.token");
+	}
+
+	protected long count(String table) {
+		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.staysync.test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * The PostgreSQL that persistence tests run against: {@code STAYSYNC_TEST_POSTGRES_URL}
+ * (default {@code jdbc:postgresql://127.0.0.1:5432/test}), user
+ * {@code STAYSYNC_TEST_POSTGRES_USER} (default {@code postgres}), password
+ * {@code STAYSYNC_TEST_POSTGRES_PASSWORD} (default none).
+ */
+public final class PostgresTestDatabase {
+
+	static final String URL = env("STAYSYNC_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+
+	static final String USER = env("STAYSYNC_TEST_POSTGRES_USER", "postgres");
+
+	static final String PASSWORD = env("STAYSYNC_TEST_POSTGRES_PASSWORD", "");
+
+	static final boolean REQUIRED = Boolean.parseBoolean(env("STAYSYNC_REQUIRE_POSTGRES", "false"));
+
+	private static volatile String unavailableBecause;
+
+	private static volatile boolean checked;
+
+	private PostgresTestDatabase() {
+	}
+
+	static Connection connect() throws SQLException {
+		Properties properties = new Properties();
+		properties.setProperty("user", USER);
+		properties.setProperty("password", PASSWORD);
+		properties.setProperty("connectTimeout", "3");
+		properties.setProperty("socketTimeout", "30");
+		return DriverManager.getConnection(URL, properties);
+	}
+
+	/** @return why PostgreSQL cannot be used, or {@code null} when it answers */
+	static synchronized String unavailableBecause() {
+		if (!checked) {
+			checked = true;
+			try (Connection connection = connect()) {
+				connection.createStatement().execute("select 1");
+			}
+			catch (SQLException exception) {
+				unavailableBecause = "PostgreSQL at " + URL + " did not answer (" + exception.getMessage() + ")";
+			}
+		}
+		return unavailableBecause;
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return value == null || value.isBlank() ? fallback : value;
+	}
+
+}
