@@ -29,6 +29,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.staysync.common.ConflictException;
+import io.staysync.common.DomainException;
+import io.staysync.common.InvalidInputException;
 import io.staysync.common.ForbiddenException;
 import io.staysync.common.NotFoundException;
 import io.staysync.common.UnprocessableException;
@@ -44,22 +46,33 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(NotFoundException.class)
 	ProblemDetail notFound(NotFoundException exception) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, exception.getMessage());
+		return problem(HttpStatus.NOT_FOUND, exception);
 	}
 
 	@ExceptionHandler(ForbiddenException.class)
 	ProblemDetail forbidden(ForbiddenException exception) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, exception.getMessage());
+		return problem(HttpStatus.FORBIDDEN, exception);
 	}
 
 	@ExceptionHandler(ConflictException.class)
 	ProblemDetail conflict(ConflictException exception) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, exception.getMessage());
+		return problem(HttpStatus.CONFLICT, exception);
 	}
 
 	@ExceptionHandler(UnprocessableException.class)
 	ProblemDetail unprocessable(UnprocessableException exception) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, exception.getMessage());
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, exception);
+	}
+
+	@ExceptionHandler(InvalidInputException.class)
+	ProblemDetail invalidInput(InvalidInputException exception) {
+		return problem(exception.unprocessable() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST, exception);
+	}
+
+	private static ProblemDetail problem(HttpStatus status, DomainException exception) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, exception.getMessage());
+		exception.properties().forEach(problem::setProperty);
+		return problem;
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)

@@ -1,0 +1,5 @@
+package io.staysync.bookings;
+
+/** A booking no longer holds its nights. */
+public record BookingCancelled(BookingChange booking) {
+}

@@ -1,0 +1,18 @@
+package io.staysync.bookings;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A booking as a channel reports it, already mapped to a property. {@code externalId} is
+ * the channel's stable key (confirmation code or iCal UID) within the integration.
+ *
+ * @param status {@code CANCELLED} when the channel says the booking is cancelled
+ * @param rawPayloadRef where the channel's original payload is kept, if anywhere
+ */
+public record ChannelBooking(UUID integrationId, BookingSource source, String externalId, String externalListingId,
+		UUID propertyId, BookingKind kind, BookingStatus status, LocalDate checkIn, LocalDate checkOut,
+		String guestName, Integer adults, Integer children, BigDecimal totalAmount, String currency,
+		String rawPayloadRef) {
+}

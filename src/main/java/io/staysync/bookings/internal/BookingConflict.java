@@ -1,0 +1,98 @@
+package io.staysync.bookings.internal;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * Two confirmed bookings of one property that claim the same night. Stored once per pair
+ * (in a fixed order); it is resolved when either side is cancelled or moved, and reopened
+ * if they clash again.
+ */
+@Table("booking_conflicts")
+public class BookingConflict {
+
+	@Id
+	private final UUID id;
+
+	private final UUID propertyId;
+
+	private final UUID bookingId;
+
+	private final UUID otherBookingId;
+
+	private Instant detectedAt;
+
+	private Instant resolvedAt;
+
+	@Version
+	private Long version;
+
+	@PersistenceCreator
+	BookingConflict(UUID id, UUID propertyId, UUID bookingId, UUID otherBookingId, Instant detectedAt,
+			Instant resolvedAt, Long version) {
+		this.id = id;
+		this.propertyId = propertyId;
+		this.bookingId = bookingId;
+		this.otherBookingId = otherBookingId;
+		this.detectedAt = detectedAt;
+		this.resolvedAt = resolvedAt;
+		this.version = version;
+	}
+
+	static BookingConflict between(UUID propertyId, UUID one, UUID other, Instant now) {
+		boolean ordered = one.toString().compareTo(other.toString()) < 0;
+		return new BookingConflict(UUID.randomUUID(), propertyId, ordered ? one : other, ordered ? other : one, now,
+				null, null);
+	}
+
+	static UUID[] pair(UUID one, UUID other) {
+		return one.toString().compareTo(other.toString()) < 0 ? new UUID[] { one, other } : new UUID[] { other, one };
+	}
+
+	boolean isOpen() {
+		return resolvedAt == null;
+	}
+
+	void resolve(Instant now) {
+		resolvedAt = now;
+	}
+
+	void reopen(Instant now) {
+		detectedAt = now;
+		resolvedAt = null;
+	}
+
+	UUID otherThan(UUID booking) {
+		return bookingId.equals(booking) ? otherBookingId : bookingId;
+	}
+
+	public UUID id() {
+		return id;
+	}
+
+	public UUID propertyId() {
+		return propertyId;
+	}
+
+	public UUID bookingId() {
+		return bookingId;
+	}
+
+	public UUID otherBookingId() {
+		return otherBookingId;
+	}
+
+	public Instant detectedAt() {
+		return detectedAt;
+	}
+
+	public Instant resolvedAt() {
+		return resolvedAt;
+	}
+
+}

@@ -1,0 +1,147 @@
+package io.staysync.bookings.internal;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
+import org.springframework.data.relational.core.query.Criteria;
+import org.springframework.data.relational.core.query.Query;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.staysync.audit.AuditLog;
+import io.staysync.bookings.BookingCancelled;
+import io.staysync.bookings.BookingCreated;
+import io.staysync.bookings.BookingSource;
+import io.staysync.common.ConflictException;
+import io.staysync.common.InvalidInputException;
+import io.staysync.common.InvalidInputException.FieldProblem;
+import io.staysync.common.NotFoundException;
+import io.staysync.properties.PropertyCatalog;
+import io.staysync.properties.PropertyRef;
+
+/** Bookings as a manager sees and enters them. */
+@Service
+public class BookingManagement {
+
+	private final BookingRepository bookings;
+
+	private final JdbcAggregateTemplate aggregates;
+
+	private final CalendarLock calendars;
+
+	private final ConflictDetector conflicts;
+
+	private final BookingRules rules;
+
+	private final PropertyCatalog properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	BookingManagement(BookingRepository bookings, JdbcAggregateTemplate aggregates, CalendarLock calendars,
+			ConflictDetector conflicts, BookingRules rules, PropertyCatalog properties,
+			ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+		this.bookings = bookings;
+		this.aggregates = aggregates;
+		this.calendars = calendars;
+		this.conflicts = conflicts;
+		this.rules = rules;
+		this.properties = properties;
+		this.events = events;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public Booking get(UUID id) {
+		return bookings.findById(id).orElseThrow(() -> NotFoundException.of("Booking", id));
+	}
+
+	@Transactional(readOnly = true)
+	public Page<Booking> find(BookingFilter filter, Pageable pageable) {
+		Criteria criteria = filter.toCriteria();
+		Query query = Query.query(criteria)
+			.sort(Sort.by("checkIn", "id"))
+			.limit(pageable.getPageSize())
+			.offset(pageable.getOffset());
+		List<Booking> content = aggregates.findAll(query, Booking.class);
+		long total = aggregates.count(Query.query(criteria), Booking.class);
+		return new PageImpl<>(content, pageable, total);
+	}
+
+	/**
+	 * Stores a manual booking. One that would overlap a reservation or manual block is
+	 * refused, naming the other bookings, unless {@code force} is set; then it is stored and
+	 * the conflict recorded.
+	 */
+	@Transactional
+	public Booking create(ManualBooking request, boolean force) {
+		PropertyRef property = properties.find(request.propertyId())
+			.orElseThrow(() -> InvalidInputException.unprocessable(
+					List.of(new FieldProblem("propertyId", "property " + request.propertyId() + " does not exist"))));
+		rules.checkManual(request, property);
+		calendars.lock(property.id());
+		Booking booking = Booking.manual(request, clock.instant());
+		List<Booking> overlapping = conflicts.overlapsOf(booking);
+		if (!overlapping.isEmpty() && !force) {
+			throw overlapRefusal(overlapping);
+		}
+		booking = bookings.save(booking);
+		int opened = conflicts.refresh(booking);
+		events.publishEvent(new BookingCreated(booking.toChange()));
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("propertyId", property.id().toString());
+		details.put("kind", booking.kind().name());
+		details.put("checkIn", booking.checkIn().toString());
+		details.put("checkOut", booking.checkOut().toString());
+		details.put("forced", force && opened > 0);
+		audit.record("booking.created", "booking:" + booking.id(), details);
+		return booking;
+	}
+
+	/**
+	 * Cancels a manual booking. A channel's booking is cancelled on its channel: cancelling it
+	 * here would not free the guest's stay there, and the next sync would bring it back.
+	 */
+	@Transactional
+	public Booking cancel(UUID id) {
+		Booking unlocked = get(id);
+		if (unlocked.source() != BookingSource.MANUAL) {
+			throw new ConflictException("This booking came from " + unlocked.source()
+					+ "; cancel it on that channel and the next sync will cancel it here.");
+		}
+		calendars.lock(unlocked.propertyId());
+		Booking booking = get(id);
+		if (booking.cancel(clock.instant())) {
+			booking = bookings.save(booking);
+			conflicts.refresh(booking);
+			events.publishEvent(new BookingCancelled(booking.toChange()));
+			audit.record("booking.cancelled", "booking:" + id, Map.of("propertyId", booking.propertyId().toString()));
+		}
+		return booking;
+	}
+
+	private static ConflictException overlapRefusal(List<Booking> overlapping) {
+		Booking first = overlapping.get(0);
+		String who = first.guestName() == null ? first.kind().name().toLowerCase() : first.guestName();
+		ConflictException refusal = new ConflictException("These nights are already taken by booking " + first.id()
+				+ " (" + first.source() + ", " + who + ", " + first.checkIn() + " to " + first.checkOut() + ")"
+				+ (overlapping.size() > 1 ? " and " + (overlapping.size() - 1) + " more" : "")
+				+ ". Add force=true to store it anyway as a conflict.");
+		refusal.with("conflictingBookingIds", overlapping.stream().map(Booking::id).toList());
+		return refusal;
+	}
+
+}

@@ -1,0 +1,36 @@
+package io.staysync.bookings.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.relational.repository.Lock;
+import org.springframework.data.relational.core.sql.LockMode;
+import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.data.repository.query.Param;
+
+interface BookingRepository extends ListCrudRepository<Booking, UUID> {
+
+	@Lock(LockMode.PESSIMISTIC_WRITE)
+	Optional<Booking> findByIntegrationIdAndExternalId(UUID integrationId, String externalId);
+
+	/** The same booking without a row lock, to find which calendar to lock first. */
+	Optional<Booking> readByIntegrationIdAndExternalId(UUID integrationId, String externalId);
+
+	/** Confirmed bookings of a property that can clash with the stay given, except one. */
+	@Query("""
+			select * from bookings
+			where property_id = :propertyId and status = 'CONFIRMED' and id <> :exceptId
+			  and check_in < :checkOut and check_out > :checkIn
+			  and (kind = 'RESERVATION' or source = 'MANUAL')
+			order by check_in, id""")
+	List<Booking> findExclusiveOverlaps(@Param("propertyId") UUID propertyId, @Param("checkIn") LocalDate checkIn,
+			@Param("checkOut") LocalDate checkOut, @Param("exceptId") UUID exceptId);
+
+	boolean existsByPropertyId(UUID propertyId);
+
+	long countByPropertyId(UUID propertyId);
+
+}

@@ -1,0 +1,155 @@
+package io.staysync.bookings.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.staysync.bookings.BookingCancelled;
+import io.staysync.bookings.BookingCreated;
+import io.staysync.bookings.BookingImport;
+import io.staysync.bookings.BookingStatus;
+import io.staysync.bookings.BookingUpdated;
+import io.staysync.bookings.ChannelBooking;
+import io.staysync.bookings.ImportOutcome;
+import io.staysync.bookings.ImportOutcome.Result;
+import io.staysync.common.UnprocessableException;
+import io.staysync.properties.PropertyCatalog;
+
+/**
+ * Applies channel records as idempotent upserts. The property's calendar is locked first,
+ * then the booking is looked up by its channel key under a row lock; a missing one is
+ * inserted with {@code on conflict do nothing}, so two concurrent imports of one record
+ * end as one row and one {@code UNCHANGED}, never as an error.
+ */
+@Service
+class ChannelBookingImporter implements BookingImport {
+
+	private static final Logger log = LoggerFactory.getLogger(ChannelBookingImporter.class);
+
+	private static final int STORED_SCALE = 4;
+
+	private final BookingRepository bookings;
+
+	private final BookingInserts inserts;
+
+	private final CalendarLock calendars;
+
+	private final ConflictDetector conflicts;
+
+	private final BookingRules rules;
+
+	private final PropertyCatalog properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ChannelBookingImporter(BookingRepository bookings, BookingInserts inserts, CalendarLock calendars,
+			ConflictDetector conflicts, BookingRules rules, PropertyCatalog properties,
+			ApplicationEventPublisher events, Clock clock) {
+		this.bookings = bookings;
+		this.inserts = inserts;
+		this.calendars = calendars;
+		this.conflicts = conflicts;
+		this.rules = rules;
+		this.properties = properties;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public ImportOutcome apply(ChannelBooking record) {
+		rules.checkImported(record);
+		if (properties.find(record.propertyId()).isEmpty()) {
+			throw new UnprocessableException("Property " + record.propertyId() + " does not exist.");
+		}
+		ChannelBooking normalized = withStorableAmount(record);
+		calendars.lock(normalized.propertyId());
+		Instant now = clock.instant();
+		Booking existing = bookings.findByIntegrationIdAndExternalId(normalized.integrationId(), normalized.externalId())
+			.orElse(null);
+		if (existing == null) {
+			if (normalized.status() == BookingStatus.CANCELLED) {
+				return new ImportOutcome(null, Result.UNCHANGED, List.of(), 0);
+			}
+			Booking created = Booking.imported(normalized, now);
+			if (inserts.insertIfAbsent(created)) {
+				int opened = conflicts.refresh(created);
+				events.publishEvent(new BookingCreated(created.toChange()));
+				return new ImportOutcome(created.id(), Result.CREATED, List.of(), opened);
+			}
+			existing = bookings.findByIntegrationIdAndExternalId(normalized.integrationId(), normalized.externalId())
+				.orElseThrow(() -> new IllegalStateException("Booking vanished after a conflicting insert"));
+		}
+		return update(existing, normalized, now);
+	}
+
+	private ImportOutcome update(Booking booking, ChannelBooking record, Instant now) {
+		LocalDate previousCheckIn = booking.checkIn();
+		LocalDate previousCheckOut = booking.checkOut();
+		UUID previousProperty = booking.propertyId();
+		List<String> changes = booking.applyChannelState(record, now);
+		if (changes.isEmpty()) {
+			return new ImportOutcome(booking.id(), Result.UNCHANGED, List.of(), 0);
+		}
+		if (!previousProperty.equals(booking.propertyId())) {
+			calendars.lock(previousProperty);
+		}
+		bookings.save(booking);
+		int opened = conflicts.refresh(booking);
+		if (changes.contains("status") && booking.status() == BookingStatus.CANCELLED) {
+			events.publishEvent(new BookingCancelled(booking.toChange()));
+			return new ImportOutcome(booking.id(), Result.CANCELLED, changes, opened);
+		}
+		events.publishEvent(new BookingUpdated(booking.toChange(), changes, previousCheckIn, previousCheckOut));
+		return new ImportOutcome(booking.id(), Result.UPDATED, changes, opened);
+	}
+
+	@Override
+	@Transactional
+	public ImportOutcome cancel(UUID integrationId, String externalId) {
+		Booking unlocked = bookings.readByIntegrationIdAndExternalId(integrationId, externalId).orElse(null);
+		if (unlocked == null || unlocked.status() == BookingStatus.CANCELLED) {
+			return new ImportOutcome(unlocked == null ? null : unlocked.id(), Result.UNCHANGED, List.of(), 0);
+		}
+		calendars.lock(unlocked.propertyId());
+		Booking booking = bookings.findByIntegrationIdAndExternalId(integrationId, externalId).orElseThrow();
+		if (!booking.cancel(clock.instant())) {
+			return new ImportOutcome(booking.id(), Result.UNCHANGED, List.of(), 0);
+		}
+		bookings.save(booking);
+		conflicts.refresh(booking);
+		events.publishEvent(new BookingCancelled(booking.toChange()));
+		return new ImportOutcome(booking.id(), Result.CANCELLED, List.of("status"), 0);
+	}
+
+	private ChannelBooking withStorableAmount(ChannelBooking record) {
+		BigDecimal amount = record.totalAmount();
+		String currency = record.currency();
+		if (!rules.isStorableAmount(amount, currency)) {
+			log.warn("Dropping the amount of channel booking {} of integration {}: it cannot be stored as reported",
+					record.externalId(), record.integrationId());
+			amount = null;
+			currency = null;
+		}
+		else if (amount != null && amount.scale() > STORED_SCALE) {
+			amount = amount.setScale(STORED_SCALE, RoundingMode.HALF_EVEN);
+		}
+		return new ChannelBooking(record.integrationId(), record.source(), record.externalId(),
+				record.externalListingId(), record.propertyId(), record.kind(), record.status(), record.checkIn(),
+				record.checkOut(), record.guestName(), record.adults(), record.children(), amount, currency,
+				record.rawPayloadRef());
+	}
+
+}

@@ -1,0 +1,108 @@
+package io.staysync.bookings.rest;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.staysync.bookings.BookingKind;
+import io.staysync.bookings.BookingSource;
+import io.staysync.bookings.BookingStatus;
+import io.staysync.bookings.internal.Booking;
+import io.staysync.bookings.internal.BookingFilter;
+import io.staysync.bookings.internal.BookingManagement;
+import io.staysync.bookings.internal.ManualBooking;
+import io.staysync.common.PageResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Bookings of every property: everyone signed in reads, ADMIN and MANAGER write. */
+@RestController
+@RequestMapping("/api/bookings")
+class BookingController {
+
+	private static final String WRITERS = "hasAnyRole('ADMIN', 'MANAGER')";
+
+	private final BookingManagement bookings;
+
+	BookingController(BookingManagement bookings) {
+		this.bookings = bookings;
+	}
+
+	@GetMapping
+	PageResponse<BookingView> list(@RequestParam(required = false) UUID propertyId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) BookingStatus status, @RequestParam(required = false) BookingSource source,
+			@RequestParam(required = false) BookingKind kind, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+		BookingFilter filter = new BookingFilter(propertyId, from, to, status, source, kind);
+		return PageResponse.of(bookings.find(filter, PageRequest.of(page, size)), BookingView::of);
+	}
+
+	@GetMapping("/{id}")
+	BookingView get(@PathVariable UUID id) {
+		return BookingView.of(bookings.get(id));
+	}
+
+	@PostMapping
+	@PreAuthorize(WRITERS)
+	ResponseEntity<BookingView> create(@Valid @RequestBody BookingForm form,
+			@RequestParam(defaultValue = "false") boolean force) {
+		Booking booking = bookings.create(form.toManualBooking(), force);
+		return ResponseEntity.created(URI.create("/api/bookings/" + booking.id())).body(BookingView.of(booking));
+	}
+
+	@PostMapping("/{id}/cancel")
+	@PreAuthorize(WRITERS)
+	BookingView cancel(@PathVariable UUID id) {
+		return BookingView.of(bookings.cancel(id));
+	}
+
+	/** A manual reservation (the default) or block. {@code checkOut} is the departure day. */
+	record BookingForm(@NotNull UUID propertyId, BookingKind kind, @NotNull LocalDate checkIn,
+			@NotNull LocalDate checkOut, @Size(max = 200) String guestName, @Min(0) @Max(100) Integer adults,
+			@Min(0) @Max(100) Integer children, BigDecimal totalAmount, String currency,
+			@Size(max = 2000) String notes) {
+
+		ManualBooking toManualBooking() {
+			return new ManualBooking(propertyId, kind == null ? BookingKind.RESERVATION : kind, checkIn, checkOut,
+					guestName, adults, children, totalAmount, currency, notes);
+		}
+
+	}
+
+	record BookingView(UUID id, UUID propertyId, BookingKind kind, BookingStatus status, LocalDate checkIn,
+			LocalDate checkOut, long nights, String guestName, Integer adults, Integer children,
+			BigDecimal totalAmount, String currency, BookingSource source, UUID integrationId, String externalId,
+			String externalListingId, String notes, Instant createdAt, Instant updatedAt, Instant cancelledAt,
+			Long version) {
+
+		static BookingView of(Booking b) {
+			return new BookingView(b.id(), b.propertyId(), b.kind(), b.status(), b.checkIn(), b.checkOut(),
+					ChronoUnit.DAYS.between(b.checkIn(), b.checkOut()), b.guestName(), b.adults(), b.children(),
+					b.totalAmount() == null ? null : b.totalAmount().stripTrailingZeros(), b.currency(), b.source(),
+					b.integrationId(), b.externalId(), b.externalListingId(), b.notes(), b.createdAt(), b.updatedAt(),
+					b.cancelledAt(), b.version());
+		}
+
+	}
+
+}

@@ -1,0 +1,13 @@
+package io.staysync.properties.internal;
+
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.repository.ListCrudRepository;
+
+interface PropertyRepository extends ListCrudRepository<Property, UUID> {
+
+	Page<Property> findAllByOrderByNameAscIdAsc(Pageable pageable);
+
+}
