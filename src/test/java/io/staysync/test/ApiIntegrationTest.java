@@ -78,6 +78,31 @@ public abstract class ApiIntegrationTest {
 		return JsonPath.read(body, "$.token");
 	}
 
+	/** Creates a property through the API and returns its id. */
+	protected String createProperty(String name, String timeZone, int maxGuests) throws Exception {
+		String body = mvc
+			.perform(json(asAdmin(post("/api/properties")),
+					"{\"name\":\"%s\",\"timeZone\":\"%s\",\"maxGuests\":%d}".formatted(name, timeZone, maxGuests)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		return JsonPath.read(body, "$.id");
+	}
+
+	/** Creates a manual booking through the API (forced or not) and returns its id. */
+	protected String createBooking(String propertyId, String checkIn, String checkOut, boolean force) throws Exception {
+		String body = mvc
+			.perform(json(asAdmin(post("/api/bookings?force=" + force)),
+					"{\"propertyId\":\"%s\",\"checkIn\":\"%s\",\"checkOut\":\"%s\",\"guestName\":\"Guest\",\"adults\":2}"
+						.formatted(propertyId, checkIn, checkOut)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		return JsonPath.read(body, "$.id");
+	}
+
 	protected long count(String table) {
 		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
 	}

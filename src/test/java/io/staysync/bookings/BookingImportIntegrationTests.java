@@ -1,0 +1,197 @@
+package io.staysync.bookings;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+import io.staysync.bookings.ImportOutcome.Result;
+import io.staysync.common.InvalidInputException;
+import io.staysync.common.UnprocessableException;
+import io.staysync.test.ApiIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@RecordApplicationEvents
+class BookingImportIntegrationTests extends ApiIntegrationTest {
+
+	static final LocalDate D = LocalDate.of(2027, 4, 10);
+
+	@Autowired
+	BookingImport imports;
+
+	@Autowired
+	ApplicationEvents events;
+
+	final UUID integration = UUID.randomUUID();
+
+	UUID property;
+
+	@BeforeEach
+	void property() throws Exception {
+		property = UUID.fromString(createProperty("Imported Flat", "America/New_York", 4));
+	}
+
+	@Test
+	void applyingTheSameRecordTwiceStoresOneRowAndReportsUnchanged() {
+		ChannelBooking record = reservation("HMABC123", D, D.plusDays(3));
+
+		ImportOutcome first = imports.apply(record);
+		ImportOutcome second = imports.apply(record);
+
+		assertThat(first.result()).isEqualTo(Result.CREATED);
+		assertThat(second.result()).isEqualTo(Result.UNCHANGED);
+		assertThat(second.bookingId()).isEqualTo(first.bookingId());
+		assertThat(rows("HMABC123")).isEqualTo(1);
+		assertThat(events.stream(BookingCreated.class)).hasSize(1);
+		assertThat(events.stream(BookingUpdated.class)).isEmpty();
+	}
+
+	@Test
+	void changedDatesUnderTheSameKeyUpdateTheBookingAndSayWhatChanged() {
+		ImportOutcome created = imports.apply(reservation("HMMOVE", D, D.plusDays(3)));
+
+		ImportOutcome moved = imports.apply(reservation("HMMOVE", D.plusDays(1), D.plusDays(3)));
+
+		assertThat(moved.result()).isEqualTo(Result.UPDATED);
+		assertThat(moved.changes()).containsExactly("checkIn");
+		assertThat(moved.bookingId()).isEqualTo(created.bookingId());
+		assertThat(rows("HMMOVE")).isEqualTo(1);
+		BookingUpdated event = events.stream(BookingUpdated.class).findFirst().orElseThrow();
+		assertThat(event.previousCheckIn()).isEqualTo(D);
+		assertThat(event.booking().checkIn()).isEqualTo(D.plusDays(1));
+	}
+
+	@Test
+	void aCancellationReportsCancelledOnceThenUnchanged() {
+		imports.apply(reservation("HMCANCEL", D, D.plusDays(2)));
+
+		ImportOutcome cancelled = imports.apply(withStatus(reservation("HMCANCEL", D, D.plusDays(2)), BookingStatus.CANCELLED));
+		ImportOutcome again = imports.apply(withStatus(reservation("HMCANCEL", D, D.plusDays(2)), BookingStatus.CANCELLED));
+		ImportOutcome byKey = imports.cancel(integration, "HMCANCEL");
+
+		assertThat(cancelled.result()).isEqualTo(Result.CANCELLED);
+		assertThat(again.result()).isEqualTo(Result.UNCHANGED);
+		assertThat(byKey.result()).isEqualTo(Result.UNCHANGED);
+		assertThat(events.stream(BookingCancelled.class)).hasSize(1);
+		assertThat(imports.cancel(integration, "NEVER-SEEN").result()).isEqualTo(Result.UNCHANGED);
+	}
+
+	@Test
+	void cancellingByKeyFreesTheNights() {
+		imports.apply(reservation("UID-GONE@airbnb.com", D, D.plusDays(2)));
+
+		assertThat(imports.cancel(integration, "UID-GONE@airbnb.com").result()).isEqualTo(Result.CANCELLED);
+		assertThat(jdbc.sql("select status from bookings where external_id = 'UID-GONE@airbnb.com'")
+			.query(String.class)
+			.single()).isEqualTo("CANCELLED");
+	}
+
+	@Test
+	void anOverlappingImportIsStoredAndRecordedAsAConflictNeverRefused() throws Exception {
+		String manual = createBooking(property.toString(), D.toString(), D.plusDays(2).toString(), false);
+
+		ImportOutcome imported = imports.apply(reservation("HMDOUBLE", D.plusDays(1), D.plusDays(4)));
+
+		assertThat(imported.result()).isEqualTo(Result.CREATED);
+		assertThat(imported.conflictsDetected()).isEqualTo(1);
+		ConflictDetected detected = events.stream(ConflictDetected.class).findFirst().orElseThrow();
+		assertThat(detected.propertyId()).isEqualTo(property);
+		assertThat(java.util.List.of(detected.bookingId(), detected.otherBookingId()))
+			.containsExactlyInAnyOrder(imported.bookingId(), UUID.fromString(manual));
+		mvc.perform(asAdmin(get("/api/conflicts?propertyId=" + property))).andExpect(jsonPath("$.totalElements").value(1));
+
+		assertThat(imports.apply(reservation("HMDOUBLE", D.plusDays(1), D.plusDays(4))).conflictsDetected()).isZero();
+		imports.apply(reservation("HMDOUBLE", D.plusDays(2), D.plusDays(4)));
+		mvc.perform(asAdmin(get("/api/conflicts?propertyId=" + property))).andExpect(jsonPath("$.totalElements").value(0));
+		assertThat(events.stream(ConflictResolved.class)).hasSize(1);
+	}
+
+	@Test
+	void importedBlocksDoNotConflictBecauseChannelsEchoOurOwnExports() throws Exception {
+		imports.apply(reservation("HMREAL", D, D.plusDays(3)));
+
+		ImportOutcome echo = imports.apply(new ChannelBooking(integration, BookingSource.AIRBNB, "block-1", "L1", property,
+				BookingKind.BLOCK, BookingStatus.CONFIRMED, D, D.plusDays(3), null, null, null, null, null, null));
+
+		assertThat(echo.conflictsDetected()).isZero();
+		mvc.perform(asAdmin(get("/api/conflicts?propertyId=" + property))).andExpect(jsonPath("$.totalElements").value(0));
+	}
+
+	@Test
+	void theChannelsBookingIsStoredEvenWhenItsAmountCannotBe() {
+		ChannelBooking oddCurrency = new ChannelBooking(integration, BookingSource.BOOKING_COM, "BDC-1", "room",
+				property, BookingKind.RESERVATION, BookingStatus.CONFIRMED, D, D.plusDays(1), "Guest", 9, 0,
+				new BigDecimal("100"), "ZZZ", null);
+
+		ImportOutcome outcome = imports.apply(oddCurrency);
+
+		assertThat(outcome.result()).as("over capacity and unknown currency are facts, not errors")
+			.isEqualTo(Result.CREATED);
+		assertThat(jdbc.sql("select count(*) from bookings where external_id = 'BDC-1' and total_amount is null and currency is null")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(imports.apply(oddCurrency).result()).isEqualTo(Result.UNCHANGED);
+	}
+
+	@Test
+	void amountsWithMoreDecimalsThanStoredAreRoundedOnceNotUpdatedForever() {
+		ChannelBooking precise = new ChannelBooking(integration, BookingSource.BOOKING_COM, "BDC-2", "room", property,
+				BookingKind.RESERVATION, BookingStatus.CONFIRMED, D, D.plusDays(1), "Guest", 2, 0,
+				new BigDecimal("99.123456"), "EUR", null);
+
+		assertThat(imports.apply(precise).result()).isEqualTo(Result.CREATED);
+		assertThat(imports.apply(precise).result()).isEqualTo(Result.UNCHANGED);
+	}
+
+	@Test
+	void recordsThatCannotBeStoredAreRefusedWithAReasonAndWriteNothing() {
+		long before = count("bookings");
+
+		assertThatThrownBy(() -> imports.apply(reservation("HMBAD", D, D))).isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("checkOut");
+		assertThatThrownBy(() -> imports.apply(reservation(" ", D, D.plusDays(1))))
+			.isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> imports.apply(new ChannelBooking(integration, BookingSource.AIRBNB, "HMNOPROP", "L1",
+				UUID.randomUUID(), BookingKind.RESERVATION, BookingStatus.CONFIRMED, D, D.plusDays(1), null, null, null,
+				null, null, null)))
+			.isInstanceOf(UnprocessableException.class);
+
+		assertThat(count("bookings")).isEqualTo(before);
+	}
+
+	@Test
+	void aChannelBookingCannotBeCancelledHere() throws Exception {
+		ImportOutcome imported = imports.apply(reservation("HMKEEP", D, D.plusDays(1)));
+
+		mvc.perform(asAdmin(post("/api/bookings/" + imported.bookingId() + "/cancel")))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("cancel it on that channel")));
+	}
+
+	ChannelBooking reservation(String externalId, LocalDate checkIn, LocalDate checkOut) {
+		return new ChannelBooking(integration, BookingSource.AIRBNB, externalId, "L1", property, BookingKind.RESERVATION,
+				BookingStatus.CONFIRMED, checkIn, checkOut, "Guest Name", 2, 0, new BigDecimal("250.00"), "USD", null);
+	}
+
+	static ChannelBooking withStatus(ChannelBooking b, BookingStatus status) {
+		return new ChannelBooking(b.integrationId(), b.source(), b.externalId(), b.externalListingId(), b.propertyId(),
+				b.kind(), status, b.checkIn(), b.checkOut(), b.guestName(), b.adults(), b.children(), b.totalAmount(),
+				b.currency(), b.rawPayloadRef());
+	}
+
+	long rows(String externalId) {
+		return jdbc.sql("select count(*) from bookings where external_id = :e").param("e", externalId).query(Long.class).single();
+	}
+
+}
