@@ -1,5 +1,6 @@
 package io.staysync.properties;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -10,7 +11,7 @@ public record PropertyRef(UUID id, String name, ZoneId timeZone, LocalTime check
 		int maxGuests) {
 
 	/** Today as a guest at the property would call it: stays are in the property's own dates. */
-	public LocalDate today(java.time.Clock clock) {
+	public LocalDate today(Clock clock) {
 		return LocalDate.now(clock.withZone(timeZone));
 	}
 

@@ -29,8 +29,6 @@ interface BookingRepository extends ListCrudRepository<Booking, UUID> {
 	List<Booking> findExclusiveOverlaps(@Param("propertyId") UUID propertyId, @Param("checkIn") LocalDate checkIn,
 			@Param("checkOut") LocalDate checkOut, @Param("exceptId") UUID exceptId);
 
-	boolean existsByPropertyId(UUID propertyId);
-
 	long countByPropertyId(UUID propertyId);
 
 }
