@@ -1,10 +1,13 @@
 package io.staysync.security;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 
 import io.staysync.test.ApiIntegrationTest;
 
@@ -20,9 +23,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * checks that none of them reaches the log.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = { "logging.level.io.staysync=TRACE", "logging.level.org.springframework.security=DEBUG",
-		"logging.level.org.springframework.web=DEBUG" })
 class NoSecretsInLogsIntegrationTests extends ApiIntegrationTest {
+
+	static final String[] VERBOSE = { "io.staysync", "org.springframework.security", "org.springframework.web" };
+
+	final LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+
+	@BeforeEach
+	void verbose() {
+		for (String logger : VERBOSE) {
+			logging.setLogLevel(logger, LogLevel.TRACE);
+		}
+	}
+
+	@AfterEach
+	void quiet() {
+		for (String logger : VERBOSE) {
+			logging.setLogLevel(logger, null);
+		}
+	}
 
 	@Test
 	void passwordsAndTokensNeverReachTheLog(CapturedOutput output) throws Exception {
