@@ -1,0 +1,21 @@
+package io.staysync.properties;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+import io.staysync.test.ApiIntegrationTest;
+import io.staysync.test.OnPostgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Demo data never lands in a PostgreSQL (production) database, even when demo mode is on. */
+@OnPostgres
+@TestPropertySource(properties = "staysync.demo.enabled=true")
+class DemoPropertiesOnPostgresIntegrationTests extends ApiIntegrationTest {
+
+	@Test
+	void postgresStartsEmpty() {
+		assertThat(count("properties")).isZero();
+	}
+
+}
