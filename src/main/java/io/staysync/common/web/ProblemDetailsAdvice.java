@@ -33,6 +33,7 @@ import io.staysync.common.DomainException;
 import io.staysync.common.InvalidInputException;
 import io.staysync.common.ForbiddenException;
 import io.staysync.common.NotFoundException;
+import io.staysync.common.NotImplementedException;
 import io.staysync.common.UnprocessableException;
 
 /**
@@ -62,6 +63,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(UnprocessableException.class)
 	ProblemDetail unprocessable(UnprocessableException exception) {
 		return problem(HttpStatus.UNPROCESSABLE_CONTENT, exception);
+	}
+
+	@ExceptionHandler(NotImplementedException.class)
+	ProblemDetail notImplemented(NotImplementedException exception) {
+		return problem(HttpStatus.NOT_IMPLEMENTED, exception);
 	}
 
 	@ExceptionHandler(InvalidInputException.class)

@@ -1,0 +1,22 @@
+package io.staysync.channels;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** How Staysync talks to a channel: through iCal feeds, or through the channel's partner API. */
+public enum ChannelMode {
+
+	ICAL, API;
+
+	@JsonValue
+	public String json() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	@Override
+	public String toString() {
+		return json();
+	}
+
+}

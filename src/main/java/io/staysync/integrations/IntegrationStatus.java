@@ -1,0 +1,25 @@
+package io.staysync.integrations;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Where an integration stands: never configured; configured but not yet shown to work; its
+ * last test or sync worked; or its last test or sync failed (with a message saying why).
+ */
+public enum IntegrationStatus {
+
+	NOT_CONFIGURED, CONFIGURED, CONNECTED, ERROR;
+
+	@JsonValue
+	public String json() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	@Override
+	public String toString() {
+		return json();
+	}
+
+}

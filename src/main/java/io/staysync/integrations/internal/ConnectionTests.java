@@ -1,0 +1,87 @@
+package io.staysync.integrations.internal;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.staysync.channels.ChannelConnector;
+import io.staysync.channels.ChannelConnectors;
+import io.staysync.channels.ChannelCredentials;
+import io.staysync.channels.ChannelType;
+import io.staysync.channels.ConnectionCheck;
+import io.staysync.common.ConflictException;
+import io.staysync.common.NotImplementedException;
+import io.staysync.security.vault.VaultException;
+
+/**
+ * Runs the channel's own connection check through its connector and records the outcome
+ * on the integration: connected, or error with the reason. Without a connector for the
+ * integration's mode there is nothing honest to report but that.
+ */
+@Service
+public class ConnectionTests {
+
+	private static final Logger log = LoggerFactory.getLogger(ConnectionTests.class);
+
+	private final IntegrationRepository integrations;
+
+	private final ListingMappingRepository mappings;
+
+	private final IntegrationSecrets secrets;
+
+	private final ChannelConnectors connectors;
+
+	private final Clock clock;
+
+	ConnectionTests(IntegrationRepository integrations, ListingMappingRepository mappings, IntegrationSecrets secrets,
+			ChannelConnectors connectors, Clock clock) {
+		this.integrations = integrations;
+		this.mappings = mappings;
+		this.secrets = secrets;
+		this.connectors = connectors;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Tested test(ChannelType type) {
+		Integration integration = integrations.findByType(type.path())
+			.orElseThrow(() -> new ConflictException(
+					"The " + type.path() + " integration is not configured yet; configure it before testing it."));
+		ChannelConnector connector = connectors.find(type, integration.mode())
+			.orElseThrow(() -> new NotImplementedException("Testing " + type.path() + " in " + integration.mode()
+					+ " mode is not available yet: this version has no " + integration.mode() + " connector for "
+					+ type.path() + ". Nothing was checked and the status is unchanged."));
+		ConnectionCheck check = check(connector, integration);
+		integration.recordTest(check.ok(), check.message(), clock.instant());
+		return new Tested(integrations.save(integration), check);
+	}
+
+	private ConnectionCheck check(ChannelConnector connector, Integration integration) {
+		ChannelCredentials credentials;
+		try {
+			credentials = secrets.credentials(integration,
+					mappings.findByIntegrationIdOrderByExternalListingId(integration.id()));
+		}
+		catch (VaultException unreadable) {
+			return ConnectionCheck.failed("The stored credentials cannot be decrypted (" + unreadable.getMessage()
+					+ "). Enter them again, or restore the keyring they were saved with.", java.util.List.of());
+		}
+		try {
+			return connector.testConnection(credentials);
+		}
+		catch (RuntimeException connectorBug) {
+			log.error("Connector {} failed instead of reporting a failed check", connector.getClass().getSimpleName(),
+					connectorBug);
+			return ConnectionCheck.failed("The connection check itself failed unexpectedly; see the server log.",
+					java.util.List.of());
+		}
+	}
+
+	/** The integration after the test, and what the test found. */
+	public record Tested(Integration integration, ConnectionCheck check) {
+	}
+
+}

@@ -1,0 +1,107 @@
+package io.staysync.integrations.internal;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import io.staysync.channels.ChannelCredentials;
+import io.staysync.channels.ChannelListing;
+import io.staysync.security.vault.CredentialVault;
+import io.staysync.security.vault.SecretContext;
+import io.staysync.security.vault.SecretStore;
+
+/**
+ * Seals and opens the secrets of integrations and listing mappings, each bound to its table,
+ * row and column; and re-encrypts them all when keys rotate.
+ */
+@Component
+class IntegrationSecrets implements SecretStore {
+
+	static final String INTEGRATIONS = "integrations";
+
+	static final String MAPPINGS = "listing_mappings";
+
+	private final CredentialVault vault;
+
+	private final IntegrationRepository integrations;
+
+	private final ListingMappingRepository mappings;
+
+	IntegrationSecrets(CredentialVault vault, IntegrationRepository integrations, ListingMappingRepository mappings) {
+		this.vault = vault;
+		this.integrations = integrations;
+		this.mappings = mappings;
+	}
+
+	String seal(Integration integration, String column, String plaintext) {
+		return vault.seal(plaintext, new SecretContext(INTEGRATIONS, integration.id(), column));
+	}
+
+	String sealImportUrl(ListingMapping mapping, String url) {
+		return vault.seal(url, new SecretContext(MAPPINGS, mapping.id(), "import_url"));
+	}
+
+	/** Decrypts everything a connector needs for one call. */
+	ChannelCredentials credentials(Integration integration, List<ListingMapping> listings) {
+		return new ChannelCredentials(integration.id(), integration.type(), integration.mode(),
+				open(integration, "api_key", integration.sealedApiKey()),
+				open(integration, "api_secret", integration.sealedApiSecret()),
+				open(integration, "webhook_secret", integration.sealedWebhookSecret()), integration.webhookUrl(),
+				listings.stream()
+					.map(mapping -> new ChannelListing(mapping.externalListingId(), mapping.propertyId(),
+							mapping.sealedImportUrl() == null ? null
+									: vault.open(mapping.sealedImportUrl(),
+											new SecretContext(MAPPINGS, mapping.id(), "import_url"))))
+					.toList());
+	}
+
+	private String open(Integration integration, String column, String sealed) {
+		return sealed == null ? null : vault.open(sealed, new SecretContext(INTEGRATIONS, integration.id(), column));
+	}
+
+	@Override
+	public String name() {
+		return "integrations";
+	}
+
+	@Override
+	public int resealAll(CredentialVault vault) {
+		int resealed = 0;
+		for (Integration integration : integrations.findAll()) {
+			int before = resealed;
+			if (needsReseal(integration.sealedApiKey())) {
+				integration.sealApiKey(vault.reseal(integration.sealedApiKey(),
+						new SecretContext(INTEGRATIONS, integration.id(), "api_key")), integration.apiKeyHint());
+				resealed++;
+			}
+			if (needsReseal(integration.sealedApiSecret())) {
+				integration.sealApiSecret(vault.reseal(integration.sealedApiSecret(),
+						new SecretContext(INTEGRATIONS, integration.id(), "api_secret")));
+				resealed++;
+			}
+			if (needsReseal(integration.sealedWebhookSecret())) {
+				integration.sealWebhookSecret(vault.reseal(integration.sealedWebhookSecret(),
+						new SecretContext(INTEGRATIONS, integration.id(), "webhook_secret")));
+				resealed++;
+			}
+			if (resealed > before) {
+				integrations.save(integration);
+			}
+		}
+		for (ListingMapping mapping : mappings.findAll()) {
+			if (needsReseal(mapping.sealedImportUrl())) {
+				mapping.sealImportUrl(vault.reseal(mapping.sealedImportUrl(),
+						new SecretContext(MAPPINGS, mapping.id(), "import_url")), mapping.importUrlHost(),
+						mapping.updatedAt());
+				mappings.save(mapping);
+				resealed++;
+			}
+		}
+		return resealed;
+	}
+
+	private boolean needsReseal(String sealed) {
+		return sealed != null && !vault.isSealedWithPrimaryKey(sealed);
+	}
+
+}

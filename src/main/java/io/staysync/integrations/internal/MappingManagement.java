@@ -1,0 +1,190 @@
+package io.staysync.integrations.internal;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.staysync.audit.AuditLog;
+import io.staysync.channels.ChannelMode;
+import io.staysync.channels.ChannelType;
+import io.staysync.common.ConflictException;
+import io.staysync.common.InvalidInputException;
+import io.staysync.common.InvalidInputException.FieldProblem;
+import io.staysync.properties.PropertyCatalog;
+import io.staysync.properties.PropertyRef;
+
+/**
+ * Maps channel listings to properties. {@link #replace} makes the stored set exactly the one
+ * given; {@link #merge} adds or remaps the listings given and leaves the others (the seed's
+ * {@code propertyMapping} on sync). Refusals name the listing at fault and store nothing.
+ */
+@Service
+public class MappingManagement {
+
+	static final int MAX_MAPPINGS = 500;
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final IntegrationRepository integrations;
+
+	private final ListingMappingRepository mappings;
+
+	private final IntegrationSecrets secrets;
+
+	private final PropertyCatalog properties;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	MappingManagement(IntegrationRepository integrations, ListingMappingRepository mappings, IntegrationSecrets secrets,
+			PropertyCatalog properties, AuditLog audit, Clock clock) {
+		this.integrations = integrations;
+		this.mappings = mappings;
+		this.secrets = secrets;
+		this.properties = properties;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public List<ListingMapping> list(ChannelType type) {
+		return integrations.findByType(type.path())
+			.map(integration -> mappings.findByIntegrationIdOrderByExternalListingId(integration.id()))
+			.orElse(List.of());
+	}
+
+	@Transactional
+	public List<ListingMapping> replace(ChannelType type, List<MappingRequest> requested) {
+		return apply(type, requested, true);
+	}
+
+	@Transactional
+	public List<ListingMapping> merge(ChannelType type, List<MappingRequest> requested) {
+		return apply(type, requested, false);
+	}
+
+	private List<ListingMapping> apply(ChannelType type, List<MappingRequest> requested, boolean removeOthers) {
+		Integration integration = integrations.findByType(type.path())
+			.orElseThrow(() -> new ConflictException(
+					"The " + type.path() + " integration is not configured yet; configure it before mapping listings."));
+		check(integration, requested);
+		Instant now = clock.instant();
+		Map<String, ListingMapping> stored = mappings.findByIntegrationIdOrderByExternalListingId(integration.id())
+			.stream()
+			.collect(Collectors.toMap(ListingMapping::externalListingId, Function.identity()));
+		Map<String, List<String>> changes = new LinkedHashMap<>();
+		Set<String> kept = new HashSet<>();
+		for (MappingRequest request : requested) {
+			String listing = request.externalListingId().strip();
+			kept.add(listing);
+			ListingMapping mapping = stored.get(listing);
+			if (mapping == null) {
+				mapping = ListingMapping.create(integration.id(), listing, request.propertyId(), exportToken(), now);
+				changes.computeIfAbsent("added", k -> new ArrayList<>()).add(listing);
+			}
+			else if (mapping.mapTo(request.propertyId(), now)) {
+				changes.computeIfAbsent("remapped", k -> new ArrayList<>()).add(listing);
+			}
+			if (request.importUrl() != null) {
+				String url = request.importUrl().strip();
+				mapping.sealImportUrl(url.isEmpty() ? null : secrets.sealImportUrl(mapping, url),
+						url.isEmpty() ? null : host(url), now);
+				changes.computeIfAbsent("importUrlChanged", k -> new ArrayList<>()).add(listing);
+			}
+			requireImportUrl(integration, mapping);
+			mappings.save(mapping);
+		}
+		if (removeOthers) {
+			for (ListingMapping mapping : stored.values()) {
+				if (!kept.contains(mapping.externalListingId())) {
+					mappings.delete(mapping);
+					changes.computeIfAbsent("removed", k -> new ArrayList<>()).add(mapping.externalListingId());
+				}
+			}
+		}
+		if (!changes.isEmpty()) {
+			audit.record("integration.mappings.changed", "integration:" + type.path(), changes);
+		}
+		return mappings.findByIntegrationIdOrderByExternalListingId(integration.id());
+	}
+
+	private void check(Integration integration, List<MappingRequest> requested) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (requested.size() > MAX_MAPPINGS) {
+			throw InvalidInputException.of(List.of(new FieldProblem("mappings", "at most " + MAX_MAPPINGS + " per request")));
+		}
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < requested.size(); i++) {
+			MappingRequest request = requested.get(i);
+			if (request.importUrl() != null && !request.importUrl().isBlank() && !ImportUrls.acceptable(request.importUrl())) {
+				throw InvalidInputException.of(List.of(new FieldProblem("[" + i + "].importUrl",
+						"must be an http or https URL without a user name or password, at most 2048 characters")));
+			}
+			if (!seen.add(request.externalListingId().strip())) {
+				problems.add(new FieldProblem("[" + i + "].externalListingId",
+						"listing '" + request.externalListingId().strip() + "' is mapped more than once"));
+			}
+		}
+		Set<UUID> wanted = requested.stream().map(MappingRequest::propertyId).collect(Collectors.toSet());
+		Set<UUID> known = properties.findAll(wanted).stream().map(PropertyRef::id).collect(Collectors.toSet());
+		for (int i = 0; i < requested.size(); i++) {
+			if (!known.contains(requested.get(i).propertyId())) {
+				problems.add(new FieldProblem("[" + i + "].propertyId", "listing '" + requested.get(i).externalListingId()
+						+ "' is mapped to property " + requested.get(i).propertyId() + ", which does not exist"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw InvalidInputException.unprocessable(problems);
+		}
+	}
+
+	private static void requireImportUrl(Integration integration, ListingMapping mapping) {
+		if (integration.mode() == ChannelMode.ICAL && !mapping.importUrlConfigured()) {
+			throw InvalidInputException.unprocessable(List.of(new FieldProblem("importUrl", "listing '"
+					+ mapping.externalListingId() + "' needs the URL of its iCal feed (importUrl) in iCal mode")));
+		}
+	}
+
+	private String exportToken() {
+		byte[] bytes = new byte[32];
+		random.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private static String host(String url) {
+		try {
+			return new URI(url).getHost().toLowerCase(Locale.ROOT);
+		}
+		catch (URISyntaxException | NullPointerException unexpected) {
+			return null;
+		}
+	}
+
+	/** One listing to map; {@code importUrl} {@code null} keeps the stored one, "" removes it. */
+	public record MappingRequest(String externalListingId, UUID propertyId, String importUrl) {
+
+		@Override
+		public String toString() {
+			return "MappingRequest[" + externalListingId + " -> " + propertyId + ", importUrl hidden]";
+		}
+
+	}
+
+}

@@ -1,0 +1,157 @@
+package io.staysync.integrations.rest;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import io.staysync.channels.ChannelMode;
+import io.staysync.channels.ChannelType;
+import io.staysync.channels.ConnectionCheck;
+import io.staysync.common.NotImplementedException;
+import io.staysync.integrations.SyncHistory;
+import io.staysync.integrations.internal.ConnectionTests;
+import io.staysync.integrations.internal.IntegrationConfiguration;
+import io.staysync.integrations.internal.IntegrationManagement;
+import io.staysync.integrations.internal.MappingManagement;
+import io.staysync.integrations.internal.MappingManagement.MappingRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The integrations API of the specification. {@code {type}} is {@code airbnb},
+ * {@code booking_com} (also {@code bookingcom}) or {@code ical}.
+ */
+@RestController
+@RequestMapping("/api/integrations")
+class IntegrationController {
+
+	private static final String OPERATORS = "hasAnyRole('ADMIN', 'MANAGER')";
+
+	private final IntegrationManagement integrations;
+
+	private final ConnectionTests tests;
+
+	private final MappingManagement mappings;
+
+	private final ObjectProvider<SyncHistory> history;
+
+	IntegrationController(IntegrationManagement integrations, ConnectionTests tests, MappingManagement mappings,
+			ObjectProvider<SyncHistory> history) {
+		this.integrations = integrations;
+		this.tests = tests;
+		this.mappings = mappings;
+		this.history = history;
+	}
+
+	@GetMapping("/status")
+	List<IntegrationView> status() {
+		return Arrays.stream(ChannelType.values())
+			.map(type -> integrations.find(type).map(IntegrationView::of).orElse(IntegrationView.notConfigured(type)))
+			.toList();
+	}
+
+	@GetMapping("/{type}")
+	IntegrationDetail detail(@PathVariable String type) {
+		ChannelType channel = ChannelType.fromPath(type);
+		return integrations.find(channel)
+			.map(integration -> new IntegrationDetail(IntegrationView.of(integration), mappings.list(channel).size(),
+					recentSyncs(integration.id())))
+			.orElse(new IntegrationDetail(IntegrationView.notConfigured(channel), 0, List.of()));
+	}
+
+	@PostMapping("/{type}/configure")
+	@PreAuthorize("hasRole('ADMIN')")
+	ConfigureResponse configure(@PathVariable String type, @Valid @RequestBody ConfigureRequest request) {
+		IntegrationManagement.Configured configured = integrations.configure(ChannelType.fromPath(type),
+				request.toConfiguration());
+		return new ConfigureResponse(IntegrationView.of(configured.integration()), configured.generatedWebhookSecret());
+	}
+
+	@PostMapping("/{type}/test")
+	@PreAuthorize(OPERATORS)
+	TestResponse test(@PathVariable String type) {
+		ConnectionTests.Tested tested = tests.test(ChannelType.fromPath(type));
+		return new TestResponse(tested.check().ok(), tested.check().message(), tested.check().details(),
+				IntegrationView.of(tested.integration()));
+	}
+
+	/**
+	 * Stores the {@code propertyMapping} given (adding or remapping those listings), then
+	 * starts a sync. Starting syncs arrives with the sync engine; until then the mapping is
+	 * saved and the answer says plainly that no sync ran.
+	 */
+	@PostMapping("/{type}/sync")
+	@PreAuthorize(OPERATORS)
+	void sync(@PathVariable String type, @Valid @RequestBody(required = false) SyncRequest request) {
+		ChannelType channel = ChannelType.fromPath(type);
+		int saved = 0;
+		if (request != null && request.propertyMapping() != null && !request.propertyMapping().isEmpty()) {
+			saved = mappings.merge(channel, request.propertyMapping()
+				.entrySet()
+				.stream()
+				.map(entry -> new MappingRequest(entry.getKey(), entry.getValue(), null))
+				.toList()).size();
+		}
+		throw new NotImplementedException((saved > 0 ? "The property mapping was saved (" + saved
+				+ (saved == 1 ? " listing" : " listings") + " mapped). " : "")
+				+ "Running a sync is not available in this version yet: no sync ran.");
+	}
+
+	private List<?> recentSyncs(UUID integrationId) {
+		SyncHistory syncs = history.getIfAvailable();
+		return syncs == null ? List.of() : syncs.recent(integrationId, 20);
+	}
+
+	/** The configure body of the specification; omitted fields keep their stored values. */
+	record ConfigureRequest(String apiKey, String apiSecret, String webhookSecret, String webhookUrl, Boolean isActive,
+			ChannelMode mode, @Valid Settings settings) {
+
+		IntegrationConfiguration toConfiguration() {
+			return new IntegrationConfiguration(apiKey, apiSecret, webhookSecret, webhookUrl, isActive, mode,
+					settings == null ? null : settings.syncIntervalMinutes());
+		}
+
+		@Override
+		public String toString() {
+			return "ConfigureRequest[mode=" + mode + ", isActive=" + isActive + ", secrets hidden]";
+		}
+
+	}
+
+	/** Settings of an integration: how often it syncs, in minutes (1 to 1440). */
+	record Settings(Integer syncIntervalMinutes) {
+	}
+
+	record SyncRequest(Map<@NotNull String, @NotNull UUID> propertyMapping) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record ConfigureResponse(@JsonUnwrapped IntegrationView integration, String generatedWebhookSecret) {
+
+		@Override
+		public String toString() {
+			return "ConfigureResponse[" + integration.type() + "]";
+		}
+
+	}
+
+	record TestResponse(boolean ok, String message, List<String> details, IntegrationView integration) {
+	}
+
+	record IntegrationDetail(@JsonUnwrapped IntegrationView integration, int mappedListings, List<?> recentSyncs) {
+	}
+
+}
