@@ -59,6 +59,13 @@ class NoSecretsInLogsIntegrationTests extends ApiIntegrationTest {
 			.andExpect(status().isConflict());
 		mvc.perform(post("/login").param("username", email).param("password", password).with(csrf()))
 			.andExpect(status().is3xxRedirection());
+		String apiKey = "ak_live_never_in_the_log_0001";
+		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")),
+				"{\"apiKey\":\"" + apiKey + "\",\"apiSecret\":\"" + apiKey + "-secret\",\"webhookSecret\":\"generate\"}"))
+			.andExpect(status().isOk());
+		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")), "{\"apiKey\":\"" + apiKey + "\",\"mode\":\"ftp\"}"))
+			.andExpect(status().isBadRequest());
+		mvc.perform(asAdmin(post("/api/integrations/airbnb/test"))).andExpect(status().isNotImplemented());
 
 		assertThat(output.getAll()).as("the test did log something").contains("Securing")
 			.doesNotContain(password)
@@ -66,7 +73,9 @@ class NoSecretsInLogsIntegrationTests extends ApiIntegrationTest {
 			.doesNotContain(token)
 			.doesNotContain(token.substring(4))
 			.doesNotContain(ADMIN_PASSWORD)
-			.doesNotContain(basic(email, password).substring(6));
+			.doesNotContain(basic(email, password).substring(6))
+			.doesNotContain("ak_live_never_in_the_log_0001")
+			.doesNotContain("whsec_");
 	}
 
 }
