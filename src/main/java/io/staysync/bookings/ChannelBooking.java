@@ -10,9 +10,21 @@ import java.util.UUID;
  *
  * @param status {@code CANCELLED} when the channel says the booking is cancelled
  * @param rawPayloadRef where the channel's original payload is kept, if anywhere
+ * @param externalReference the channel's own reference when it differs from the key (an Airbnb
+ * confirmation code found in an iCal event whose key is its UID)
  */
 public record ChannelBooking(UUID integrationId, BookingSource source, String externalId, String externalListingId,
 		UUID propertyId, BookingKind kind, BookingStatus status, LocalDate checkIn, LocalDate checkOut,
 		String guestName, Integer adults, Integer children, BigDecimal totalAmount, String currency,
-		String rawPayloadRef) {
+		String rawPayloadRef, String externalReference) {
+
+	/** A record whose key is also its reference. */
+	public ChannelBooking(UUID integrationId, BookingSource source, String externalId, String externalListingId,
+			UUID propertyId, BookingKind kind, BookingStatus status, LocalDate checkIn, LocalDate checkOut,
+			String guestName, Integer adults, Integer children, BigDecimal totalAmount, String currency,
+			String rawPayloadRef) {
+		this(integrationId, source, externalId, externalListingId, propertyId, kind, status, checkIn, checkOut,
+				guestName, adults, children, totalAmount, currency, rawPayloadRef, null);
+	}
+
 }

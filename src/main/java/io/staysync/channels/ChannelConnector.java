@@ -1,9 +1,8 @@
 package io.staysync.channels;
 
 /**
- * One adapter per channel and mode. This is the part of the SPI that exists today; fetching
- * changes, acknowledging them and pushing availability are added with the connectors and
- * the sync engine that use them.
+ * One adapter per channel and mode. Acknowledging changes and pushing availability are added
+ * with the API connectors that need them.
  */
 public interface ChannelConnector {
 
@@ -14,5 +13,11 @@ public interface ChannelConnector {
 	 * throw for a failing peer: a failure is a {@link ConnectionCheck#failed} with the reason.
 	 */
 	ConnectionCheck testConnection(ChannelCredentials credentials);
+
+	/**
+	 * What the channel reports for one listing now. Must not throw for a failing peer: a
+	 * failure is {@link ListingChanges#failed} with the reason, and cancels nothing.
+	 */
+	ListingChanges fetchChanges(ChannelCredentials credentials, ChannelListing listing, SyncCursor cursor);
 
 }

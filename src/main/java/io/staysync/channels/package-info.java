@@ -4,5 +4,5 @@
  * never leave their adapter's package. {@link io.staysync.channels.ChannelConnectors} finds
  * the adapter for a channel type and mode.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Channels", allowedDependencies = { "common" })
+@org.springframework.modulith.ApplicationModule(displayName = "Channels", allowedDependencies = { "bookings", "common" })
 package io.staysync.channels;

@@ -4,6 +4,9 @@ import java.util.List;
 
 import io.staysync.channels.ChannelConnector;
 import io.staysync.channels.ChannelCredentials;
+import io.staysync.channels.ChannelListing;
+import io.staysync.channels.ListingChanges;
+import io.staysync.channels.SyncCursor;
 import io.staysync.channels.ChannelMode;
 import io.staysync.channels.ChannelType;
 import io.staysync.channels.ConnectionCheck;
@@ -28,6 +31,11 @@ class FakeIcalConnector implements ChannelConnector {
 		boolean broken = credentials.listings().stream().anyMatch(l -> l.importUrl().contains("broken"));
 		return broken ? ConnectionCheck.failed("A feed answered with an HTML page instead of a calendar.", details)
 				: ConnectionCheck.passed("Every feed answered with a calendar.", details);
+	}
+
+	@Override
+	public ListingChanges fetchChanges(ChannelCredentials credentials, ChannelListing listing, SyncCursor cursor) {
+		return ListingChanges.failed("The test double does not fetch.", cursor);
 	}
 
 }

@@ -59,6 +59,8 @@ public class Booking {
 
 	private String rawPayloadRef;
 
+	private String externalReference;
+
 	private String notes;
 
 	private final Instant createdAt;
@@ -74,8 +76,8 @@ public class Booking {
 	Booking(UUID id, UUID propertyId, BookingKind kind, BookingStatus status, LocalDate checkIn, LocalDate checkOut,
 			String guestName, Integer adults, Integer children, BigDecimal totalAmount, String currency,
 			BookingSource source, UUID integrationId, String externalId, String externalListingId,
-			String rawPayloadRef, String notes, Instant createdAt, Instant updatedAt, Instant cancelledAt,
-			Long version) {
+			String rawPayloadRef, String externalReference, String notes, Instant createdAt, Instant updatedAt,
+			Instant cancelledAt, Long version) {
 		this.id = id;
 		this.propertyId = propertyId;
 		this.kind = kind;
@@ -92,6 +94,7 @@ public class Booking {
 		this.externalId = externalId;
 		this.externalListingId = externalListingId;
 		this.rawPayloadRef = rawPayloadRef;
+		this.externalReference = externalReference;
 		this.notes = notes;
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
@@ -102,7 +105,7 @@ public class Booking {
 	static Booking manual(ManualBooking request, Instant now) {
 		return new Booking(UUID.randomUUID(), request.propertyId(), request.kind(), BookingStatus.CONFIRMED,
 				request.checkIn(), request.checkOut(), request.guestName(), request.adults(), request.children(),
-				request.totalAmount(), request.currency(), BookingSource.MANUAL, null, null, null, null,
+				request.totalAmount(), request.currency(), BookingSource.MANUAL, null, null, null, null, null,
 				request.notes(), now, now, null, null);
 	}
 
@@ -111,7 +114,7 @@ public class Booking {
 		return new Booking(UUID.randomUUID(), record.propertyId(), record.kind(), record.status(), record.checkIn(),
 				record.checkOut(), record.guestName(), record.adults(), record.children(), record.totalAmount(),
 				record.currency(), record.source(), record.integrationId(), record.externalId(),
-				record.externalListingId(), record.rawPayloadRef(), null, now, now,
+				record.externalListingId(), record.rawPayloadRef(), record.externalReference(), null, now, now,
 				record.status() == BookingStatus.CANCELLED ? now : null, null);
 	}
 
@@ -129,6 +132,7 @@ public class Booking {
 		children = track(changes, "children", children, record.children());
 		currency = track(changes, "currency", currency, record.currency());
 		externalListingId = track(changes, "externalListingId", externalListingId, record.externalListingId());
+		externalReference = track(changes, "externalReference", externalReference, record.externalReference());
 		if (!sameAmount(totalAmount, record.totalAmount())) {
 			totalAmount = record.totalAmount();
 			changes.add("totalAmount");
@@ -249,6 +253,10 @@ public class Booking {
 
 	String rawPayloadRef() {
 		return rawPayloadRef;
+	}
+
+	public String externalReference() {
+		return externalReference;
 	}
 
 	public String notes() {

@@ -26,10 +26,10 @@ class BookingInserts {
 		return jdbc.sql("""
 				insert into bookings (id, property_id, kind, status, check_in, check_out, guest_name, adults, children,
 				    total_amount, currency, source, integration_id, external_id, external_listing_id, raw_payload_ref,
-				    notes, created_at, updated_at, cancelled_at, version)
+				    external_reference, notes, created_at, updated_at, cancelled_at, version)
 				values (:id, :propertyId, :kind, :status, :checkIn, :checkOut, :guestName, :adults, :children,
 				    :totalAmount, :currency, :source, :integrationId, :externalId, :externalListingId, :rawPayloadRef,
-				    :notes, :createdAt, :updatedAt, :cancelledAt, 0)
+				    :externalReference, :notes, :createdAt, :updatedAt, :cancelledAt, 0)
 				on conflict do nothing""")
 			.param("id", b.id())
 			.param("propertyId", b.propertyId())
@@ -47,6 +47,7 @@ class BookingInserts {
 			.param("externalId", b.externalId())
 			.param("externalListingId", b.externalListingId())
 			.param("rawPayloadRef", b.rawPayloadRef())
+			.param("externalReference", b.externalReference())
 			.param("notes", b.notes())
 			.param("createdAt", timestamp(b.createdAt()))
 			.param("updatedAt", timestamp(b.updatedAt()))

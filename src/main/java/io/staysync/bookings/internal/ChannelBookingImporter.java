@@ -5,12 +5,17 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +27,7 @@ import io.staysync.bookings.BookingUpdated;
 import io.staysync.bookings.ChannelBooking;
 import io.staysync.bookings.ImportOutcome;
 import io.staysync.bookings.ImportOutcome.Result;
+import io.staysync.common.DomainException;
 import io.staysync.common.UnprocessableException;
 import io.staysync.properties.PropertyCatalog;
 
@@ -54,9 +60,12 @@ class ChannelBookingImporter implements BookingImport {
 
 	private final Clock clock;
 
+	private final JdbcClient jdbc;
+
 	ChannelBookingImporter(BookingRepository bookings, BookingInserts inserts, CalendarLock calendars,
 			ConflictDetector conflicts, BookingRules rules, PropertyCatalog properties,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.bookings = bookings;
 		this.inserts = inserts;
 		this.calendars = calendars;
@@ -67,8 +76,12 @@ class ChannelBookingImporter implements BookingImport {
 		this.clock = clock;
 	}
 
+	/**
+	 * Refusals ({@link DomainException}) happen before anything is written, so they do not
+	 * doom the caller's transaction: a sync may skip one bad record and keep the others.
+	 */
 	@Override
-	@Transactional
+	@Transactional(noRollbackFor = DomainException.class)
 	public ImportOutcome apply(ChannelBooking record) {
 		rules.checkImported(record);
 		if (properties.find(record.propertyId()).isEmpty()) {
@@ -134,6 +147,30 @@ class ChannelBookingImporter implements BookingImport {
 		return new ImportOutcome(booking.id(), Result.CANCELLED, List.of("status"), 0);
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public Set<String> expectedExternalIds(UUID integrationId, String externalListingId, LocalDate from, LocalDate to) {
+		Map<UUID, LocalDate> today = new HashMap<>();
+		Set<String> expected = new HashSet<>();
+		jdbc.sql("""
+				select external_id, property_id, check_out from bookings
+				where integration_id = :integration and external_listing_id = :listing and status = 'CONFIRMED'
+				  and check_out > :from and check_in < :to""")
+			.param("integration", integrationId)
+			.param("listing", externalListingId)
+			.param("from", from)
+			.param("to", to)
+			.query(row -> {
+				UUID property = row.getObject("property_id", UUID.class);
+				LocalDate localToday = today.computeIfAbsent(property,
+						id -> properties.find(id).map(p -> p.today(clock)).orElse(LocalDate.MIN));
+				if (row.getObject("check_out", LocalDate.class).isAfter(localToday)) {
+					expected.add(row.getString("external_id"));
+				}
+			});
+		return expected;
+	}
+
 	private ChannelBooking withStorableAmount(ChannelBooking record) {
 		BigDecimal amount = record.totalAmount();
 		String currency = record.currency();
@@ -149,7 +186,7 @@ class ChannelBookingImporter implements BookingImport {
 		return new ChannelBooking(record.integrationId(), record.source(), record.externalId(),
 				record.externalListingId(), record.propertyId(), record.kind(), record.status(), record.checkIn(),
 				record.checkOut(), record.guestName(), record.adults(), record.children(), amount, currency,
-				record.rawPayloadRef());
+				record.rawPayloadRef(), record.externalReference());
 	}
 
 }

@@ -92,14 +92,14 @@ class BookingController {
 	record BookingView(UUID id, UUID propertyId, BookingKind kind, BookingStatus status, LocalDate checkIn,
 			LocalDate checkOut, long nights, String guestName, Integer adults, Integer children,
 			BigDecimal totalAmount, String currency, BookingSource source, UUID integrationId, String externalId,
-			String externalListingId, String notes, Instant createdAt, Instant updatedAt, Instant cancelledAt,
+			String externalReference, String externalListingId, String notes, Instant createdAt, Instant updatedAt, Instant cancelledAt,
 			Long version) {
 
 		static BookingView of(Booking b) {
 			return new BookingView(b.id(), b.propertyId(), b.kind(), b.status(), b.checkIn(), b.checkOut(),
 					ChronoUnit.DAYS.between(b.checkIn(), b.checkOut()), b.guestName(), b.adults(), b.children(),
 					b.totalAmount() == null ? null : b.totalAmount().stripTrailingZeros(), b.currency(), b.source(),
-					b.integrationId(), b.externalId(), b.externalListingId(), b.notes(), b.createdAt(), b.updatedAt(),
+					b.integrationId(), b.externalId(), b.externalReference(), b.externalListingId(), b.notes(), b.createdAt(), b.updatedAt(),
 					b.cancelledAt(), b.version());
 		}
 

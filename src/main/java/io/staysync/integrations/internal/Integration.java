@@ -110,6 +110,20 @@ public class Integration {
 		updatedAt = now;
 	}
 
+	/**
+	 * The end of a sync. A run that reached the channel proves the connection (connected, or
+	 * error when every listing failed); one that could not even start leaves an error.
+	 */
+	void recordSync(Instant at, String syncStatus, String error, boolean reachedChannel) {
+		lastSyncAt = at;
+		lastSyncStatus = syncStatus;
+		lastSyncError = error;
+		boolean failed = "error".equals(syncStatus) || !reachedChannel;
+		status = (failed ? IntegrationStatus.ERROR : IntegrationStatus.CONNECTED).json();
+		statusMessage = failed ? error : null;
+		updatedAt = at;
+	}
+
 	void changeMode(ChannelMode mode) {
 		this.mode = mode.json();
 	}

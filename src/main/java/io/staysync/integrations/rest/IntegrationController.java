@@ -2,7 +2,6 @@ package io.staysync.integrations.rest;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,15 +19,12 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.staysync.channels.ChannelMode;
 import io.staysync.channels.ChannelType;
 import io.staysync.channels.ConnectionCheck;
-import io.staysync.common.NotImplementedException;
 import io.staysync.integrations.SyncHistory;
 import io.staysync.integrations.internal.ConnectionTests;
 import io.staysync.integrations.internal.IntegrationConfiguration;
 import io.staysync.integrations.internal.IntegrationManagement;
 import io.staysync.integrations.internal.MappingManagement;
-import io.staysync.integrations.internal.MappingManagement.MappingRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 
 /**
  * The integrations API of the specification. {@code {type}} is {@code airbnb},
@@ -88,28 +84,6 @@ class IntegrationController {
 				IntegrationView.of(tested.integration()));
 	}
 
-	/**
-	 * Stores the {@code propertyMapping} given (adding or remapping those listings), then
-	 * starts a sync. Starting syncs arrives with the sync engine; until then the mapping is
-	 * saved and the answer says plainly that no sync ran.
-	 */
-	@PostMapping("/{type}/sync")
-	@PreAuthorize(OPERATORS)
-	void sync(@PathVariable String type, @Valid @RequestBody(required = false) SyncRequest request) {
-		ChannelType channel = ChannelType.fromPath(type);
-		int saved = 0;
-		if (request != null && request.propertyMapping() != null && !request.propertyMapping().isEmpty()) {
-			saved = mappings.merge(channel, request.propertyMapping()
-				.entrySet()
-				.stream()
-				.map(entry -> new MappingRequest(entry.getKey(), entry.getValue(), null))
-				.toList()).size();
-		}
-		throw new NotImplementedException((saved > 0 ? "The property mapping was saved (" + saved
-				+ (saved == 1 ? " listing" : " listings") + " mapped). " : "")
-				+ "Running a sync is not available in this version yet: no sync ran.");
-	}
-
 	private List<?> recentSyncs(UUID integrationId) {
 		SyncHistory syncs = history.getIfAvailable();
 		return syncs == null ? List.of() : syncs.recent(integrationId, 20);
@@ -133,9 +107,6 @@ class IntegrationController {
 
 	/** Settings of an integration: how often it syncs, in minutes (1 to 1440). */
 	record Settings(Integer syncIntervalMinutes) {
-	}
-
-	record SyncRequest(Map<@NotNull String, @NotNull UUID> propertyMapping) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)

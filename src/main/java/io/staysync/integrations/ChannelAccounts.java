@@ -1,0 +1,36 @@
+package io.staysync.integrations;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.staysync.channels.ChannelCredentials;
+import io.staysync.channels.ChannelType;
+
+/** What the sync engine needs of integrations: find them, open their credentials, record outcomes. */
+public interface ChannelAccounts {
+
+	Optional<ChannelAccount> find(ChannelType type);
+
+	Optional<ChannelAccount> find(UUID integrationId);
+
+	List<ChannelAccount> all();
+
+	/**
+	 * Decrypted credentials and mapped listings for one sync.
+	 * @throws io.staysync.security.vault.VaultException when the stored secrets cannot be decrypted
+	 */
+	ChannelCredentials credentials(UUID integrationId);
+
+	/** Adds or remaps listings (the {@code propertyMapping} of a sync request); others stay. */
+	int mapListings(ChannelType type, Map<String, UUID> propertyMapping);
+
+	/**
+	 * Records the end of a sync: last sync time, status and error, and the integration's
+	 * status (connected after a run that reached the channel, error with the message otherwise).
+	 */
+	void recordSync(UUID integrationId, Instant at, String syncStatus, String error, boolean reachedChannel);
+
+}

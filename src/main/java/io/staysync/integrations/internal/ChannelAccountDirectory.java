@@ -1,0 +1,91 @@
+package io.staysync.integrations.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.staysync.channels.ChannelCredentials;
+import io.staysync.channels.ChannelType;
+import io.staysync.common.NotFoundException;
+import io.staysync.integrations.ChannelAccount;
+import io.staysync.integrations.ChannelAccounts;
+import io.staysync.integrations.internal.MappingManagement.MappingRequest;
+
+/** Integrations as the sync engine uses them. */
+@Service
+class ChannelAccountDirectory implements ChannelAccounts {
+
+	private final IntegrationRepository integrations;
+
+	private final ListingMappingRepository mappings;
+
+	private final IntegrationSecrets secrets;
+
+	private final MappingManagement mappingManagement;
+
+	ChannelAccountDirectory(IntegrationRepository integrations, ListingMappingRepository mappings,
+			IntegrationSecrets secrets, MappingManagement mappingManagement) {
+		this.integrations = integrations;
+		this.mappings = mappings;
+		this.secrets = secrets;
+		this.mappingManagement = mappingManagement;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<ChannelAccount> find(ChannelType type) {
+		return integrations.findByType(type.path()).map(ChannelAccountDirectory::account);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<ChannelAccount> find(UUID integrationId) {
+		return integrations.findById(integrationId).map(ChannelAccountDirectory::account);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ChannelAccount> all() {
+		return integrations.findAll().stream().map(ChannelAccountDirectory::account).toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public ChannelCredentials credentials(UUID integrationId) {
+		Integration integration = integrations.findById(integrationId)
+			.orElseThrow(() -> NotFoundException.of("Integration", integrationId));
+		return secrets.credentials(integration, mappings.findByIntegrationIdOrderByExternalListingId(integrationId));
+	}
+
+	@Override
+	@Transactional
+	public int mapListings(ChannelType type, Map<String, UUID> propertyMapping) {
+		List<MappingRequest> requests = propertyMapping.entrySet()
+			.stream()
+			.map(entry -> new MappingRequest(entry.getKey(), entry.getValue(), null))
+			.toList();
+		mappingManagement.merge(type, requests);
+		return requests.size();
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordSync(UUID integrationId, Instant at, String syncStatus, String error, boolean reachedChannel) {
+		integrations.findById(integrationId).ifPresent(integration -> {
+			integration.recordSync(at, syncStatus, error, reachedChannel);
+			integrations.save(integration);
+		});
+	}
+
+	private static ChannelAccount account(Integration integration) {
+		return new ChannelAccount(integration.id(), integration.type(), integration.mode(), integration.active(),
+				integration.syncIntervalMinutes(), integration.status());
+	}
+
+}

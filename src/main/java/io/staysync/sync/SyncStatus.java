@@ -1,0 +1,22 @@
+package io.staysync.sync;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Where a sync run stands: running, or ended with every, some or no listing synced. */
+public enum SyncStatus {
+
+	RUNNING, SUCCESS, PARTIAL, ERROR;
+
+	@JsonValue
+	public String json() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	@Override
+	public String toString() {
+		return json();
+	}
+
+}

@@ -1,0 +1,22 @@
+package io.staysync.sync;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** What started a sync run. */
+public enum SyncTrigger {
+
+	MANUAL, SCHEDULED, WEBHOOK;
+
+	@JsonValue
+	public String json() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	@Override
+	public String toString() {
+		return json();
+	}
+
+}

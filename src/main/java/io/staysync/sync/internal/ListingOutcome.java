@@ -1,0 +1,31 @@
+package io.staysync.sync.internal;
+
+import java.util.UUID;
+
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * What a run did for one listing: {@code success}, {@code not_modified} (the feed had not
+ * changed) or {@code error} with the reason.
+ */
+@Table("sync_run_listings")
+public record ListingOutcome(String externalListingId, UUID propertyId, String status,
+		@Column("bookings_created") int created, @Column("bookings_updated") int updated,
+		@Column("bookings_cancelled") int cancelled, int unchanged, int conflicts, String message) {
+
+	static final String SUCCESS = "success";
+
+	static final String NOT_MODIFIED = "not_modified";
+
+	static final String ERROR = "error";
+
+	static ListingOutcome failed(String listing, UUID property, String message) {
+		return new ListingOutcome(listing, property, ERROR, 0, 0, 0, 0, 0, message);
+	}
+
+	boolean failed() {
+		return ERROR.equals(status);
+	}
+
+}

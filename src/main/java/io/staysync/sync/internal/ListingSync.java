@@ -1,0 +1,115 @@
+package io.staysync.sync.internal;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.staysync.bookings.BookingImport;
+import io.staysync.bookings.ChannelBooking;
+import io.staysync.bookings.ImportOutcome;
+import io.staysync.channels.ChannelConnector;
+import io.staysync.channels.ChannelCredentials;
+import io.staysync.channels.ChannelListing;
+import io.staysync.channels.ListingChanges;
+import io.staysync.channels.SyncCursor;
+import io.staysync.common.DomainException;
+
+/**
+ * Syncs one listing: fetch outside any transaction, then apply everything the channel
+ * reported in one transaction. A failed fetch, or a failure while applying, rolls the
+ * listing back and cancels nothing; the cursor only moves when the listing was applied.
+ */
+@Component
+class ListingSync {
+
+	private static final Logger log = LoggerFactory.getLogger(ListingSync.class);
+
+	private final BookingImport imports;
+
+	private final SyncCursors cursors;
+
+	private final MissingBookings missing;
+
+	private final TransactionTemplate transactions;
+
+	ListingSync(BookingImport imports, SyncCursors cursors, MissingBookings missing, TransactionTemplate transactions) {
+		this.imports = imports;
+		this.cursors = cursors;
+		this.missing = missing;
+		this.transactions = transactions;
+	}
+
+	ListingOutcome sync(ChannelConnector connector, ChannelCredentials credentials, ChannelListing listing) {
+		UUID integration = credentials.integrationId();
+		String id = listing.externalListingId();
+		ListingChanges changes;
+		try {
+			changes = connector.fetchChanges(credentials, listing, cursors.find(integration, id));
+		}
+		catch (RuntimeException connectorBug) {
+			log.error("Connector failed on listing {} of integration {}", id, integration, connectorBug);
+			return ListingOutcome.failed(id, listing.propertyId(), "The fetch failed unexpectedly; see the server log.");
+		}
+		return switch (changes.outcome()) {
+			case FAILED -> ListingOutcome.failed(id, listing.propertyId(), changes.problem());
+			case NOT_MODIFIED -> new ListingOutcome(id, listing.propertyId(), ListingOutcome.NOT_MODIFIED, 0, 0, 0, 0, 0,
+					"Unchanged since the last fetch.");
+			case FETCHED -> apply(integration, listing, changes);
+		};
+	}
+
+	private ListingOutcome apply(UUID integration, ChannelListing listing, ListingChanges changes) {
+		try {
+			return transactions.execute(status -> {
+				Tally tally = new Tally();
+				for (ChannelBooking booking : changes.bookings()) {
+					tally.add(booking, importOne(booking, tally));
+				}
+				if (changes.complete()) {
+					cancelMissing(integration, listing, changes, tally);
+				}
+				cursors.save(integration, listing.externalListingId(), changes.cursor() == null ? SyncCursor.none() : changes.cursor());
+				return tally.outcome(listing);
+			});
+		}
+		catch (RuntimeException failed) {
+			log.warn("Applying listing {} of integration {} failed and was rolled back", listing.externalListingId(),
+					integration, failed);
+			return ListingOutcome.failed(listing.externalListingId(), listing.propertyId(),
+					"The bookings could not be stored and nothing of this listing was changed ("
+							+ failed.getClass().getSimpleName() + "); the next sync tries again.");
+		}
+	}
+
+	private ImportOutcome importOne(ChannelBooking booking, Tally tally) {
+		try {
+			return imports.apply(booking);
+		}
+		catch (DomainException unusable) {
+			tally.skipped(booking.externalId() + ": " + unusable.getMessage());
+			return null;
+		}
+	}
+
+	private void cancelMissing(UUID integration, ChannelListing listing, ListingChanges changes, Tally tally) {
+		missing.seen(integration, changes.presentExternalIds());
+		Set<String> absent = new HashSet<>(imports.expectedExternalIds(integration, listing.externalListingId(),
+				changes.coveredFrom(), changes.coveredTo()));
+		absent.removeAll(changes.presentExternalIds());
+		for (String externalId : absent) {
+			if (missing.missed(integration, externalId)) {
+				tally.add(null, imports.cancel(integration, externalId));
+				missing.forget(integration, externalId);
+			}
+			else {
+				tally.pendingCancellation(externalId);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,109 @@
+package io.staysync.sync.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.staysync.audit.AuditLog;
+import io.staysync.channels.ChannelType;
+import io.staysync.common.ConflictException;
+import io.staysync.integrations.ChannelAccount;
+import io.staysync.integrations.ChannelAccounts;
+import io.staysync.sync.SyncStatus;
+import io.staysync.sync.SyncTrigger;
+
+/**
+ * Starts sync runs: at most one per integration at a time (a second request gets the running
+ * one back), executed in the background after the run's row is committed.
+ */
+@Service
+public class SyncLauncher {
+
+	/** A run older than this without an end belongs to an instance that stopped. */
+	static final Duration ABANDONED_AFTER = Duration.ofMinutes(30);
+
+	private final SyncRunRepository runs;
+
+	private final ChannelAccounts accounts;
+
+	private final SyncRunner runner;
+
+	private final TaskExecutor executor;
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	SyncLauncher(SyncRunRepository runs, ChannelAccounts accounts, SyncRunner runner,
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor, JdbcClient jdbc, AuditLog audit, Clock clock) {
+		this.runs = runs;
+		this.accounts = accounts;
+		this.runner = runner;
+		this.executor = executor;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Maps the listings given (if any), then starts a run, or returns the one already running.
+	 */
+	@Transactional
+	public Launched start(ChannelType type, SyncTrigger trigger, Map<String, UUID> propertyMapping) {
+		if (propertyMapping != null && !propertyMapping.isEmpty()) {
+			accounts.mapListings(type, propertyMapping);
+		}
+		ChannelAccount account = accounts.find(type)
+			.orElseThrow(() -> new ConflictException(
+					"The " + type.path() + " integration is not configured yet; configure it before syncing."));
+		if (!account.active()) {
+			throw new ConflictException("The " + type.path() + " integration is inactive; activate it to sync.");
+		}
+		lockSlot(account.id());
+		SyncRun running = runs.findFirstByIntegrationIdAndStatus(account.id(), SyncStatus.RUNNING.json()).orElse(null);
+		if (running != null && running.startedAt().isAfter(clock.instant().minus(ABANDONED_AFTER))) {
+			return new Launched(running, false);
+		}
+		if (running != null) {
+			running.fail("Abandoned: the instance running it stopped before it finished.", clock.instant());
+			runs.save(running);
+		}
+		SyncRun run = runs.save(SyncRun.start(account.id(), trigger, clock.instant()));
+		if (trigger == SyncTrigger.MANUAL) {
+			audit.record("sync.started", "integration:" + type.path(), Map.of("syncRunId", run.id().toString()));
+		}
+		UUID runId = run.id();
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				executor.execute(() -> runner.run(runId));
+			}
+		});
+		return new Launched(run, true);
+	}
+
+	/** Serialises starts for one integration across requests (and instances sharing the database). */
+	private void lockSlot(UUID integrationId) {
+		jdbc.sql("insert into sync_slots (integration_id) values (:i) on conflict do nothing").param("i", integrationId).update();
+		jdbc.sql("select integration_id from sync_slots where integration_id = :i for update")
+			.param("i", integrationId)
+			.query(UUID.class)
+			.single();
+	}
+
+	/** A run and whether this request started it. */
+	public record Launched(SyncRun run, boolean started) {
+	}
+
+}

@@ -1,0 +1,165 @@
+package io.staysync.sync.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+import io.staysync.sync.SyncStatus;
+import io.staysync.sync.SyncTrigger;
+
+/** One attempt to sync an integration, from start to its outcome. */
+@Table("sync_runs")
+public class SyncRun {
+
+	@Id
+	private final UUID id;
+
+	private final UUID integrationId;
+
+	private final String trigger;
+
+	private String status;
+
+	private final Instant startedAt;
+
+	private Instant completedAt;
+
+	@Column("bookings_created")
+	private int created;
+
+	@Column("bookings_updated")
+	private int updated;
+
+	@Column("bookings_cancelled")
+	private int cancelled;
+
+	private int unchanged;
+
+	private int conflicts;
+
+	private String errorMessage;
+
+	@MappedCollection(idColumn = "sync_run_id", keyColumn = "position")
+	private List<ListingOutcome> listings;
+
+	@Version
+	private Long version;
+
+	@PersistenceCreator
+	SyncRun(UUID id, UUID integrationId, String trigger, String status, Instant startedAt, Instant completedAt,
+			int created, int updated, int cancelled, int unchanged, int conflicts, String errorMessage,
+			List<ListingOutcome> listings, Long version) {
+		this.id = id;
+		this.integrationId = integrationId;
+		this.trigger = trigger;
+		this.status = status;
+		this.startedAt = startedAt;
+		this.completedAt = completedAt;
+		this.created = created;
+		this.updated = updated;
+		this.cancelled = cancelled;
+		this.unchanged = unchanged;
+		this.conflicts = conflicts;
+		this.errorMessage = errorMessage;
+		this.listings = listings == null ? new ArrayList<>() : new ArrayList<>(listings);
+		this.version = version;
+	}
+
+	static SyncRun start(UUID integrationId, SyncTrigger trigger, Instant now) {
+		return new SyncRun(UUID.randomUUID(), integrationId, trigger.json(), SyncStatus.RUNNING.json(), now, null, 0, 0,
+				0, 0, 0, null, List.of(), null);
+	}
+
+	/** Closes the run with its listings' outcomes: all fine, some failed, or none worked. */
+	void finish(List<ListingOutcome> outcomes, Instant now) {
+		listings = new ArrayList<>(outcomes);
+		for (ListingOutcome outcome : outcomes) {
+			created += outcome.created();
+			updated += outcome.updated();
+			cancelled += outcome.cancelled();
+			unchanged += outcome.unchanged();
+			conflicts += outcome.conflicts();
+		}
+		long failed = outcomes.stream().filter(ListingOutcome::failed).count();
+		if (outcomes.isEmpty()) {
+			fail("No listing is mapped to a property yet. Map the channel's listings first, then sync.", now);
+			return;
+		}
+		status = (failed == 0 ? SyncStatus.SUCCESS : failed == outcomes.size() ? SyncStatus.ERROR : SyncStatus.PARTIAL)
+			.json();
+		errorMessage = failed == 0 ? null : failed + " of " + outcomes.size() + " listings failed. "
+				+ outcomes.stream().filter(ListingOutcome::failed).findFirst().map(o -> o.externalListingId() + ": " + o.message()).orElse("");
+		completedAt = now;
+	}
+
+	void fail(String message, Instant now) {
+		status = SyncStatus.ERROR.json();
+		errorMessage = message;
+		completedAt = now;
+	}
+
+	boolean reachedChannel() {
+		return listings.stream().anyMatch(outcome -> !outcome.failed());
+	}
+
+	public UUID id() {
+		return id;
+	}
+
+	public UUID integrationId() {
+		return integrationId;
+	}
+
+	public SyncTrigger trigger() {
+		return SyncTrigger.valueOf(trigger.toUpperCase(java.util.Locale.ROOT));
+	}
+
+	public SyncStatus status() {
+		return SyncStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+	}
+
+	public Instant startedAt() {
+		return startedAt;
+	}
+
+	public Instant completedAt() {
+		return completedAt;
+	}
+
+	public int created() {
+		return created;
+	}
+
+	public int updated() {
+		return updated;
+	}
+
+	public int cancelled() {
+		return cancelled;
+	}
+
+	public int unchanged() {
+		return unchanged;
+	}
+
+	public int conflicts() {
+		return conflicts;
+	}
+
+	public String errorMessage() {
+		return errorMessage;
+	}
+
+	public List<ListingOutcome> listings() {
+		return List.copyOf(listings);
+	}
+
+}

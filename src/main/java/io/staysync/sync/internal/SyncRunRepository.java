@@ -1,0 +1,19 @@
+package io.staysync.sync.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.repository.ListCrudRepository;
+
+interface SyncRunRepository extends ListCrudRepository<SyncRun, UUID> {
+
+	Page<SyncRun> findByIntegrationIdOrderByStartedAtDesc(UUID integrationId, Pageable pageable);
+
+	Optional<SyncRun> findFirstByIntegrationIdAndStatus(UUID integrationId, String status);
+
+	List<SyncRun> findByStatus(String status);
+
+}

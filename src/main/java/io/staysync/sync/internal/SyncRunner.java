@@ -1,0 +1,90 @@
+package io.staysync.sync.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.staysync.channels.ChannelConnector;
+import io.staysync.channels.ChannelConnectors;
+import io.staysync.channels.ChannelCredentials;
+import io.staysync.channels.ChannelListing;
+import io.staysync.integrations.ChannelAccount;
+import io.staysync.integrations.ChannelAccounts;
+import io.staysync.security.vault.VaultException;
+
+/**
+ * Carries out one run: every mapped listing through the connector, one failing listing
+ * never stopping the others; then the run and the integration record the outcome.
+ */
+@Component
+class SyncRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
+
+	private final SyncRunRepository runs;
+
+	private final ChannelAccounts accounts;
+
+	private final ChannelConnectors connectors;
+
+	private final ListingSync listings;
+
+	private final Clock clock;
+
+	SyncRunner(SyncRunRepository runs, ChannelAccounts accounts, ChannelConnectors connectors, ListingSync listings,
+			Clock clock) {
+		this.runs = runs;
+		this.accounts = accounts;
+		this.connectors = connectors;
+		this.listings = listings;
+		this.clock = clock;
+	}
+
+	void run(UUID runId) {
+		SyncRun run = runs.findById(runId).orElseThrow();
+		try {
+			execute(run);
+		}
+		catch (RuntimeException unexpected) {
+			log.error("Sync run {} failed unexpectedly", runId, unexpected);
+			run.fail("The sync stopped on an unexpected error; see the server log. Nothing half-applied was kept.",
+					clock.instant());
+		}
+		runs.save(run);
+		accounts.recordSync(run.integrationId(), run.completedAt(), run.status().json(), run.errorMessage(),
+				run.reachedChannel());
+		log.info("Sync run {} of integration {} ended {}: {} created, {} updated, {} cancelled, {} unchanged", run.id(),
+				run.integrationId(), run.status(), run.created(), run.updated(), run.cancelled(), run.unchanged());
+	}
+
+	private void execute(SyncRun run) {
+		ChannelAccount account = accounts.find(run.integrationId()).orElseThrow();
+		Optional<ChannelConnector> connector = connectors.find(account.type(), account.mode());
+		if (connector.isEmpty()) {
+			run.fail("Syncing " + account.type().path() + " in " + account.mode() + " mode is not available yet: this"
+					+ " version has no connector for it.", clock.instant());
+			return;
+		}
+		ChannelCredentials credentials;
+		try {
+			credentials = accounts.credentials(account.id());
+		}
+		catch (VaultException unreadable) {
+			run.fail("The stored credentials cannot be decrypted (" + unreadable.getMessage()
+					+ "). Enter them again, or restore the keyring they were saved with.", clock.instant());
+			return;
+		}
+		List<ListingOutcome> outcomes = new ArrayList<>();
+		for (ChannelListing listing : credentials.listings()) {
+			outcomes.add(listings.sync(connector.get(), credentials, listing));
+		}
+		run.finish(outcomes, clock.instant());
+	}
+
+}

@@ -1,0 +1,84 @@
+package io.staysync.sync.rest;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import io.staysync.channels.ChannelType;
+import io.staysync.common.NotFoundException;
+import io.staysync.common.PageResponse;
+import io.staysync.integrations.ChannelAccounts;
+import io.staysync.sync.SyncTrigger;
+import io.staysync.sync.internal.RecentSyncs;
+import io.staysync.sync.internal.SyncLauncher;
+import io.staysync.sync.internal.SyncRunView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Starting syncs and reading their history. {@code POST …/sync} answers at once (202) with
+ * the run, which goes on in the background; poll {@code GET /api/syncs/{id}}.
+ */
+@RestController
+class SyncController {
+
+	private final SyncLauncher launcher;
+
+	private final RecentSyncs history;
+
+	private final ChannelAccounts accounts;
+
+	SyncController(SyncLauncher launcher, RecentSyncs history, ChannelAccounts accounts) {
+		this.launcher = launcher;
+		this.history = history;
+		this.accounts = accounts;
+	}
+
+	@PostMapping("/api/integrations/{type}/sync")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+	ResponseEntity<Started> sync(@PathVariable String type, @Valid @RequestBody(required = false) SyncRequest request) {
+		SyncLauncher.Launched launched = launcher.start(ChannelType.fromPath(type), SyncTrigger.MANUAL,
+				request == null ? null : request.propertyMapping());
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/syncs/" + launched.run().id()))
+			.body(new Started(SyncRunView.of(launched.run()), !launched.started()));
+	}
+
+	@GetMapping("/api/integrations/{type}/syncs")
+	PageResponse<SyncRunView> list(@PathVariable String type, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+		ChannelType channel = ChannelType.fromPath(type);
+		UUID integration = accounts.find(channel)
+			.orElseThrow(() -> new NotFoundException("The " + channel.path() + " integration is not configured."))
+			.id();
+		return PageResponse.of(history.page(integration, PageRequest.of(page, size)), run -> run);
+	}
+
+	@GetMapping("/api/syncs/{id}")
+	SyncRunView get(@PathVariable UUID id) {
+		return history.get(id);
+	}
+
+	/** The seed's optional body: listings to map before syncing. */
+	record SyncRequest(Map<@NotNull String, @NotNull UUID> propertyMapping) {
+	}
+
+	/** The run, and whether it was already running (a second request does not start another). */
+	record Started(@JsonUnwrapped SyncRunView run, boolean alreadyRunning) {
+	}
+
+}
