@@ -1,11 +1,14 @@
 package io.staysync.integrations.internal;
 
+import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 
 import io.staysync.channels.ChannelCredentials;
 import io.staysync.channels.ChannelListing;
+import io.staysync.properties.PropertyCatalog;
+import io.staysync.properties.PropertyRef;
 import io.staysync.security.vault.CredentialVault;
 import io.staysync.security.vault.SecretContext;
 import io.staysync.security.vault.SecretStore;
@@ -27,7 +30,11 @@ class IntegrationSecrets implements SecretStore {
 
 	private final ListingMappingRepository mappings;
 
-	IntegrationSecrets(CredentialVault vault, IntegrationRepository integrations, ListingMappingRepository mappings) {
+	private final PropertyCatalog properties;
+
+	IntegrationSecrets(CredentialVault vault, IntegrationRepository integrations, ListingMappingRepository mappings,
+			PropertyCatalog properties) {
+		this.properties = properties;
 		this.vault = vault;
 		this.integrations = integrations;
 		this.mappings = mappings;
@@ -51,7 +58,8 @@ class IntegrationSecrets implements SecretStore {
 					.map(mapping -> new ChannelListing(mapping.externalListingId(), mapping.propertyId(),
 							mapping.sealedImportUrl() == null ? null
 									: vault.open(mapping.sealedImportUrl(),
-											new SecretContext(MAPPINGS, mapping.id(), "import_url"))))
+											new SecretContext(MAPPINGS, mapping.id(), "import_url")),
+							properties.find(mapping.propertyId()).map(PropertyRef::timeZone).orElse(ZoneId.of("UTC"))))
 					.toList());
 	}
 

@@ -73,6 +73,9 @@ class ListingSync {
 				if (changes.complete()) {
 					cancelMissing(integration, listing, changes, tally);
 				}
+				else {
+					tally.note("the feed was empty or partial, so no booking was cancelled");
+				}
 				cursors.save(integration, listing.externalListingId(), changes.cursor() == null ? SyncCursor.none() : changes.cursor());
 				return tally.outcome(listing);
 			});

@@ -35,6 +35,10 @@ final class Tally {
 		}
 	}
 
+	void note(String note) {
+		notes.add(note);
+	}
+
 	void skipped(String why) {
 		notes.add("skipped " + why);
 	}

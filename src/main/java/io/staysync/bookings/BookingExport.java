@@ -1,0 +1,17 @@
+package io.staysync.bookings;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** What a property's export feed publishes. */
+public interface BookingExport {
+
+	/**
+	 * The confirmed bookings of a property that hold nights in {@code [from, to)}, except those
+	 * imported through {@code excludedIntegrationId}: a channel must never see its own bookings
+	 * come back as blocks (they would echo forever).
+	 */
+	List<ExportedStay> stays(UUID propertyId, UUID excludedIntegrationId, LocalDate from, LocalDate to);
+
+}

@@ -1,0 +1,43 @@
+package io.staysync.bookings.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.staysync.bookings.BookingExport;
+import io.staysync.bookings.BookingKind;
+import io.staysync.bookings.BookingSource;
+import io.staysync.bookings.ExportedStay;
+
+@Service
+class JdbcBookingExport implements BookingExport {
+
+	private final JdbcClient jdbc;
+
+	JdbcBookingExport(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ExportedStay> stays(UUID propertyId, UUID excludedIntegrationId, LocalDate from, LocalDate to) {
+		return jdbc.sql("""
+				select id, kind, source, check_in, check_out from bookings
+				where property_id = :property and status = 'CONFIRMED' and check_in < :to and check_out > :from
+				  and (integration_id is null or integration_id <> :excluded)
+				order by check_in, id""")
+			.param("property", propertyId)
+			.param("excluded", excludedIntegrationId)
+			.param("from", from)
+			.param("to", to)
+			.query((row, n) -> new ExportedStay(row.getObject("id", UUID.class), BookingKind.valueOf(row.getString("kind")),
+					BookingSource.valueOf(row.getString("source")), row.getObject("check_in", LocalDate.class),
+					row.getObject("check_out", LocalDate.class)))
+			.list();
+	}
+
+}
