@@ -75,6 +75,11 @@ public class ListingMapping {
 		this.updatedAt = now;
 	}
 
+	void replaceExportToken(String token, Instant now) {
+		this.exportToken = token;
+		this.updatedAt = now;
+	}
+
 	public UUID id() {
 		return id;
 	}

@@ -1,6 +1,7 @@
 package io.staysync.integrations.internal;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.repository.ListCrudRepository;
@@ -10,6 +11,10 @@ interface ListingMappingRepository extends ListCrudRepository<ListingMapping, UU
 	List<ListingMapping> findByIntegrationIdOrderByExternalListingId(UUID integrationId);
 
 	long countByPropertyId(UUID propertyId);
+
+	Optional<ListingMapping> findByExportToken(String exportToken);
+
+	Optional<ListingMapping> findByIntegrationIdAndExternalListingId(UUID integrationId, String externalListingId);
 
 	long countByIntegrationId(UUID integrationId);
 

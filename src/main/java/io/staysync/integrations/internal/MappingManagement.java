@@ -125,6 +125,20 @@ public class MappingManagement {
 		return mappings.findByIntegrationIdOrderByExternalListingId(integration.id());
 	}
 
+	/** Issues a new export token for a listing; the old feed URL stops working at once. */
+	@Transactional
+	public ListingMapping regenerateExportToken(ChannelType type, String externalListingId) {
+		Integration integration = integrations.findByType(type.path())
+			.orElseThrow(() -> new io.staysync.common.NotFoundException("The " + type.path() + " integration is not configured."));
+		ListingMapping mapping = mappings.findByIntegrationIdAndExternalListingId(integration.id(), externalListingId)
+			.orElseThrow(() -> new io.staysync.common.NotFoundException("Listing '" + externalListingId + "' is not mapped."));
+		mapping.replaceExportToken(exportToken(), clock.instant());
+		mapping = mappings.save(mapping);
+		audit.record("integration.export-token.regenerated", "integration:" + type.path(),
+				Map.of("externalListingId", externalListingId));
+		return mapping;
+	}
+
 	private void check(Integration integration, List<MappingRequest> requested) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (requested.size() > MAX_MAPPINGS) {

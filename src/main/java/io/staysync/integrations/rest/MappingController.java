@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -50,6 +51,12 @@ class MappingController {
 			.stream()
 			.map(MappingView::of)
 			.toList();
+	}
+
+	@PostMapping("/{externalListingId}/export-token")
+	@PreAuthorize("hasRole('ADMIN')")
+	MappingView regenerateExportToken(@PathVariable String type, @PathVariable String externalListingId) {
+		return MappingView.of(mappings.regenerateExportToken(ChannelType.fromPath(type), externalListingId));
 	}
 
 	record MappingForm(@NotBlank @Size(max = 255) String externalListingId, @NotNull UUID propertyId,
