@@ -8,7 +8,7 @@ import java.util.UUID;
 public interface BookingExport {
 
 	/**
-	 * The confirmed bookings of a property that hold nights in {@code [from, to)}, except those
+	 * The confirmed bookings of a property that hold nights from {@code from} up to (not including) {@code to}, except those
 	 * imported through {@code excludedIntegrationId}: a channel must never see its own bookings
 	 * come back as blocks (they would echo forever).
 	 */

@@ -21,8 +21,8 @@ public interface BookingImport {
 	ImportOutcome cancel(UUID integrationId, String externalId);
 
 	/**
-	 * The keys of a listing's confirmed bookings that a complete feed covering
-	 * {@code [from, to)} should contain: those that have not ended yet in their property's
+	 * The keys of a listing's confirmed bookings that a complete feed covering the
+	 * range from {@code from} until {@code to} should contain: those that have not ended yet in their property's
 	 * time zone and start before {@code to}. Past stays drop out of channel feeds and are
 	 * never reported missing.
 	 */

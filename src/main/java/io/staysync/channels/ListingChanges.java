@@ -11,7 +11,7 @@ import io.staysync.bookings.ChannelBooking;
  *
  * @param bookings the bookings as the channel reports them now (cancelled ones included)
  * @param presentExternalIds every key the channel listed, for finding the ones it no longer lists
- * @param complete whether the answer is a full picture of {@code [coveredFrom, coveredTo)}:
+ * @param complete whether the answer is a full picture from {@code coveredFrom} up to {@code coveredTo}:
  * only then may a booking's absence count towards cancelling it
  * @param problem for {@code FAILED}, what went wrong in words a manager understands
  */

@@ -46,6 +46,9 @@ class IntegrationApiIntegrationTests extends ApiIntegrationTest {
 	/** One integration per type is the model: every test starts from none. */
 	@BeforeEach
 	void noIntegrations() {
+		jdbc.sql("delete from sync_run_listings").update();
+		jdbc.sql("delete from sync_runs").update();
+		jdbc.sql("delete from sync_slots").update();
 		jdbc.sql("delete from listing_mappings").update();
 		jdbc.sql("delete from integrations").update();
 	}
@@ -67,11 +70,15 @@ class IntegrationApiIntegrationTests extends ApiIntegrationTest {
 			.andExpect(jsonPath("$.apiSecretConfigured").value(true))
 			.andExpect(jsonPath("$.webhookUrl").value("https://pms.example.com/hooks/airbnb"));
 
-		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/sync")),
+		String run = JsonPath.read(body(mvc.perform(json(asAdmin(post("/api/integrations/airbnb/sync")),
 				"{\"propertyMapping\":{\"listing-4711\":\"" + property + "\"}}"))
-			.andExpect(status().isNotImplemented())
-			.andExpect(jsonPath("$.detail").value(containsString("mapping was saved (1 listing mapped)")))
-			.andExpect(jsonPath("$.detail").value(containsString("no sync ran")));
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.status").value("running"))
+			.andExpect(jsonPath("$.trigger").value("manual"))), "$.id");
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+			mvc.perform(asAdmin(get("/api/syncs/" + run)))
+				.andExpect(jsonPath("$.status").value("error"))
+				.andExpect(jsonPath("$.errorMessage").value(containsString("not available yet"))));
 		mvc.perform(asAdmin(get("/api/integrations/airbnb/mappings")))
 			.andExpect(jsonPath("$[0].externalListingId").value("listing-4711"))
 			.andExpect(jsonPath("$[0].propertyId").value(property))
@@ -81,9 +88,10 @@ class IntegrationApiIntegrationTests extends ApiIntegrationTest {
 			.andExpect(status().isNotImplemented())
 			.andExpect(jsonPath("$.detail").value(containsString("no api connector for airbnb")));
 		mvc.perform(asAdmin(get("/api/integrations/airbnb")))
-			.andExpect(jsonPath("$.status").value("configured"))
+			.andExpect(jsonPath("$.status").value("error"))
+			.andExpect(jsonPath("$.lastSyncStatus").value("error"))
 			.andExpect(jsonPath("$.mappedListings").value(1))
-			.andExpect(jsonPath("$.recentSyncs").isArray());
+			.andExpect(jsonPath("$.recentSyncs[0].id").value(run));
 	}
 
 	@Test

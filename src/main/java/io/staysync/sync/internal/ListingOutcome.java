@@ -2,7 +2,6 @@ package io.staysync.sync.internal;
 
 import java.util.UUID;
 
-import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
@@ -10,9 +9,8 @@ import org.springframework.data.relational.core.mapping.Table;
  * changed) or {@code error} with the reason.
  */
 @Table("sync_run_listings")
-public record ListingOutcome(String externalListingId, UUID propertyId, String status,
-		@Column("bookings_created") int created, @Column("bookings_updated") int updated,
-		@Column("bookings_cancelled") int cancelled, int unchanged, int conflicts, String message) {
+public record ListingOutcome(String externalListingId, UUID propertyId, String status, int bookingsCreated,
+		int bookingsUpdated, int bookingsCancelled, int unchanged, int conflicts, String message) {
 
 	static final String SUCCESS = "success";
 

@@ -82,9 +82,9 @@ public class SyncRun {
 	void finish(List<ListingOutcome> outcomes, Instant now) {
 		listings = new ArrayList<>(outcomes);
 		for (ListingOutcome outcome : outcomes) {
-			created += outcome.created();
-			updated += outcome.updated();
-			cancelled += outcome.cancelled();
+			created += outcome.bookingsCreated();
+			updated += outcome.bookingsUpdated();
+			cancelled += outcome.bookingsCancelled();
 			unchanged += outcome.unchanged();
 			conflicts += outcome.conflicts();
 		}

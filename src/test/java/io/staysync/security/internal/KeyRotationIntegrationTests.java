@@ -37,6 +37,8 @@ class KeyRotationIntegrationTests extends ApiIntegrationTest {
 		UUID integration = UUID.randomUUID();
 		UUID mapping = UUID.randomUUID();
 		String property = createProperty("Rotated Flat", "Europe/Vienna", 2);
+		jdbc.sql("delete from sync_run_listings").update();
+		jdbc.sql("delete from sync_runs").update();
 		jdbc.sql("delete from listing_mappings").update();
 		jdbc.sql("delete from integrations").update();
 		jdbc.sql("""

@@ -1,0 +1,107 @@
+package io.staysync.sync;
+
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.staysync.bookings.BookingKind;
+import io.staysync.bookings.BookingSource;
+import io.staysync.bookings.BookingStatus;
+import io.staysync.bookings.ChannelBooking;
+import io.staysync.channels.ChannelConnector;
+import io.staysync.channels.ChannelCredentials;
+import io.staysync.channels.ChannelListing;
+import io.staysync.channels.ChannelMode;
+import io.staysync.channels.ChannelType;
+import io.staysync.channels.ConnectionCheck;
+import io.staysync.channels.ListingChanges;
+import io.staysync.channels.SyncCursor;
+
+/**
+ * A channel peer for sync engine tests: Booking.com in API mode (for which no real connector
+ * exists yet), answering each listing's fetches from a script.
+ */
+class ScriptedConnector implements ChannelConnector {
+
+	final Map<String, Deque<Answer>> script = new ConcurrentHashMap<>();
+
+	volatile CountDownLatch gate;
+
+	@Override
+	public boolean supports(ChannelType type, ChannelMode mode) {
+		return type == ChannelType.BOOKING_COM && mode == ChannelMode.API;
+	}
+
+	@Override
+	public ConnectionCheck testConnection(ChannelCredentials credentials) {
+		return ConnectionCheck.passed("scripted", List.of());
+	}
+
+	@Override
+	public ListingChanges fetchChanges(ChannelCredentials credentials, ChannelListing listing, SyncCursor cursor) {
+		awaitGate();
+		Answer answer = script.getOrDefault(listing.externalListingId(), new ArrayDeque<>()).poll();
+		if (answer == null || answer.problem() != null) {
+			return ListingChanges.failed(answer == null ? "nothing scripted" : answer.problem(), cursor);
+		}
+		Set<String> present = new LinkedHashSet<>();
+		List<ChannelBooking> bookings = answer.stays().stream().map(stay -> {
+			present.add(stay.key());
+			return new ChannelBooking(credentials.integrationId(), BookingSource.BOOKING_COM, stay.key(),
+					listing.externalListingId(), listing.propertyId(), BookingKind.RESERVATION,
+					stay.cancelled() ? BookingStatus.CANCELLED : BookingStatus.CONFIRMED, stay.checkIn(), stay.checkOut(),
+					"Guest " + stay.key(), 2, 0, null, null, null);
+		}).toList();
+		LocalDate today = LocalDate.now();
+		return new ListingChanges(ListingChanges.Outcome.FETCHED, bookings, present, answer.complete(), today.minusDays(1),
+				today.plusYears(2), new SyncCursor("\"etag\"", null), null);
+	}
+
+	void then(String listing, Answer answer) {
+		script.computeIfAbsent(listing, l -> new ArrayDeque<>()).add(answer);
+	}
+
+	private void awaitGate() {
+		CountDownLatch latch = gate;
+		if (latch != null) {
+			try {
+				latch.await(20, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	record Stay(String key, LocalDate checkIn, LocalDate checkOut, boolean cancelled) {
+
+		static Stay of(String key, LocalDate checkIn, int nights) {
+			return new Stay(key, checkIn, checkIn.plusDays(nights), false);
+		}
+
+	}
+
+	record Answer(List<Stay> stays, boolean complete, String problem) {
+
+		static Answer feed(Stay... stays) {
+			return new Answer(List.of(stays), true, null);
+		}
+
+		static Answer partial(Stay... stays) {
+			return new Answer(List.of(stays), false, null);
+		}
+
+		static Answer failure(String problem) {
+			return new Answer(List.of(), false, problem);
+		}
+
+	}
+
+}

@@ -1,0 +1,230 @@
+package io.staysync.sync;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.concurrent.CountDownLatch;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import com.jayway.jsonpath.JsonPath;
+
+import io.staysync.sync.ScriptedConnector.Answer;
+import io.staysync.sync.ScriptedConnector.Stay;
+import io.staysync.test.ApiIntegrationTest;
+
+import static io.staysync.security.SecurityTestSupport.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@Import(SyncEngineIntegrationTests.Peer.class)
+class SyncEngineIntegrationTests extends ApiIntegrationTest {
+
+	static final LocalDate SOON = LocalDate.now().plusDays(20);
+
+	@TestConfiguration
+	static class Peer {
+
+		@Bean
+		ScriptedConnector scriptedConnector() {
+			return new ScriptedConnector();
+		}
+
+	}
+
+	@Autowired
+	ScriptedConnector peer;
+
+	String property;
+
+	@BeforeEach
+	void bookingComInApiMode() throws Exception {
+		peer.script.clear();
+		peer.gate = null;
+		for (String table : new String[] { "missing_bookings", "sync_cursors", "sync_run_listings", "sync_runs",
+				"sync_slots", "listing_mappings", "integrations" }) {
+			jdbc.sql("delete from " + table).update();
+		}
+		property = createProperty("Synced Flat " + System.nanoTime(), "Europe/Madrid", 6);
+		mvc.perform(json(asAdmin(post("/api/integrations/bookingcom/configure")),
+				"{\"apiKey\":\"k-0123456789abcdef\",\"mode\":\"api\"}")).andExpect(status().isOk());
+	}
+
+	@Test
+	void oneFailingListingNeverStopsTheOthersAndTheRunSaysWhy() throws Exception {
+		map("room-ok", "room-down");
+		peer.then("room-ok", Answer.feed(Stay.of("R1", SOON, 2), Stay.of("R2", SOON.plusDays(5), 3)));
+		peer.then("room-down", Answer.failure("The channel answered 503 Service Unavailable."));
+
+		String run = syncAndWait("partial");
+
+		mvc.perform(asAdmin(get("/api/syncs/" + run)))
+			.andExpect(jsonPath("$.bookingsCreated").value(2))
+			.andExpect(jsonPath("$.errorMessage").value(containsString("1 of 2 listings failed")))
+			.andExpect(jsonPath("$.errorMessage").value(containsString("503")))
+			.andExpect(jsonPath("$.listings[?(@.externalListingId == 'room-down')].status").value("error"))
+			.andExpect(jsonPath("$.listings[?(@.externalListingId == 'room-ok')].bookingsCreated").value(2))
+			.andExpect(jsonPath("$.durationMillis").isNumber());
+		mvc.perform(asAdmin(get("/api/integrations/bookingcom")))
+			.andExpect(jsonPath("$.status").value("connected"))
+			.andExpect(jsonPath("$.lastSyncStatus").value("partial"))
+			.andExpect(jsonPath("$.lastSyncAt").exists());
+		mvc.perform(asAdmin(get("/api/integrations/bookingcom/syncs")))
+			.andExpect(jsonPath("$.content[0].id").value(run))
+			.andExpect(jsonPath("$.content[0].trigger").value("manual"));
+	}
+
+	@Test
+	void aBookingIsCancelledOnlyAfterTwoConsecutiveMissesFromCompleteFeeds() throws Exception {
+		map("room");
+		Stay a = Stay.of("A", SOON, 2);
+		Stay b = Stay.of("B", SOON.plusDays(4), 2);
+		peer.then("room", Answer.feed(a, b));
+		peer.then("room", Answer.feed(a));
+		peer.then("room", Answer.failure("timeout"));
+		peer.then("room", Answer.partial());
+		peer.then("room", Answer.feed(a, b));
+		peer.then("room", Answer.feed(a));
+		peer.then("room", Answer.feed(a));
+
+		syncAndWait("success");
+		assertThat(statusOf("B")).isEqualTo("CONFIRMED");
+		String firstMiss = syncAndWait("success");
+		mvc.perform(asAdmin(get("/api/syncs/" + firstMiss)))
+			.andExpect(jsonPath("$.listings[0].message").value(containsString("B is missing from the feed")))
+			.andExpect(jsonPath("$.bookingsCancelled").value(0));
+		syncAndWait("error");
+		syncAndWait("success");
+		assertThat(statusOf("B")).as("failed and empty fetches count for nothing").isEqualTo("CONFIRMED");
+		syncAndWait("success");
+		syncAndWait("success");
+		assertThat(statusOf("B")).as("reappearing reset the count").isEqualTo("CONFIRMED");
+		String secondMiss = syncAndWait("success");
+		mvc.perform(asAdmin(get("/api/syncs/" + secondMiss))).andExpect(jsonPath("$.bookingsCancelled").value(1));
+		assertThat(statusOf("B")).isEqualTo("CANCELLED");
+		assertThat(statusOf("A")).isEqualTo("CONFIRMED");
+	}
+
+	@Test
+	void staysThatHaveEndedAreNeverReportedMissing() throws Exception {
+		map("room");
+		LocalDate past = LocalDate.now().minusDays(10);
+		peer.then("room", Answer.feed(Stay.of("OLD", past, 3)));
+		peer.then("room", Answer.feed());
+		peer.then("room", Answer.feed(Stay.of("NEW", SOON, 1)));
+		peer.then("room", Answer.feed(Stay.of("NEW", SOON, 1)));
+
+		syncAndWait("success");
+		syncAndWait("success");
+		syncAndWait("success");
+		syncAndWait("success");
+
+		assertThat(statusOf("OLD")).isEqualTo("CONFIRMED");
+	}
+
+	@Test
+	void aRecordThatCannotBeStoredIsSkippedAndTheRestOfTheListingApplied() throws Exception {
+		map("room");
+		peer.then("room", Answer.feed(new Stay("BAD", SOON, SOON, false), Stay.of("GOOD", SOON, 2)));
+
+		String run = syncAndWait("success");
+
+		mvc.perform(asAdmin(get("/api/syncs/" + run)))
+			.andExpect(jsonPath("$.bookingsCreated").value(1))
+			.andExpect(jsonPath("$.listings[0].message").value(containsString("skipped BAD")));
+		assertThat(statusOf("GOOD")).isEqualTo("CONFIRMED");
+	}
+
+	@Test
+	void aSecondRequestWhileARunIsGoingGetsTheRunningOne() throws Exception {
+		map("room");
+		peer.then("room", Answer.feed(Stay.of("S", SOON, 1)));
+		peer.gate = new CountDownLatch(1);
+
+		String first = JsonPath.read(mvc.perform(asAdmin(post("/api/integrations/booking_com/sync")))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.alreadyRunning").value(false))
+			.andReturn().getResponse().getContentAsString(), "$.id");
+		mvc.perform(asAdmin(post("/api/integrations/bookingcom/sync")))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.id").value(first))
+			.andExpect(jsonPath("$.alreadyRunning").value(true))
+			.andExpect(jsonPath("$.status").value("running"));
+		peer.gate.countDown();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(asAdmin(get("/api/syncs/" + first)))
+			.andExpect(jsonPath("$.status").value("success")));
+	}
+
+	@Test
+	void syncsThatCannotStartSaySo() throws Exception {
+		String noListings = syncAndWait("error");
+		mvc.perform(asAdmin(get("/api/syncs/" + noListings)))
+			.andExpect(jsonPath("$.errorMessage").value(containsString("No listing is mapped")));
+		mvc.perform(asAdmin(get("/api/integrations/bookingcom"))).andExpect(jsonPath("$.status").value("error"));
+
+		mvc.perform(json(asAdmin(post("/api/integrations/bookingcom/configure")), "{\"isActive\":false}"));
+		mvc.perform(asAdmin(post("/api/integrations/bookingcom/sync")))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(containsString("inactive")));
+		mvc.perform(asAdmin(post("/api/integrations/ical/sync"))).andExpect(status().isConflict());
+		mvc.perform(asAdmin(post("/api/integrations/vrbo/sync"))).andExpect(status().isNotFound());
+		mvc.perform(asAdmin(get("/api/syncs/00000000-0000-0000-0000-000000000000"))).andExpect(status().isNotFound());
+		String viewer = unique("viewer");
+		createUser(viewer, "Viewer-Passw0rd-1", "VIEWER");
+		mvc.perform(post("/api/integrations/bookingcom/sync").header("Authorization", basic(viewer, "Viewer-Passw0rd-1")))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/integrations/bookingcom/syncs").header("Authorization", basic(viewer, "Viewer-Passw0rd-1")))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void theSeedsPropertyMappingIsStoredBeforeTheRun() throws Exception {
+		peer.then("seed-room", Answer.feed(Stay.of("SEED", SOON, 2)));
+
+		String run = JsonPath.read(mvc.perform(json(asAdmin(post("/api/integrations/bookingcom/sync")),
+				"{\"propertyMapping\":{\"seed-room\":\"" + property + "\"}}"))
+			.andExpect(status().isAccepted())
+			.andReturn().getResponse().getContentAsString(), "$.id");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(asAdmin(get("/api/syncs/" + run)))
+			.andExpect(jsonPath("$.status").value("success")));
+
+		mvc.perform(asAdmin(get("/api/integrations/bookingcom/mappings")))
+			.andExpect(jsonPath("$[0].externalListingId").value("seed-room"));
+		assertThat(statusOf("SEED")).isEqualTo("CONFIRMED");
+		mvc.perform(json(asAdmin(post("/api/integrations/bookingcom/sync")), "{\"propertyMapping\":{\"x\":\"not-a-uuid\"}}"))
+			.andExpect(status().isBadRequest());
+	}
+
+	private void map(String... listings) throws Exception {
+		StringBuilder body = new StringBuilder("[");
+		for (String listing : listings) {
+			body.append(body.length() > 1 ? "," : "")
+				.append("{\"externalListingId\":\"%s\",\"propertyId\":\"%s\"}".formatted(listing, property));
+		}
+		mvc.perform(json(asAdmin(put("/api/integrations/bookingcom/mappings")), body + "]")).andExpect(status().isOk());
+	}
+
+	private String syncAndWait(String expectedStatus) throws Exception {
+		String run = JsonPath.read(mvc.perform(asAdmin(post("/api/integrations/bookingcom/sync")))
+			.andExpect(status().isAccepted())
+			.andReturn().getResponse().getContentAsString(), "$.id");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(asAdmin(get("/api/syncs/" + run)))
+			.andExpect(jsonPath("$.status").value(expectedStatus)));
+		return run;
+	}
+
+	private String statusOf(String externalId) {
+		return jdbc.sql("select status from bookings where external_id = :e").param("e", externalId).query(String.class).single();
+	}
+
+}
