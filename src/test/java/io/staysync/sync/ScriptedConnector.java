@@ -48,6 +48,9 @@ class ScriptedConnector implements ChannelConnector {
 	public ListingChanges fetchChanges(ChannelCredentials credentials, ChannelListing listing, SyncCursor cursor) {
 		awaitGate();
 		Answer answer = script.getOrDefault(listing.externalListingId(), new ArrayDeque<>()).poll();
+		if (answer != null && "not modified".equals(answer.problem())) {
+			return ListingChanges.notModified(cursor);
+		}
 		if (answer == null || answer.problem() != null) {
 			return ListingChanges.failed(answer == null ? "nothing scripted" : answer.problem(), cursor);
 		}
@@ -96,6 +99,10 @@ class ScriptedConnector implements ChannelConnector {
 
 		static Answer partial(Stay... stays) {
 			return new Answer(List.of(stays), false, null);
+		}
+
+		static Answer notModified() {
+			return new Answer(List.of(), false, "not modified");
 		}
 
 		static Answer failure(String problem) {

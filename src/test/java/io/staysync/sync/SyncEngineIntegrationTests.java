@@ -116,6 +116,26 @@ class SyncEngineIntegrationTests extends ApiIntegrationTest {
 	}
 
 	@Test
+	void notModifiedConfirmsTheLastCompleteFeedAndCountsAsTheNextMiss() throws Exception {
+		map("room");
+		Stay a = Stay.of("NA", SOON, 2);
+		Stay b = Stay.of("NB", SOON.plusDays(4), 2);
+		peer.then("room", Answer.feed(a, b));
+		peer.then("room", Answer.feed(a));
+		peer.then("room", Answer.notModified());
+
+		syncAndWait("success");
+		syncAndWait("success");
+		assertThat(statusOf("NB")).isEqualTo("CONFIRMED");
+		String confirmed = syncAndWait("success");
+
+		assertThat(statusOf("NB")).isEqualTo("CANCELLED");
+		mvc.perform(asAdmin(get("/api/syncs/" + confirmed)))
+			.andExpect(jsonPath("$.listings[0].status").value("not_modified"))
+			.andExpect(jsonPath("$.bookingsCancelled").value(1));
+	}
+
+	@Test
 	void staysThatHaveEndedAreNeverReportedMissing() throws Exception {
 		map("room");
 		LocalDate past = LocalDate.now().minusDays(10);

@@ -1,5 +1,7 @@
 package io.staysync.sync.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -37,7 +39,11 @@ class ListingSync {
 
 	private final TransactionTemplate transactions;
 
-	ListingSync(BookingImport imports, SyncCursors cursors, MissingBookings missing, TransactionTemplate transactions) {
+	private final Clock clock;
+
+	ListingSync(BookingImport imports, SyncCursors cursors, MissingBookings missing, TransactionTemplate transactions,
+			Clock clock) {
+		this.clock = clock;
 		this.imports = imports;
 		this.cursors = cursors;
 		this.missing = missing;
@@ -57,8 +63,7 @@ class ListingSync {
 		}
 		return switch (changes.outcome()) {
 			case FAILED -> ListingOutcome.failed(id, listing.propertyId(), changes.problem());
-			case NOT_MODIFIED -> new ListingOutcome(id, listing.propertyId(), ListingOutcome.NOT_MODIFIED, 0, 0, 0, 0, 0,
-					"Unchanged since the last fetch.");
+			case NOT_MODIFIED -> confirmPending(integration, listing, changes);
 			case FETCHED -> apply(integration, listing, changes);
 		};
 	}
@@ -87,6 +92,32 @@ class ListingSync {
 					"The bookings could not be stored and nothing of this listing was changed ("
 							+ failed.getClass().getSimpleName() + "); the next sync tries again.");
 		}
+	}
+
+	/**
+	 * "Not modified" is the channel confirming the content of the last complete fetch: a
+	 * booking already missing from it is missing again, which counts as its next miss.
+	 */
+	private ListingOutcome confirmPending(UUID integration, ChannelListing listing, ListingChanges changes) {
+		return transactions.execute(status -> {
+			Tally tally = new Tally();
+			Set<String> pending = missing.pending(integration);
+			if (!pending.isEmpty()) {
+				LocalDate today = LocalDate.now(clock.withZone(listing.timeZone()));
+				Set<String> expected = imports.expectedExternalIds(integration, listing.externalListingId(), today,
+						today.plusYears(10));
+				pending.retainAll(expected);
+				for (String externalId : pending) {
+					if (missing.missed(integration, externalId)) {
+						tally.add(null, imports.cancel(integration, externalId));
+						missing.forget(integration, externalId);
+					}
+				}
+			}
+			ListingOutcome outcome = tally.outcome(listing);
+			return new ListingOutcome(outcome.externalListingId(), outcome.propertyId(), ListingOutcome.NOT_MODIFIED,
+					0, 0, outcome.bookingsCancelled(), 0, 0, "Unchanged since the last fetch.");
+		});
 	}
 
 	private ImportOutcome importOne(ChannelBooking booking, Tally tally) {

@@ -2,6 +2,7 @@ package io.staysync.sync.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
@@ -47,6 +48,14 @@ class MissingBookings {
 			.query(Integer.class)
 			.single();
 		return misses >= MISSES_BEFORE_CANCELLING;
+	}
+
+	/** The bookings of an integration that are missing once already. */
+	Set<String> pending(UUID integrationId) {
+		return new HashSet<>(jdbc.sql("select external_id from missing_bookings where integration_id = :i")
+			.param("i", integrationId)
+			.query(String.class)
+			.list());
 	}
 
 	void seen(UUID integrationId, Set<String> externalIds) {
