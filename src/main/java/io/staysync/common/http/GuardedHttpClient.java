@@ -1,0 +1,140 @@
+package io.staysync.common.http;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import io.staysync.common.http.PolicyDnsResolver.HostLookup;
+
+/**
+ * Fetches URLs that users typed in (iCal feeds; later webhook targets) without letting them
+ * reach Staysync's own network or tie it up:
+ * <ul>
+ * <li>http and https only, a host, no user name or password in the URL;</li>
+ * <li>every address a host resolves to is checked inside HttpClient's DNS resolver, so the
+ * address checked is the one connected to; addresses written into the URL, in any numeric
+ * spelling, are checked before the request;</li>
+ * <li>redirects are followed here, at most {@code max-redirects}, each target checked again;</li>
+ * <li>connect, read and total time are bounded, and so is the body;</li>
+ * <li>no cookies, no authentication, no proxy from the environment.</li>
+ * </ul>
+ * Thread-safe; one instance and its connection pool serve the whole application.
+ */
+@Component
+public class GuardedHttpClient implements AutoCloseable {
+
+	/** The {@code Accept} of {@link #get(URI, Conditional)}: calendars first, anything else accepted. */
+	public static final String CALENDAR_ACCEPT = "text/calendar, */*;q=0.5";
+
+	static final String USER_AGENT = "Staysync/0.1 (+calendar sync)";
+
+	private final GuardedHttpSettings settings;
+
+	private final AddressPolicy policy;
+
+	private final CloseableHttpClient http;
+
+	private final ScheduledExecutorService alarms;
+
+	private final Exchange exchange;
+
+	@Autowired
+	public GuardedHttpClient(GuardedHttpSettings settings, Clock clock) {
+		this(settings, clock, AddressPolicy.of(settings), HostLookup.system());
+	}
+
+	/** With another policy or name service: for tests that need a local server or a fake DNS answer. */
+	GuardedHttpClient(GuardedHttpSettings settings, Clock clock, AddressPolicy policy, HostLookup lookup) {
+		this.settings = settings;
+		this.policy = policy;
+		this.http = build(settings, new PolicyDnsResolver(policy, lookup));
+		this.alarms = deadlineAlarms();
+		this.exchange = new Exchange(http, alarms, settings, clock);
+	}
+
+	/** A GET for a calendar feed ({@link #CALENDAR_ACCEPT}). */
+	public FetchResponse get(URI url, Conditional conditional) throws FetchException {
+		return get(url, conditional, CALENDAR_ACCEPT);
+	}
+
+	/**
+	 * A GET: the 2xx or 304 answer at the end of at most {@code max-redirects} redirects.
+	 * @throws FetchException for a refused URL or address, an error status (4xx, 5xx, a 3xx
+	 * without {@code Location}), too many redirects, a timeout, a body over the limit, or a
+	 * failed connection; its message can be shown to a property manager
+	 */
+	public FetchResponse get(URI url, Conditional conditional, String accept) throws FetchException {
+		Deadline deadline = Deadline.after(settings.totalTimeout());
+		Conditional validators = conditional == null ? Conditional.none() : conditional;
+		String accepted = accept == null || accept.isBlank() ? CALENDAR_ACCEPT : accept;
+		TargetUrl target = TargetUrl.check(url, policy);
+		for (int redirects = 0;; redirects++) {
+			Exchange.Outcome outcome = exchange.run(target, validators, accepted, deadline);
+			if (outcome.redirect() == null) {
+				return outcome.response();
+			}
+			if (redirects == settings.maxRedirects()) {
+				throw FetchFailures.tooManyRedirects(target.host(), settings.maxRedirects());
+			}
+			target = TargetUrl.check(outcome.redirect(), policy);
+		}
+	}
+
+	/** Closes the connection pool, on application shutdown. */
+	@Override
+	public void close() {
+		alarms.shutdownNow();
+		http.close(CloseMode.GRACEFUL);
+	}
+
+	private static CloseableHttpClient build(GuardedHttpSettings settings, PolicyDnsResolver resolver) {
+		ConnectionConfig connections = ConnectionConfig.custom()
+			.setConnectTimeout(Timeout.of(settings.connectTimeout()))
+			.setSocketTimeout(Timeout.of(settings.readTimeout()))
+			.setValidateAfterInactivity(TimeValue.ofSeconds(2))
+			.setTimeToLive(TimeValue.ofMinutes(1))
+			.build();
+		return HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setDnsResolver(resolver)
+				.setDefaultConnectionConfig(connections)
+				.setMaxConnTotal(50)
+				.setMaxConnPerRoute(10)
+				.build())
+			.setDefaultRequestConfig(RequestConfig.custom()
+				.setRedirectsEnabled(false)
+				.setAuthenticationEnabled(false)
+				.build())
+			.setUserAgent(USER_AGENT)
+			.disableRedirectHandling()
+			.disableAutomaticRetries()
+			.disableCookieManagement()
+			.disableAuthCaching()
+			.evictExpiredConnections()
+			.evictIdleConnections(TimeValue.ofSeconds(30))
+			.build();
+	}
+
+	private static ScheduledExecutorService deadlineAlarms() {
+		ScheduledThreadPoolExecutor alarms = new ScheduledThreadPoolExecutor(1, runnable -> {
+			Thread thread = new Thread(runnable, "guarded-http-deadline");
+			thread.setDaemon(true);
+			return thread;
+		});
+		alarms.setRemoveOnCancelPolicy(true);
+		return alarms;
+	}
+
+}
