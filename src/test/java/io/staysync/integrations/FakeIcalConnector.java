@@ -2,6 +2,8 @@ package io.staysync.integrations;
 
 import java.util.List;
 
+import org.springframework.core.Ordered;
+
 import io.staysync.channels.ChannelConnector;
 import io.staysync.channels.ChannelCredentials;
 import io.staysync.channels.ChannelListing;
@@ -15,7 +17,14 @@ import io.staysync.channels.ConnectionCheck;
  * A test double of an iCal connector: it sees the decrypted credentials, as a real one
  * would, and fails when a feed URL says "broken".
  */
-class FakeIcalConnector implements ChannelConnector {
+class FakeIcalConnector implements ChannelConnector, Ordered {
+
+	/** Ahead of the real iCal connector, which supports the same mode. */
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
 
 	static volatile ChannelCredentials lastSeen;
 

@@ -1,0 +1,165 @@
+package io.staysync.channels.ical;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import io.staysync.bookings.BookingKind;
+import io.staysync.bookings.BookingSource;
+import io.staysync.bookings.BookingStatus;
+import io.staysync.bookings.ChannelBooking;
+import io.staysync.channels.ChannelConnector;
+import io.staysync.channels.ChannelCredentials;
+import io.staysync.channels.ChannelListing;
+import io.staysync.channels.ChannelMode;
+import io.staysync.channels.ChannelType;
+import io.staysync.channels.ConnectionCheck;
+import io.staysync.channels.ListingChanges;
+import io.staysync.channels.SyncCursor;
+import io.staysync.common.http.Conditional;
+import io.staysync.common.http.FetchException;
+import io.staysync.common.http.FetchFailure;
+import io.staysync.common.http.FetchResponse;
+import io.staysync.common.http.GuardedHttpClient;
+
+/**
+ * iCal mode of every channel: each mapped listing's feed is fetched through the guarded
+ * client (conditional GET), parsed and mapped to bookings. Only a usable calendar is a
+ * complete picture; an empty, HTML, truncated or failed fetch cancels nothing.
+ */
+@Component
+class IcalConnector implements ChannelConnector {
+
+	/** Past stays are imported for two months back; recurrences are expanded two years ahead. */
+	static final int DAYS_BACK = 60;
+
+	static final int DAYS_AHEAD = 730;
+
+	private final GuardedHttpClient http;
+
+	private final IcalFeedParser parser = new IcalFeedParser();
+
+	private final Clock clock;
+
+	IcalConnector(GuardedHttpClient http, Clock clock) {
+		this.http = http;
+		this.clock = clock;
+	}
+
+	@Override
+	public boolean supports(ChannelType type, ChannelMode mode) {
+		return mode == ChannelMode.ICAL;
+	}
+
+	@Override
+	public ConnectionCheck testConnection(ChannelCredentials credentials) {
+		if (credentials.listings().isEmpty()) {
+			return ConnectionCheck.failed("No listing is mapped yet: add each listing with the URL of its iCal feed.",
+					List.of());
+		}
+		List<String> details = new ArrayList<>();
+		int failed = 0;
+		for (ChannelListing listing : credentials.listings()) {
+			Verdict verdict = check(listing);
+			details.add(listing.externalListingId() + ": " + verdict.detail());
+			failed += verdict.ok() ? 0 : 1;
+		}
+		int total = credentials.listings().size();
+		return failed == 0 ? ConnectionCheck.passed(total == 1 ? "The feed answered with a calendar."
+				: "All " + total + " feeds answered with a calendar.", details)
+				: ConnectionCheck.failed(failed + " of " + total + " feeds did not answer with a calendar. "
+						+ details.stream().filter(d -> !d.contains(" events")).findFirst().orElse(""), details);
+	}
+
+	@Override
+	public ListingChanges fetchChanges(ChannelCredentials credentials, ChannelListing listing, SyncCursor cursor) {
+		SyncCursor previous = cursor == null ? SyncCursor.none() : cursor;
+		FetchResponse response;
+		try {
+			response = http.get(feedUri(listing), new Conditional(previous.etag(), previous.lastModified()));
+		}
+		catch (FetchException failed) {
+			return ListingChanges.failed(failed.getMessage(), previous);
+		}
+		if (response.notModified()) {
+			return ListingChanges.notModified(previous);
+		}
+		LocalDate today = LocalDate.now(clock.withZone(listing.timeZone()));
+		ParsedFeed feed = parser.parse(response.body(), response.contentType(),
+				new ParseOptions(listing.timeZone(), today.minusDays(DAYS_BACK), today.plusDays(DAYS_AHEAD),
+						false));
+		SyncCursor next = new SyncCursor(response.etag(), response.lastModified());
+		if (feed.verdict() == FeedVerdict.EMPTY) {
+			return new ListingChanges(ListingChanges.Outcome.FETCHED, List.of(), Set.of(), false, today,
+					today.plusDays(DAYS_AHEAD), next, null);
+		}
+		if (!feed.usable()) {
+			return ListingChanges.failed(feed.problem(), previous);
+		}
+		List<ChannelBooking> bookings = new ArrayList<>();
+		Set<String> present = new LinkedHashSet<>();
+		for (FeedEvent event : feed.events()) {
+			ChannelBooking booking = toBooking(credentials, listing, event);
+			bookings.add(booking);
+			present.add(booking.externalId());
+		}
+		return new ListingChanges(ListingChanges.Outcome.FETCHED, bookings, present, true, today,
+				today.plusDays(DAYS_AHEAD), next, null);
+	}
+
+	private Verdict check(ChannelListing listing) {
+		try {
+			FetchResponse response = http.get(feedUri(listing), Conditional.none());
+			ParsedFeed feed = parser.parse(response.body(), response.contentType(),
+					new ParseOptions(listing.timeZone(), LocalDate.now(clock).minusDays(DAYS_BACK),
+							LocalDate.now(clock).plusDays(DAYS_AHEAD), false));
+			if (feed.verdict() == FeedVerdict.EMPTY) {
+				return new Verdict(true, "a calendar with 0 events");
+			}
+			if (!feed.usable()) {
+				return new Verdict(false, feed.problem());
+			}
+			long reservations = feed.events().stream().filter(e -> e.kind() == FeedEventKind.RESERVATION).count();
+			return new Verdict(true, "a calendar with " + feed.events().size() + " events (" + reservations
+					+ " reservations, " + (feed.events().size() - reservations) + " blocks)");
+		}
+		catch (FetchException failed) {
+			return new Verdict(false, failed.getMessage());
+		}
+	}
+
+	private static URI feedUri(ChannelListing listing) throws FetchException {
+		if (listing.importUrl() == null) {
+			throw new FetchException(FetchFailure.INVALID_URL, "No feed URL is set for this listing.");
+		}
+		try {
+			return new URI(listing.importUrl());
+		}
+		catch (URISyntaxException malformed) {
+			throw new FetchException(FetchFailure.INVALID_URL, "The feed URL of this listing is not a valid URL.");
+		}
+	}
+
+	private static ChannelBooking toBooking(ChannelCredentials credentials, ChannelListing listing, FeedEvent event) {
+		BookingSource source = switch (credentials.type()) {
+			case AIRBNB -> BookingSource.AIRBNB;
+			case BOOKING_COM -> BookingSource.BOOKING_COM;
+			case ICAL -> BookingSource.ICAL;
+		};
+		BookingKind kind = event.kind() == FeedEventKind.RESERVATION ? BookingKind.RESERVATION : BookingKind.BLOCK;
+		return new ChannelBooking(credentials.integrationId(), source, Uids.key(event.uid()), listing.externalListingId(),
+				listing.propertyId(), kind, event.cancelled() ? BookingStatus.CANCELLED : BookingStatus.CONFIRMED,
+				event.checkIn(), event.checkOut(), null, null, null, null, null, null, event.confirmationCode());
+	}
+
+	private record Verdict(boolean ok, String detail) {
+	}
+
+}

@@ -1,0 +1,103 @@
+package io.staysync.test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A channel's feed server for tests, on 127.0.0.1: serves what a test puts at a path, with an
+ * ETag and 304 for a matching If-None-Match, like real channel servers.
+ */
+public final class FeedServer implements AutoCloseable {
+
+	private final HttpServer server;
+
+	private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+
+	public FeedServer() throws IOException {
+		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/", this::handle);
+		server.setExecutor(Executors.newFixedThreadPool(8));
+		server.start();
+	}
+
+	public String url(String path) {
+		return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+	}
+
+	public void serve(String path, byte[] body, String contentType) {
+		answers.put(path, new Answer(200, body, contentType, null));
+	}
+
+	public void serve(String path, String body, String contentType) {
+		serve(path, body.getBytes(StandardCharsets.UTF_8), contentType);
+	}
+
+	public void fail(String path, int status) {
+		answers.put(path, new Answer(status, "error".getBytes(StandardCharsets.UTF_8), "text/plain", null));
+	}
+
+	public void redirect(String path, String location) {
+		answers.put(path, new Answer(302, new byte[0], "text/plain", location));
+	}
+
+	public int hits(String path) {
+		return hits.getOrDefault(path, new AtomicInteger()).get();
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		String path = exchange.getRequestURI().getPath();
+		hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+		Answer answer = answers.get(path);
+		if (answer == null) {
+			answer = new Answer(404, "not found".getBytes(StandardCharsets.UTF_8), "text/plain", null);
+		}
+		String etag = "\"" + hash(answer.body()) + "\"";
+		if (answer.location() != null) {
+			exchange.getResponseHeaders().add("Location", answer.location());
+		}
+		if (answer.status() == 200) {
+			exchange.getResponseHeaders().add("ETag", etag);
+			if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+				exchange.sendResponseHeaders(304, -1);
+				exchange.close();
+				return;
+			}
+		}
+		exchange.getResponseHeaders().add("Content-Type", answer.contentType());
+		exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(answer.body());
+		}
+	}
+
+	private static String hash(byte[] body) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 8);
+		}
+		catch (Exception impossible) {
+			throw new IllegalStateException(impossible);
+		}
+	}
+
+	@Override
+	public void close() {
+		server.stop(0);
+	}
+
+	private record Answer(int status, byte[] body, String contentType, String location) {
+	}
+
+}
