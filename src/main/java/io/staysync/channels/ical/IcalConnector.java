@@ -127,8 +127,9 @@ class IcalConnector implements ChannelConnector {
 				return new Verdict(false, feed.problem());
 			}
 			long reservations = feed.events().stream().filter(e -> e.kind() == FeedEventKind.RESERVATION).count();
+			long blocks = feed.events().size() - reservations;
 			return new Verdict(true, "a calendar with " + feed.events().size() + " events (" + reservations
-					+ " reservations, " + (feed.events().size() - reservations) + " blocks)");
+					+ (reservations == 1 ? " reservation, " : " reservations, ") + blocks + (blocks == 1 ? " block)" : " blocks)"));
 		}
 		catch (FetchException failed) {
 			return new Verdict(false, failed.getMessage());
