@@ -79,11 +79,11 @@ public final class CalendarBenchmark {
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(StaysyncApplication.class)
 			.web(WebApplicationType.SERVLET)
 			.profiles("test")
-			.properties("logging.level.root=WARN", "spring.main.banner-mode=off", "server.port=0");
+			.properties("logging.level.root=WARN", "spring.main.banner-mode=off");
 		if ("postgres".equals(db)) {
 			String url = env("STAYSYNC_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
 			String schema = "staysync_bench_" + UUID.randomUUID().toString().substring(0, 8);
-			ConfigurableApplicationContext context = builder.run(
+			ConfigurableApplicationContext context = builder.run("--server.port=0",
 					"--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
 					"--spring.datasource.username=" + env("STAYSYNC_TEST_POSTGRES_USER", "postgres"),
 					"--spring.datasource.password=" + env("STAYSYNC_TEST_POSTGRES_PASSWORD", ""),
@@ -95,7 +95,7 @@ public final class CalendarBenchmark {
 			});
 			return context;
 		}
-		return builder.run();
+		return builder.run("--server.port=0");
 	}
 
 	private static void seed(JdbcTemplate jdbc) {

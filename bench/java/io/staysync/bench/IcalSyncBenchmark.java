@@ -39,7 +39,7 @@ import io.staysync.test.FeedServer;
  * sync again, when every feed answers 304. Run on purpose:
  *
  * <pre>
- * ./mvnw -q -Pbench test-compile exec:java -Dexec.mainClass=io.staysync.bench.IcalSyncBenchmark [-Dbench.feeds=1000 -Dbench.events=100]
+ * ./mvnw -q -Pbench test-compile exec:java -Dbench.main=io.staysync.bench.IcalSyncBenchmark [-Dbench.feeds=1000 -Dbench.events=100]
  * </pre>
  */
 public final class IcalSyncBenchmark {

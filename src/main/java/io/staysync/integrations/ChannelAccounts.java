@@ -24,6 +24,12 @@ public interface ChannelAccounts {
 	 */
 	ChannelCredentials credentials(UUID integrationId);
 
+	/**
+	 * The decrypted webhook secret, for verifying a channel's notifications; empty when none
+	 * is configured (verification then fails closed).
+	 */
+	Optional<String> webhookSecret(UUID integrationId);
+
 	/** Adds or remaps listings (the {@code propertyMapping} of a sync request); others stay. */
 	int mapListings(ChannelType type, Map<String, UUID> propertyMapping);
 

@@ -64,6 +64,12 @@ class ChannelAccountDirectory implements ChannelAccounts {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public Optional<String> webhookSecret(UUID integrationId) {
+		return integrations.findById(integrationId).flatMap(secrets::webhookSecret);
+	}
+
+	@Override
 	@Transactional
 	public int mapListings(ChannelType type, Map<String, UUID> propertyMapping) {
 		List<MappingRequest> requests = propertyMapping.entrySet()

@@ -2,6 +2,7 @@ package io.staysync.integrations.internal;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -61,6 +62,10 @@ class IntegrationSecrets implements SecretStore {
 											new SecretContext(MAPPINGS, mapping.id(), "import_url")),
 							properties.find(mapping.propertyId()).map(PropertyRef::timeZone).orElse(ZoneId.of("UTC"))))
 					.toList());
+	}
+
+	Optional<String> webhookSecret(Integration integration) {
+		return Optional.ofNullable(open(integration, "webhook_secret", integration.sealedWebhookSecret()));
 	}
 
 	private String open(Integration integration, String column, String sealed) {

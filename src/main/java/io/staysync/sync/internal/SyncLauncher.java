@@ -18,6 +18,7 @@ import io.staysync.channels.ChannelType;
 import io.staysync.common.ConflictException;
 import io.staysync.integrations.ChannelAccount;
 import io.staysync.integrations.ChannelAccounts;
+import io.staysync.sync.SyncRequests;
 import io.staysync.sync.SyncStatus;
 import io.staysync.sync.SyncTrigger;
 
@@ -26,7 +27,7 @@ import io.staysync.sync.SyncTrigger;
  * one back), executed in the background after the run's row is committed.
  */
 @Service
-public class SyncLauncher {
+public class SyncLauncher implements SyncRequests {
 
 	/** A run older than this without an end belongs to an instance that stopped. */
 	static final Duration ABANDONED_AFTER = Duration.ofMinutes(30);
@@ -91,6 +92,12 @@ public class SyncLauncher {
 			}
 		});
 		return new Launched(run, true);
+	}
+
+	@Override
+	@Transactional
+	public UUID request(ChannelType type, SyncTrigger trigger) {
+		return start(type, trigger, null).run().id();
 	}
 
 	/** Serialises starts for one integration across requests (and instances sharing the database). */

@@ -140,6 +140,44 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 	}
 
 	@Test
+	void hostileFeedsEndInAClearPerFeedErrorWhileTheOthersSync() throws Exception {
+		feeds.serve("/ok/room.ics", fixture("bookingcom-room.ics"), "text/calendar");
+		feeds.redirect("/evil/redirect.ics", "http://169.254.169.254/latest/meta-data/");
+		feeds.serve("/evil/huge.ics", new byte[50 * 1024 * 1024], "text/calendar");
+		feeds.serve("/evil/pdf.ics", "%PDF-1.7 not a calendar", "application/pdf");
+		mvc.perform(json(asAdmin(post("/api/integrations/booking_com/configure")), "{\"mode\":\"ical\"}")).andExpect(status().isOk());
+		StringBuilder mappings = new StringBuilder("[");
+		String[][] listings = { { "ok", feeds.url("/ok/room.ics") }, { "metadata", "http://169.254.169.254/latest/meta-data/" },
+				{ "decimal", "http://2852039166/latest/" }, { "redirect", feeds.url("/evil/redirect.ics") },
+				{ "huge", feeds.url("/evil/huge.ics") }, { "pdf", feeds.url("/evil/pdf.ics") } };
+		for (String[] listing : listings) {
+			String owner = listing[0].equals("ok") ? property : createProperty(listing[0] + System.nanoTime(), "Europe/Paris", 2);
+			mappings.append(mappings.length() > 1 ? "," : "")
+				.append("{\"externalListingId\":\"%s\",\"propertyId\":\"%s\",\"importUrl\":\"%s\"}".formatted(listing[0], owner, listing[1]));
+		}
+		mvc.perform(json(asAdmin(put("/api/integrations/booking_com/mappings")), mappings + "]")).andExpect(status().isOk());
+
+		String run = syncAndWait("booking_com", "partial");
+
+		String body = mvc.perform(asAdmin(get("/api/syncs/" + run)))
+			.andExpect(jsonPath("$.bookingsCreated").value(2))
+			.andExpect(jsonPath("$.errorMessage").value(containsString("5 of 6 listings failed")))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(message(body, "ok")).isNull();
+		assertThat(message(body, "metadata")).contains("169.254.169.254");
+		assertThat(message(body, "decimal")).isNotBlank();
+		assertThat(message(body, "redirect")).contains("169.254.169.254");
+		assertThat(message(body, "huge")).containsIgnoringCase("large");
+		assertThat(message(body, "pdf")).isNotBlank();
+		assertThat(feeds.hits("/evil/redirect.ics")).isEqualTo(1);
+	}
+
+	private static String message(String run, String listing) {
+		java.util.List<String> messages = JsonPath.read(run, "$.listings[?(@.externalListingId == '" + listing + "')].message");
+		return messages.get(0);
+	}
+
+	@Test
 	void oneFeedFailingLeavesTheOthersSyncing() throws Exception {
 		String second = createProperty("Second " + System.nanoTime(), "Europe/Paris", 4);
 		feeds.serve("/bdc/room.ics", fixture("bookingcom-room.ics"), "text/calendar");

@@ -1,0 +1,99 @@
+package io.staysync.webhooks.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Standard Webhooks v1 verification: HMAC-SHA256 with the base64 key after {@code whsec_},
+ * over {@code id.timestamp.body}, compared in constant time against every {@code v1,}
+ * signature of the space-separated header (several during a secret rotation), with the
+ * timestamp within five minutes either way.
+ */
+final class StandardWebhookVerifier {
+
+	static final Duration TOLERANCE = Duration.ofMinutes(5);
+
+	private final Clock clock;
+
+	StandardWebhookVerifier(Clock clock) {
+		this.clock = clock;
+	}
+
+	/** @return why the request is refused, or {@code null} when it is authentic and fresh */
+	String refusal(String secret, String id, String timestamp, String signatures, byte[] body) {
+		if (isBlank(id) || isBlank(timestamp) || isBlank(signatures)) {
+			return "The webhook-id, webhook-timestamp and webhook-signature headers are all required.";
+		}
+		if (id.contains(".") || id.length() > 255) {
+			return "The webhook-id header is not a valid message id.";
+		}
+		long sent;
+		try {
+			sent = Long.parseLong(timestamp.strip());
+		}
+		catch (NumberFormatException notANumber) {
+			return "The webhook-timestamp header is not a Unix time in seconds.";
+		}
+		long now = clock.instant().getEpochSecond();
+		if (Math.abs(now - sent) > TOLERANCE.toSeconds()) {
+			return "The webhook-timestamp is more than 5 minutes " + (sent < now ? "old" : "in the future") + ".";
+		}
+		byte[] expected = sign(key(secret), id, sent, body);
+		for (String candidate : signatures.strip().split(" +")) {
+			int comma = candidate.indexOf(',');
+			if (comma < 0 || !candidate.substring(0, comma).equals("v1")) {
+				continue;
+			}
+			byte[] given;
+			try {
+				given = Base64.getDecoder().decode(candidate.substring(comma + 1));
+			}
+			catch (IllegalArgumentException notBase64) {
+				continue;
+			}
+			if (MessageDigest.isEqual(expected, given)) {
+				return null;
+			}
+		}
+		return "No v1 signature matches.";
+	}
+
+	static String signature(String secret, String id, long timestamp, byte[] body) {
+		return "v1," + Base64.getEncoder().encodeToString(sign(key(secret), id, timestamp, body));
+	}
+
+	private static byte[] key(String secret) {
+		String encoded = secret.startsWith("whsec_") ? secret.substring(6) : secret;
+		try {
+			return Base64.getDecoder().decode(encoded);
+		}
+		catch (IllegalArgumentException notBase64) {
+			return secret.getBytes(StandardCharsets.UTF_8);
+		}
+	}
+
+	private static byte[] sign(byte[] key, String id, long timestamp, byte[] body) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+			return mac.doFinal(body);
+		}
+		catch (NoSuchAlgorithmException | InvalidKeyException impossible) {
+			throw new IllegalStateException("HMAC-SHA256 is required by every Java runtime", impossible);
+		}
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
+	}
+
+}
