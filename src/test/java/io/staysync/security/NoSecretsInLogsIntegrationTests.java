@@ -61,7 +61,7 @@ class NoSecretsInLogsIntegrationTests extends ApiIntegrationTest {
 			.andExpect(status().is3xxRedirection());
 		String apiKey = "ak_live_never_in_the_log_0001";
 		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")),
-				"{\"apiKey\":\"" + apiKey + "\",\"apiSecret\":\"" + apiKey + "-secret\",\"webhookSecret\":\"generate\"}"))
+				"{\"apiKey\":\"" + apiKey + "\",\"apiSecret\":\"" + apiKey + "-secret\",\"webhookSecret\":\"generate\",\"mode\":\"api\"}"))
 			.andExpect(status().isOk());
 		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")), "{\"apiKey\":\"" + apiKey + "\",\"mode\":\"ftp\"}"))
 			.andExpect(status().isBadRequest());
