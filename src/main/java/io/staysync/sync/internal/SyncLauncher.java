@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.staysync.audit.AuditLog;
 import io.staysync.channels.ChannelType;
@@ -46,8 +47,12 @@ public class SyncLauncher implements SyncRequests {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	SyncLauncher(SyncRunRepository runs, ChannelAccounts accounts, SyncRunner runner,
-			@Qualifier("applicationTaskExecutor") TaskExecutor executor, JdbcClient jdbc, AuditLog audit, Clock clock) {
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor, JdbcClient jdbc, AuditLog audit, Clock clock,
+			TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.runs = runs;
 		this.accounts = accounts;
 		this.runner = runner;
@@ -98,6 +103,36 @@ public class SyncLauncher implements SyncRequests {
 	@Transactional
 	public UUID request(ChannelType type, SyncTrigger trigger) {
 		return start(type, trigger, null).run().id();
+	}
+
+	/**
+	 * Runs a sync in the calling thread (the scheduler's), unless one is already running.
+	 * @return whether a run was carried out
+	 */
+	public boolean runNow(ChannelType type, SyncTrigger trigger) {
+		Launched launched = transactions.execute(status -> startWithoutExecuting(type, trigger));
+		if (launched == null || !launched.started()) {
+			return false;
+		}
+		runner.run(launched.run().id());
+		return true;
+	}
+
+	private Launched startWithoutExecuting(ChannelType type, SyncTrigger trigger) {
+		ChannelAccount account = accounts.find(type).orElse(null);
+		if (account == null || !account.active()) {
+			return null;
+		}
+		lockSlot(account.id());
+		SyncRun running = runs.findFirstByIntegrationIdAndStatus(account.id(), SyncStatus.RUNNING.json()).orElse(null);
+		if (running != null && running.startedAt().isAfter(clock.instant().minus(ABANDONED_AFTER))) {
+			return new Launched(running, false);
+		}
+		if (running != null) {
+			running.fail("Abandoned: the instance running it stopped before it finished.", clock.instant());
+			runs.save(running);
+		}
+		return new Launched(runs.save(SyncRun.start(account.id(), trigger, clock.instant())), true);
 	}
 
 	/** Serialises starts for one integration across requests (and instances sharing the database). */

@@ -1,0 +1,91 @@
+package io.staysync.sync.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.PlainScheduleAndData;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+
+import io.staysync.integrations.ChannelAccount;
+import io.staysync.integrations.ChannelAccounts;
+import io.staysync.integrations.IntegrationChanged;
+import io.staysync.sync.SyncTrigger;
+
+/**
+ * Keeps one scheduled execution per active integration at its interval: added when an
+ * integration becomes active, rescheduled when its interval changes, removed when it is
+ * deactivated; reconciled at start-up. A due execution runs the sync in the scheduler's
+ * thread, so its heartbeat covers the whole run.
+ */
+@Component
+class ScheduledSyncs {
+
+	private static final Logger log = LoggerFactory.getLogger(ScheduledSyncs.class);
+
+	private final ChannelAccounts accounts;
+
+	private final SyncLauncher launcher;
+
+	private final ObjectProvider<Scheduler> scheduler;
+
+	private final Clock clock;
+
+	ScheduledSyncs(ChannelAccounts accounts, SyncLauncher launcher, ObjectProvider<Scheduler> scheduler, Clock clock) {
+		this.accounts = accounts;
+		this.launcher = launcher;
+		this.scheduler = scheduler;
+		this.clock = clock;
+	}
+
+	void run(UUID integrationId) {
+		accounts.find(integrationId)
+			.filter(ChannelAccount::active)
+			.ifPresent(account -> launcher.runNow(account.type(), SyncTrigger.SCHEDULED));
+	}
+
+	@ApplicationModuleListener
+	void on(IntegrationChanged changed) {
+		accounts.find(changed.integrationId()).ifPresent(this::follow);
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void reconcile() {
+		accounts.all().forEach(this::follow);
+	}
+
+	private void follow(ChannelAccount account) {
+		TaskInstanceId id = TaskInstanceId.of(SyncScheduling.TASK, account.id().toString());
+		boolean scheduled = scheduler.getObject().getScheduledExecution(id).isPresent();
+		if (!account.active()) {
+			if (scheduled) {
+				scheduler.getObject().cancel(id);
+				log.info("Stopped scheduled syncs of {}", account.type().path());
+			}
+			return;
+		}
+		Duration interval = Duration.ofMinutes(account.syncIntervalMinutes());
+		PlainScheduleAndData data = new PlainScheduleAndData(FixedDelay.of(interval), account.id().toString());
+		if (scheduled) {
+			scheduler.getObject().reschedule(id, clock.instant().plus(interval), data);
+		}
+		else {
+			// The first scheduled run comes one interval after activation: a manager who wants one now syncs by hand.
+			scheduler.getObject().scheduleIfNotExists(new TaskInstance<>(SyncScheduling.TASK, account.id().toString(), data),
+					clock.instant().plus(interval));
+			log.info("Scheduled syncs of {} every {} minutes", account.type().path(), account.syncIntervalMinutes());
+		}
+	}
+
+}

@@ -1,0 +1,101 @@
+package io.staysync.sync.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.task.helper.PlainScheduleAndData;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTaskWithPersistentSchedule;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+
+/**
+ * db-scheduler, wired by hand (its Boot 4 starter is not published): one recurring task
+ * instance per active integration, its schedule stored with it. On PostgreSQL executions are
+ * claimed with {@code SELECT … FOR UPDATE SKIP LOCKED}, so a cluster runs each due sync once;
+ * a heartbeat every 30 s lets another instance take over a run whose instance died.
+ */
+@Configuration(proxyBeanMethods = false)
+class SyncScheduling {
+
+	static final String TASK = "integration-sync";
+
+	private static final Logger log = LoggerFactory.getLogger(SyncScheduling.class);
+
+	@Bean
+	RecurringTaskWithPersistentSchedule<PlainScheduleAndData> integrationSyncTask(ScheduledSyncs syncs) {
+		return Tasks.recurringWithPersistentSchedule(TASK, PlainScheduleAndData.class)
+			.execute((instance, context) -> syncs.run(UUID.fromString(instance.getId())));
+	}
+
+	@Bean
+	Scheduler scheduler(DataSource dataSource, RecurringTaskWithPersistentSchedule<PlainScheduleAndData> task,
+			@Value("${staysync.scheduler.polling-interval:10s}") Duration polling,
+			@Value("${staysync.scheduler.threads:4}") int threads) throws SQLException {
+		SchedulerBuilder builder = Scheduler.create(dataSource, task)
+			.threads(threads)
+			.pollingInterval(polling)
+			.heartbeatInterval(Duration.ofSeconds(30))
+			.missedHeartbeatsLimit(6)
+			.shutdownMaxWait(Duration.ofSeconds(20));
+		if (isPostgres(dataSource)) {
+			builder.pollUsingLockAndFetch(0.5, 1.0);
+		}
+		return builder.build();
+	}
+
+	@Bean
+	SmartLifecycle schedulerLifecycle(Scheduler scheduler, @Value("${staysync.scheduler.enabled:true}") boolean enabled) {
+		return new SmartLifecycle() {
+
+			private volatile boolean running;
+
+			@Override
+			public void start() {
+				if (enabled) {
+					scheduler.start();
+					running = true;
+					log.info("Sync scheduler started");
+				}
+			}
+
+			@Override
+			public void stop() {
+				if (running) {
+					scheduler.stop();
+					running = false;
+				}
+			}
+
+			@Override
+			public boolean isRunning() {
+				return running;
+			}
+
+			/** After the web server: the schema is migrated and the app answers before jobs run. */
+			@Override
+			public int getPhase() {
+				return Integer.MAX_VALUE - 100;
+			}
+
+		};
+	}
+
+	private static boolean isPostgres(DataSource dataSource) throws SQLException {
+		try (Connection connection = dataSource.getConnection()) {
+			return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+		}
+	}
+
+}

@@ -1,0 +1,81 @@
+package io.staysync.sync;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+
+import io.staysync.test.ApiIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Each active integration has one scheduled execution at its interval, and due ones run. */
+@TestPropertySource(properties = "staysync.scheduler.polling-interval=1s")
+class SchedulingIntegrationTests extends ApiIntegrationTest {
+
+	@Autowired
+	Scheduler scheduler;
+
+	@BeforeEach
+	void noIntegrations() {
+		for (String table : new String[] { "scheduled_tasks", "sync_run_listings", "sync_runs", "sync_slots",
+				"listing_mappings", "integrations" }) {
+			jdbc.sql("delete from " + table).update();
+		}
+	}
+
+	@Test
+	void activationSchedulesIntervalChangesRescheduleDeactivationUnschedules() throws Exception {
+		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")),
+				"{\"mode\":\"api\",\"settings\":{\"syncIntervalMinutes\":30}}")).andExpect(status().isOk());
+		String id = integrationId();
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> scheduled(id) != null);
+		assertThat(scheduled(id)).isBetween(Instant.now().plus(Duration.ofMinutes(25)), Instant.now().plus(Duration.ofMinutes(31)));
+
+		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")), "{\"settings\":{\"syncIntervalMinutes\":240}}"))
+			.andExpect(status().isOk());
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> scheduled(id) != null && scheduled(id).isAfter(Instant.now().plus(Duration.ofMinutes(200))));
+
+		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")), "{\"isActive\":false}")).andExpect(status().isOk());
+		await().atMost(Duration.ofSeconds(10)).until(() -> scheduled(id) == null);
+	}
+
+	@Test
+	void aDueExecutionRunsAScheduledSync() throws Exception {
+		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")), "{\"mode\":\"api\"}")).andExpect(status().isOk());
+		String id = integrationId();
+		await().atMost(Duration.ofSeconds(10)).until(() -> scheduled(id) != null);
+
+		scheduler.reschedule(TaskInstanceId.of("integration-sync", id), Instant.now());
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc
+			.sql("select count(*) from sync_runs where trigger = 'scheduled' and status <> 'running' and integration_id = cast(:i as uuid)")
+			.param("i", id)
+			.query(Long.class)
+			.single() >= 1);
+		await().atMost(Duration.ofSeconds(10)).until(() -> scheduled(id) != null && scheduled(id).isAfter(Instant.now()));
+	}
+
+	private String integrationId() {
+		return jdbc.sql("select cast(id as varchar) from integrations where type = 'airbnb'").query(String.class).single();
+	}
+
+	private Instant scheduled(String id) {
+		return scheduler.getScheduledExecution(TaskInstanceId.of("integration-sync", id))
+			.map(execution -> execution.getExecutionTime())
+			.orElse(null);
+	}
+
+}
