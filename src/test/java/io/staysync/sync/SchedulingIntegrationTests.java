@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 
 import io.staysync.test.ApiIntegrationTest;
@@ -24,7 +24,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class SchedulingIntegrationTests extends ApiIntegrationTest {
 
 	@Autowired
-	Scheduler scheduler;
+	SchedulerClient scheduler;
 
 	@BeforeEach
 	void noIntegrations() {

@@ -12,7 +12,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.PlainScheduleAndData;
@@ -38,11 +38,11 @@ class ScheduledSyncs {
 
 	private final SyncLauncher launcher;
 
-	private final ObjectProvider<Scheduler> scheduler;
+	private final ObjectProvider<SchedulerClient> scheduler;
 
 	private final Clock clock;
 
-	ScheduledSyncs(ChannelAccounts accounts, SyncLauncher launcher, ObjectProvider<Scheduler> scheduler, Clock clock) {
+	ScheduledSyncs(ChannelAccounts accounts, SyncLauncher launcher, ObjectProvider<SchedulerClient> scheduler, Clock clock) {
 		this.accounts = accounts;
 		this.launcher = launcher;
 		this.scheduler = scheduler;

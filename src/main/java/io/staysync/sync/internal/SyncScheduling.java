@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.task.helper.PlainScheduleAndData;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTaskWithPersistentSchedule;
@@ -39,10 +40,61 @@ class SyncScheduling {
 			.execute((instance, context) -> syncs.run(UUID.fromString(instance.getId())));
 	}
 
+	/** For scheduling and cancelling; it runs nothing itself. */
 	@Bean
-	Scheduler scheduler(DataSource dataSource, RecurringTaskWithPersistentSchedule<PlainScheduleAndData> task,
+	SchedulerClient schedulerClient(DataSource dataSource,
+			RecurringTaskWithPersistentSchedule<PlainScheduleAndData> task) {
+		return SchedulerClient.Builder.create(dataSource, task).build();
+	}
+
+	/**
+	 * Runs due executions while the application runs. A stopped db-scheduler cannot start
+	 * again, and Spring may stop and restart the context (tests pause cached contexts), so
+	 * every start builds a fresh one.
+	 */
+	@Bean
+	SmartLifecycle schedulerLifecycle(DataSource dataSource, RecurringTaskWithPersistentSchedule<PlainScheduleAndData> task,
 			@Value("${staysync.scheduler.polling-interval:10s}") Duration polling,
-			@Value("${staysync.scheduler.threads:4}") int threads) throws SQLException {
+			@Value("${staysync.scheduler.threads:4}") int threads,
+			@Value("${staysync.scheduler.enabled:true}") boolean enabled) {
+		return new SmartLifecycle() {
+
+			private volatile Scheduler running;
+
+			@Override
+			public void start() {
+				if (enabled) {
+					running = build(dataSource, task, polling, threads);
+					running.start();
+					log.info("Sync scheduler started");
+				}
+			}
+
+			@Override
+			public void stop() {
+				Scheduler scheduler = running;
+				running = null;
+				if (scheduler != null) {
+					scheduler.stop();
+				}
+			}
+
+			@Override
+			public boolean isRunning() {
+				return running != null;
+			}
+
+			/** After the web server: the schema is migrated and the app answers before jobs run. */
+			@Override
+			public int getPhase() {
+				return Integer.MAX_VALUE - 100;
+			}
+
+		};
+	}
+
+	private static Scheduler build(DataSource dataSource, RecurringTaskWithPersistentSchedule<PlainScheduleAndData> task,
+			Duration polling, int threads) {
 		SchedulerBuilder builder = Scheduler.create(dataSource, task)
 			.threads(threads)
 			.pollingInterval(polling)
@@ -55,46 +107,12 @@ class SyncScheduling {
 		return builder.build();
 	}
 
-	@Bean
-	SmartLifecycle schedulerLifecycle(Scheduler scheduler, @Value("${staysync.scheduler.enabled:true}") boolean enabled) {
-		return new SmartLifecycle() {
-
-			private volatile boolean running;
-
-			@Override
-			public void start() {
-				if (enabled) {
-					scheduler.start();
-					running = true;
-					log.info("Sync scheduler started");
-				}
-			}
-
-			@Override
-			public void stop() {
-				if (running) {
-					scheduler.stop();
-					running = false;
-				}
-			}
-
-			@Override
-			public boolean isRunning() {
-				return running;
-			}
-
-			/** After the web server: the schema is migrated and the app answers before jobs run. */
-			@Override
-			public int getPhase() {
-				return Integer.MAX_VALUE - 100;
-			}
-
-		};
-	}
-
-	private static boolean isPostgres(DataSource dataSource) throws SQLException {
+	private static boolean isPostgres(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection()) {
 			return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+		}
+		catch (SQLException unreachable) {
+			throw new IllegalStateException("Cannot reach the database to start the scheduler", unreachable);
 		}
 	}
 
