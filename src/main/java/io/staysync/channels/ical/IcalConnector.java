@@ -27,7 +27,7 @@ import io.staysync.common.http.Conditional;
 import io.staysync.common.http.FetchException;
 import io.staysync.common.http.FetchFailure;
 import io.staysync.common.http.FetchResponse;
-import io.staysync.common.http.GuardedHttpClient;
+import io.staysync.common.http.RetryingFetcher;
 
 /**
  * iCal mode of every channel: each mapped listing's feed is fetched through the guarded
@@ -42,13 +42,13 @@ class IcalConnector implements ChannelConnector {
 
 	static final int DAYS_AHEAD = 730;
 
-	private final GuardedHttpClient http;
+	private final RetryingFetcher http;
 
 	private final IcalFeedParser parser = new IcalFeedParser();
 
 	private final Clock clock;
 
-	IcalConnector(GuardedHttpClient http, Clock clock) {
+	IcalConnector(RetryingFetcher http, Clock clock) {
 		this.http = http;
 		this.clock = clock;
 	}

@@ -1,0 +1,102 @@
+package io.staysync.common.http;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fetches with retries for the failures that may pass: I/O errors, timeouts, 408, 429 and
+ * 5xx. Waits follow full-jitter exponential backoff, or the peer's {@code Retry-After} when
+ * it gives one; a 4xx that will not change, a blocked address or an oversized body is never
+ * retried. The total wait is bounded, so a sync never hangs on one peer.
+ */
+@Component
+public class RetryingFetcher {
+
+	private static final Logger log = LoggerFactory.getLogger(RetryingFetcher.class);
+
+	static final int ATTEMPTS = 3;
+
+	static final Duration BASE = Duration.ofSeconds(1);
+
+	static final Duration MAX_TOTAL_WAIT = Duration.ofSeconds(20);
+
+	private final GuardedHttpClient http;
+
+	private final Sleeper sleeper;
+
+	@Autowired
+	RetryingFetcher(GuardedHttpClient http) {
+		this(http, Thread::sleep);
+	}
+
+	RetryingFetcher(GuardedHttpClient http, Sleeper sleeper) {
+		this.http = http;
+		this.sleeper = sleeper;
+	}
+
+	public FetchResponse get(URI url, Conditional conditional) throws FetchException {
+		Duration waited = Duration.ZERO;
+		for (int attempt = 1;; attempt++) {
+			try {
+				return http.get(url, conditional);
+			}
+			catch (FetchException failed) {
+				Duration wait = waitBefore(attempt, failed);
+				if (wait == null || attempt >= ATTEMPTS || waited.plus(wait).compareTo(MAX_TOTAL_WAIT) > 0) {
+					throw failed;
+				}
+				log.debug("Fetch from {} failed ({}); attempt {} of {} in {} ms", url.getHost(), failed.failure(),
+						attempt + 1, ATTEMPTS, wait.toMillis());
+				pause(wait);
+				waited = waited.plus(wait);
+			}
+		}
+	}
+
+	/** @return how long to wait before the next attempt, or {@code null} when retrying is pointless */
+	static Duration waitBefore(int attempt, FetchException failed) {
+		if (!retryable(failed)) {
+			return null;
+		}
+		if (failed.retryAfter() != null) {
+			return failed.retryAfter().isNegative() ? Duration.ZERO : failed.retryAfter();
+		}
+		long ceiling = BASE.toMillis() << (attempt - 1);
+		return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
+	}
+
+	static boolean retryable(FetchException failed) {
+		return switch (failed.failure()) {
+			case IO_ERROR, TIMEOUT -> true;
+			case HTTP_ERROR -> {
+				Integer status = failed.httpStatus();
+				yield status != null && (status == 408 || status == 429 || status >= 500);
+			}
+			default -> false;
+		};
+	}
+
+	private void pause(Duration wait) throws FetchException {
+		try {
+			sleeper.sleep(wait.toMillis());
+		}
+		catch (InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
+			throw new FetchException(FetchFailure.IO_ERROR, "The fetch was interrupted while waiting to retry.");
+		}
+	}
+
+	/** How to wait between attempts; tests replace it to keep time. */
+	interface Sleeper {
+
+		void sleep(long millis) throws InterruptedException;
+
+	}
+
+}
