@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.staysync.channels.ChannelCredentials;
@@ -29,8 +28,11 @@ class ChannelAccountDirectory implements ChannelAccounts {
 
 	private final MappingManagement mappingManagement;
 
+	private final IntegrationOutcomes outcomes;
+
 	ChannelAccountDirectory(IntegrationRepository integrations, ListingMappingRepository mappings,
-			IntegrationSecrets secrets, MappingManagement mappingManagement) {
+			IntegrationSecrets secrets, MappingManagement mappingManagement, IntegrationOutcomes outcomes) {
+		this.outcomes = outcomes;
 		this.integrations = integrations;
 		this.mappings = mappings;
 		this.secrets = secrets;
@@ -80,13 +82,10 @@ class ChannelAccountDirectory implements ChannelAccounts {
 		return requests.size();
 	}
 
+	/** Retried on a concurrent change (a connection test at the same moment): the outcome must not be lost. */
 	@Override
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordSync(UUID integrationId, Instant at, String syncStatus, String error, boolean reachedChannel) {
-		integrations.findById(integrationId).ifPresent(integration -> {
-			integration.recordSync(at, syncStatus, error, reachedChannel);
-			integrations.save(integration);
-		});
+		outcomes.record(integrationId, integration -> integration.recordSync(at, syncStatus, error, reachedChannel));
 	}
 
 	private static ChannelAccount account(Integration integration) {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import io.staysync.channels.ChannelConnector;
 import io.staysync.channels.ChannelConnectors;
@@ -36,8 +35,11 @@ public class ConnectionTests {
 
 	private final Clock clock;
 
+	private final IntegrationOutcomes outcomes;
+
 	ConnectionTests(IntegrationRepository integrations, ListingMappingRepository mappings, IntegrationSecrets secrets,
-			ChannelConnectors connectors, Clock clock) {
+			ChannelConnectors connectors, Clock clock, IntegrationOutcomes outcomes) {
+		this.outcomes = outcomes;
 		this.integrations = integrations;
 		this.mappings = mappings;
 		this.secrets = secrets;
@@ -45,7 +47,10 @@ public class ConnectionTests {
 		this.clock = clock;
 	}
 
-	@Transactional
+	/**
+	 * Not one transaction: the channel is called outside any, and the outcome is then
+	 * recorded in a short one of its own.
+	 */
 	public Tested test(ChannelType type) {
 		Integration integration = integrations.findByType(type.path())
 			.orElseThrow(() -> new ConflictException(
@@ -55,8 +60,9 @@ public class ConnectionTests {
 					+ " mode is not available yet: this version has no " + integration.mode() + " connector for "
 					+ type.path() + ". Nothing was checked and the status is unchanged."));
 		ConnectionCheck check = check(connector, integration);
-		integration.recordTest(check.ok(), check.message(), clock.instant());
-		return new Tested(integrations.save(integration), check);
+		Integration recorded = outcomes.record(integration.id(),
+				current -> current.recordTest(check.ok(), check.message(), clock.instant()));
+		return new Tested(recorded == null ? integration : recorded, check);
 	}
 
 	private ConnectionCheck check(ChannelConnector connector, Integration integration) {

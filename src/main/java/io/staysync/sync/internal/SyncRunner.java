@@ -56,9 +56,10 @@ class SyncRunner {
 			run.fail("The sync stopped on an unexpected error; see the server log. Nothing half-applied was kept.",
 					clock.instant());
 		}
-		runs.save(run);
+		// The integration first: whoever sees the run ended also sees the integration's new status.
 		accounts.recordSync(run.integrationId(), run.completedAt(), run.status().json(), run.errorMessage(),
 				run.reachedChannel());
+		runs.save(run);
 		log.info("Sync run {} of integration {} ended {}: {} created, {} updated, {} cancelled, {} unchanged", run.id(),
 				run.integrationId(), run.status(), run.created(), run.updated(), run.cancelled(), run.unchanged());
 	}
