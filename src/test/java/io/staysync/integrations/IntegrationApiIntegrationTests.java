@@ -46,11 +46,7 @@ class IntegrationApiIntegrationTests extends ApiIntegrationTest {
 	/** One integration per type is the model: every test starts from none. */
 	@BeforeEach
 	void noIntegrations() {
-		jdbc.sql("delete from sync_run_listings").update();
-		jdbc.sql("delete from sync_runs").update();
-		jdbc.sql("delete from sync_slots").update();
-		jdbc.sql("delete from listing_mappings").update();
-		jdbc.sql("delete from integrations").update();
+		resetChannels();
 	}
 
 	@Test

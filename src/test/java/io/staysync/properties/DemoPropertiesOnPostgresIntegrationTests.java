@@ -7,6 +7,8 @@ import io.staysync.test.ApiIntegrationTest;
 import io.staysync.test.OnPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Demo data never lands in a PostgreSQL (production) database, even when demo mode is on. */
 @OnPostgres
@@ -16,6 +18,11 @@ class DemoPropertiesOnPostgresIntegrationTests extends ApiIntegrationTest {
 	@Test
 	void postgresStartsEmpty() {
 		assertThat(count("properties")).isZero();
+	}
+
+	@Test
+	void noSandboxFeedsOutsideTheEmbeddedDatabase() throws Exception {
+		mvc.perform(get("/sandbox/ical/airbnb-harbour-loft.ics")).andExpect(status().isNotFound());
 	}
 
 }

@@ -28,10 +28,7 @@ class SchedulingIntegrationTests extends ApiIntegrationTest {
 
 	@BeforeEach
 	void noIntegrations() {
-		for (String table : new String[] { "scheduled_tasks", "sync_run_listings", "sync_runs", "sync_slots",
-				"listing_mappings", "integrations" }) {
-			jdbc.sql("delete from " + table).update();
-		}
+		resetChannels();
 	}
 
 	@Test

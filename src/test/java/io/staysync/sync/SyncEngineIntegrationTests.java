@@ -51,10 +51,7 @@ class SyncEngineIntegrationTests extends ApiIntegrationTest {
 	void bookingComInApiMode() throws Exception {
 		peer.script.clear();
 		peer.gate = null;
-		for (String table : new String[] { "missing_bookings", "sync_cursors", "sync_run_listings", "sync_runs",
-				"sync_slots", "listing_mappings", "integrations" }) {
-			jdbc.sql("delete from " + table).update();
-		}
+		resetChannels();
 		property = createProperty("Synced Flat " + System.nanoTime(), "Europe/Madrid", 6);
 		mvc.perform(json(asAdmin(post("/api/integrations/bookingcom/configure")),
 				"{\"apiKey\":\"k-0123456789abcdef\",\"mode\":\"api\"}")).andExpect(status().isOk());

@@ -103,6 +103,20 @@ public abstract class ApiIntegrationTest {
 		return JsonPath.read(body, "$.id");
 	}
 
+	/**
+	 * Removes every integration and what hangs off it, after waiting for background sync
+	 * runs of earlier tests to finish writing (tests of one class share a database).
+	 */
+	protected void resetChannels() {
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(60))
+			.until(() -> count("sync_runs where status = 'running'") == 0);
+		for (String table : new String[] { "webhook_inbox", "missing_bookings", "sync_cursors", "sync_run_listings",
+				"sync_runs", "sync_slots", "scheduled_tasks", "listing_mappings", "integrations" }) {
+			jdbc.sql("delete from " + table).update();
+		}
+	}
+
 	protected long count(String table) {
 		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
 	}

@@ -35,10 +35,7 @@ class InboundWebhookIntegrationTests extends ApiIntegrationTest {
 
 	@BeforeEach
 	void airbnbWithAWebhookSecret() throws Exception {
-		for (String table : new String[] { "webhook_inbox", "sync_run_listings", "sync_runs", "sync_slots",
-				"listing_mappings", "integrations" }) {
-			jdbc.sql("delete from " + table).update();
-		}
+		resetChannels();
 		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")),
 				"{\"webhookSecret\":\"" + SECRET + "\",\"mode\":\"ical\"}")).andExpect(status().isOk());
 	}

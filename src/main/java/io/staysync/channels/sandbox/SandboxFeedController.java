@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,12 +28,19 @@ class SandboxFeedController {
 
 	private final Clock clock;
 
-	SandboxFeedController(Clock clock) {
+	/** Demo data belongs on a laptop: on any database but the embedded one the feeds do not exist. */
+	private final boolean embedded;
+
+	SandboxFeedController(Clock clock, @Value("${spring.datasource.url:}") String databaseUrl) {
 		this.clock = clock;
+		this.embedded = databaseUrl.startsWith("jdbc:h2:");
 	}
 
 	@GetMapping("/sandbox/ical/{feed}.ics")
 	ResponseEntity<String> feed(@PathVariable String feed) {
+		if (!embedded) {
+			return ResponseEntity.notFound().build();
+		}
 		LocalDate today = LocalDate.now(clock);
 		String body = switch (feed) {
 			case "airbnb-harbour-loft" -> calendar("-//Airbnb Inc//Hosting Calendar 0.8.8//EN",

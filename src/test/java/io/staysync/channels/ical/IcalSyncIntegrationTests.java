@@ -68,10 +68,7 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 
 	@BeforeEach
 	void clean() throws Exception {
-		for (String table : new String[] { "missing_bookings", "sync_cursors", "sync_run_listings", "sync_runs",
-				"sync_slots", "listing_mappings", "integrations" }) {
-			jdbc.sql("delete from " + table).update();
-		}
+		resetChannels();
 		property = createProperty("Lisbon Loft " + System.nanoTime(), "Europe/Lisbon", 4);
 	}
 

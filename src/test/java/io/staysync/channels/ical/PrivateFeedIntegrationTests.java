@@ -24,9 +24,7 @@ class PrivateFeedIntegrationTests extends ApiIntegrationTest {
 	void aFeedOnLoopbackIsRefusedAndTheRunSaysWhy() throws Exception {
 		try (FeedServer feeds = new FeedServer()) {
 			feeds.serve("/inside.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar");
-			for (String table : new String[] { "sync_run_listings", "sync_runs", "sync_slots", "listing_mappings", "integrations" }) {
-				jdbc.sql("delete from " + table).update();
-			}
+			resetChannels();
 			String property = createProperty("Inside " + System.nanoTime(), "Europe/Oslo", 2);
 			mvc.perform(json(asAdmin(post("/api/integrations/ical/configure")), "{}")).andExpect(status().isOk());
 			mvc.perform(json(asAdmin(put("/api/integrations/ical/mappings")),

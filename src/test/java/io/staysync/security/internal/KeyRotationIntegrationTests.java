@@ -37,10 +37,7 @@ class KeyRotationIntegrationTests extends ApiIntegrationTest {
 		UUID integration = UUID.randomUUID();
 		UUID mapping = UUID.randomUUID();
 		String property = createProperty("Rotated Flat", "Europe/Vienna", 2);
-		jdbc.sql("delete from sync_run_listings").update();
-		jdbc.sql("delete from sync_runs").update();
-		jdbc.sql("delete from listing_mappings").update();
-		jdbc.sql("delete from integrations").update();
+		resetChannels();
 		jdbc.sql("""
 				insert into integrations (id, type, status, mode, api_key, api_secret, active, sync_interval_minutes,
 				    created_at, updated_at, version)
@@ -84,8 +81,7 @@ class KeyRotationIntegrationTests extends ApiIntegrationTest {
 		mvc.perform(asAdmin(post("/api/admin/keys/rotate"))).andExpect(jsonPath("$.total").value(0));
 		assertThat(jdbc.sql("select count(*) from audit_events where action = 'keys.rotated'").query(Long.class).single())
 			.isEqualTo(2);
-		jdbc.sql("delete from listing_mappings").update();
-		jdbc.sql("delete from integrations").update();
+		resetChannels();
 	}
 
 }
