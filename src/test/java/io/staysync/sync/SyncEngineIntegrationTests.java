@@ -79,6 +79,11 @@ class SyncEngineIntegrationTests extends ApiIntegrationTest {
 		mvc.perform(asAdmin(get("/api/integrations/bookingcom/syncs")))
 			.andExpect(jsonPath("$.content[0].id").value(run))
 			.andExpect(jsonPath("$.content[0].trigger").value("manual"));
+		String metrics = mvc.perform(asAdmin(get("/actuator/prometheus"))).andReturn().getResponse().getContentAsString();
+		assertThat(metrics).contains("staysync_sync_runs_total{channel=\"booking_com\",status=\"partial\",trigger=\"manual\"}")
+			.contains("staysync_sync_bookings_total{change=\"created\",channel=\"booking_com\"}")
+			.contains("staysync_sync_run_duration_seconds_count{channel=\"booking_com\",status=\"partial\"}")
+			.containsPattern("staysync_sync_last_success_age_seconds\\{channel=\"booking_com\"\\} [0-9.]+");
 	}
 
 	@Test

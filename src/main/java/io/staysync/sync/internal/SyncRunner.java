@@ -37,8 +37,11 @@ class SyncRunner {
 
 	private final Clock clock;
 
+	private final SyncMetrics metrics;
+
 	SyncRunner(SyncRunRepository runs, ChannelAccounts accounts, ChannelConnectors connectors, ListingSync listings,
-			Clock clock) {
+			Clock clock, SyncMetrics metrics) {
+		this.metrics = metrics;
 		this.runs = runs;
 		this.accounts = accounts;
 		this.connectors = connectors;
@@ -60,6 +63,7 @@ class SyncRunner {
 		accounts.recordSync(run.integrationId(), run.completedAt(), run.status().json(), run.errorMessage(),
 				run.reachedChannel());
 		runs.save(run);
+		accounts.find(run.integrationId()).ifPresent(account -> metrics.recordRun(account.type(), run));
 		log.info("Sync run {} of integration {} ended {}: {} created, {} updated, {} cancelled, {} unchanged", run.id(),
 				run.integrationId(), run.status(), run.created(), run.updated(), run.cancelled(), run.unchanged());
 	}

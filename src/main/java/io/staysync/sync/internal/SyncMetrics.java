@@ -1,0 +1,97 @@
+package io.staysync.sync.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.staysync.channels.ChannelType;
+import io.staysync.integrations.ChannelAccounts;
+
+/**
+ * Sync metrics on {@code /actuator/prometheus}, per channel type: runs by outcome, run
+ * durations, bookings by change, and the age of the last successful run, which is what an
+ * operator alerts on ("Airbnb has not synced for an hour").
+ */
+@Component
+class SyncMetrics {
+
+	private final MeterRegistry registry;
+
+	private final JdbcClient jdbc;
+
+	private final ChannelAccounts accounts;
+
+	private final Clock clock;
+
+	SyncMetrics(MeterRegistry registry, JdbcClient jdbc, ChannelAccounts accounts, Clock clock) {
+		this.registry = registry;
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.clock = clock;
+	}
+
+	void recordRun(ChannelType type, SyncRun run) {
+		String channel = type.path();
+		Counter.builder("staysync.sync.runs")
+			.description("Sync runs by channel, trigger and outcome")
+			.tags("channel", channel, "trigger", run.trigger().json(), "status", run.status().json())
+			.register(registry)
+			.increment();
+		if (run.completedAt() != null) {
+			Timer.builder("staysync.sync.run.duration")
+				.description("How long sync runs take")
+				.tags("channel", channel, "status", run.status().json())
+				.register(registry)
+				.record(Duration.between(run.startedAt(), run.completedAt()));
+		}
+		count(channel, "created", run.created());
+		count(channel, "updated", run.updated());
+		count(channel, "cancelled", run.cancelled());
+		count(channel, "unchanged", run.unchanged());
+		count(channel, "conflicts", run.conflicts());
+	}
+
+	private void count(String channel, String change, int amount) {
+		Counter.builder("staysync.sync.bookings")
+			.description("Bookings applied by sync runs, by change")
+			.tags("channel", channel, "change", change)
+			.register(registry)
+			.increment(amount);
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void registerAges() {
+		for (ChannelType type : ChannelType.values()) {
+			Gauge.builder("staysync.sync.last.success.age", () -> lastSuccessAgeSeconds(type))
+				.description("Seconds since the last sync run that reached the channel and ended success or partial; "
+						+ "NaN when there was none")
+				.tags("channel", type.path())
+				.baseUnit("seconds")
+				.register(registry);
+		}
+	}
+
+	private double lastSuccessAgeSeconds(ChannelType type) {
+		return accounts.find(type).map(account -> jdbc.sql("""
+				select max(completed_at) from sync_runs
+				where integration_id = :integration and status in ('success', 'partial')""")
+			.param("integration", account.id())
+			.query(Timestamp.class)
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.map(at -> (double) Duration.between(at.toInstant(), clock.instant()).toSeconds())
+			.orElse(Double.NaN)).orElse(Double.NaN);
+	}
+
+}
