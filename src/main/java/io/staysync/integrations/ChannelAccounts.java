@@ -30,6 +30,9 @@ public interface ChannelAccounts {
 	 */
 	Optional<String> webhookSecret(UUID integrationId);
 
+	/** Says on the integration why scheduled syncs are paused (it stays in error). */
+	void notePause(UUID integrationId, String message);
+
 	/** Adds or remaps listings (the {@code propertyMapping} of a sync request); others stay. */
 	int mapListings(ChannelType type, Map<String, UUID> propertyMapping);
 

@@ -137,6 +137,30 @@ class SyncEngineIntegrationTests extends ApiIntegrationTest {
 			.andExpect(jsonPath("$.bookingsCancelled").value(1));
 	}
 
+	@Autowired
+	io.staysync.sync.internal.SyncLauncher launcher;
+
+	@Test
+	void afterFiveFailedRunsScheduledSyncsPauseButAManualSyncStillGoesThrough() throws Exception {
+		map("room");
+		for (int i = 0; i < 5; i++) {
+			peer.then("room", Answer.failure("The channel answered 500 Internal Server Error."));
+			syncAndWait("error");
+		}
+
+		assertThat(launcher.runNow(io.staysync.channels.ChannelType.BOOKING_COM, SyncTrigger.SCHEDULED)).isFalse();
+		assertThat(count("sync_runs where trigger = 'scheduled'")).isZero();
+		mvc.perform(asAdmin(get("/api/integrations/bookingcom")))
+			.andExpect(jsonPath("$.status").value("error"))
+			.andExpect(jsonPath("$.statusMessage").value(containsString("paused")));
+
+		peer.then("room", Answer.feed(Stay.of("BACK", SOON, 1)));
+		syncAndWait("success");
+		peer.then("room", Answer.feed(Stay.of("BACK", SOON, 1)));
+		assertThat(launcher.runNow(io.staysync.channels.ChannelType.BOOKING_COM, SyncTrigger.SCHEDULED)).isTrue();
+		assertThat(count("sync_runs where trigger = 'scheduled' and status = 'success'")).isEqualTo(1);
+	}
+
 	@Test
 	void staysThatHaveEndedAreNeverReportedMissing() throws Exception {
 		map("room");

@@ -82,6 +82,11 @@ class ChannelAccountDirectory implements ChannelAccounts {
 		return requests.size();
 	}
 
+	@Override
+	public void notePause(UUID integrationId, String message) {
+		outcomes.record(integrationId, integration -> integration.notePause(message));
+	}
+
 	/** Retried on a concurrent change (a connection test at the same moment): the outcome must not be lost. */
 	@Override
 	public void recordSync(UUID integrationId, Instant at, String syncStatus, String error, boolean reachedChannel) {

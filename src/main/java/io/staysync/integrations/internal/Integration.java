@@ -124,6 +124,11 @@ public class Integration {
 		updatedAt = at;
 	}
 
+	void notePause(String message) {
+		status = IntegrationStatus.ERROR.json();
+		statusMessage = message;
+	}
+
 	void changeMode(ChannelMode mode) {
 		this.mode = mode.json();
 	}

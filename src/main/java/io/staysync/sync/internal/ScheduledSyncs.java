@@ -55,6 +55,7 @@ class ScheduledSyncs {
 			.ifPresent(account -> launcher.runNow(account.type(), SyncTrigger.SCHEDULED));
 	}
 
+
 	@ApplicationModuleListener
 	void on(IntegrationChanged changed) {
 		accounts.find(changed.integrationId()).ifPresent(this::follow);

@@ -49,10 +49,13 @@ public class SyncLauncher implements SyncRequests {
 
 	private final TransactionTemplate transactions;
 
+	private final FailingChannelBreaker breaker;
+
 	SyncLauncher(SyncRunRepository runs, ChannelAccounts accounts, SyncRunner runner,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor, JdbcClient jdbc, AuditLog audit, Clock clock,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, FailingChannelBreaker breaker) {
 		this.transactions = transactions;
+		this.breaker = breaker;
 		this.runs = runs;
 		this.accounts = accounts;
 		this.runner = runner;
@@ -110,6 +113,16 @@ public class SyncLauncher implements SyncRequests {
 	 * @return whether a run was carried out
 	 */
 	public boolean runNow(ChannelType type, SyncTrigger trigger) {
+		ChannelAccount account = accounts.find(type).orElse(null);
+		if (account != null && trigger == SyncTrigger.SCHEDULED) {
+			java.util.Optional<java.time.Instant> paused = breaker.pausedUntil(account.id());
+			if (paused.isPresent()) {
+				accounts.notePause(account.id(), "Scheduled syncs are paused until " + paused.get()
+						+ " because the last " + FailingChannelBreaker.FAILURES_TO_OPEN
+						+ " runs failed. Fix the cause, then sync by hand to resume at once.");
+				return false;
+			}
+		}
 		Launched launched = transactions.execute(status -> startWithoutExecuting(type, trigger));
 		if (launched == null || !launched.started()) {
 			return false;
