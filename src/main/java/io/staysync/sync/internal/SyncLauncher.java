@@ -79,16 +79,11 @@ public class SyncLauncher implements SyncRequests {
 		if (!account.active()) {
 			throw new ConflictException("The " + type.path() + " integration is inactive; activate it to sync.");
 		}
-		lockSlot(account.id());
-		SyncRun running = runs.findFirstByIntegrationIdAndStatus(account.id(), SyncStatus.RUNNING.json()).orElse(null);
-		if (running != null && running.startedAt().isAfter(clock.instant().minus(ABANDONED_AFTER))) {
-			return new Launched(running, false);
+		Launched launched = claim(account, trigger);
+		if (!launched.started()) {
+			return launched;
 		}
-		if (running != null) {
-			running.fail("Abandoned: the instance running it stopped before it finished.", clock.instant());
-			runs.save(running);
-		}
-		SyncRun run = runs.save(SyncRun.start(account.id(), trigger, clock.instant()));
+		SyncRun run = launched.run();
 		if (trigger == SyncTrigger.MANUAL) {
 			audit.record("sync.started", "integration:" + type.path(), Map.of("syncRunId", run.id().toString()));
 		}
@@ -133,9 +128,14 @@ public class SyncLauncher implements SyncRequests {
 
 	private Launched startWithoutExecuting(ChannelType type, SyncTrigger trigger) {
 		ChannelAccount account = accounts.find(type).orElse(null);
-		if (account == null || !account.active()) {
-			return null;
-		}
+		return account == null || !account.active() ? null : claim(account, trigger);
+	}
+
+	/**
+	 * With the integration's slot locked: the run already going, or a new one (closing a run
+	 * whose instance stopped long ago as abandoned).
+	 */
+	private Launched claim(ChannelAccount account, SyncTrigger trigger) {
 		lockSlot(account.id());
 		SyncRun running = runs.findFirstByIntegrationIdAndStatus(account.id(), SyncStatus.RUNNING.json()).orElse(null);
 		if (running != null && running.startedAt().isAfter(clock.instant().minus(ABANDONED_AFTER))) {
