@@ -91,10 +91,8 @@ class IcalConnector implements ChannelConnector {
 		if (response.notModified()) {
 			return ListingChanges.notModified(previous);
 		}
-		LocalDate today = LocalDate.now(clock.withZone(listing.timeZone()));
-		ParsedFeed feed = parser.parse(response.body(), response.contentType(),
-				new ParseOptions(listing.timeZone(), today.minusDays(DAYS_BACK), today.plusDays(DAYS_AHEAD),
-						false));
+		LocalDate today = today(listing);
+		ParsedFeed feed = parse(response, listing);
 		SyncCursor next = new SyncCursor(response.etag(), response.lastModified());
 		if (feed.verdict() == FeedVerdict.EMPTY) {
 			return new ListingChanges(ListingChanges.Outcome.FETCHED, List.of(), Set.of(), false, today,
@@ -116,10 +114,7 @@ class IcalConnector implements ChannelConnector {
 
 	private Verdict check(ChannelListing listing) {
 		try {
-			FetchResponse response = http.get(feedUri(listing), Conditional.none());
-			ParsedFeed feed = parser.parse(response.body(), response.contentType(),
-					new ParseOptions(listing.timeZone(), LocalDate.now(clock).minusDays(DAYS_BACK),
-							LocalDate.now(clock).plusDays(DAYS_AHEAD), false));
+			ParsedFeed feed = parse(http.get(feedUri(listing), Conditional.none()), listing);
 			if (feed.verdict() == FeedVerdict.EMPTY) {
 				return new Verdict(true, "a calendar with 0 events");
 			}
@@ -134,6 +129,17 @@ class IcalConnector implements ChannelConnector {
 		catch (FetchException failed) {
 			return new Verdict(false, failed.getMessage());
 		}
+	}
+
+	/** The same horizon for a test as for a sync, in the property's own dates. */
+	private ParsedFeed parse(FetchResponse response, ChannelListing listing) {
+		LocalDate today = today(listing);
+		return parser.parse(response.body(), response.contentType(),
+				new ParseOptions(listing.timeZone(), today.minusDays(DAYS_BACK), today.plusDays(DAYS_AHEAD), false));
+	}
+
+	private LocalDate today(ChannelListing listing) {
+		return LocalDate.now(clock.withZone(listing.timeZone()));
 	}
 
 	private static URI feedUri(ChannelListing listing) throws FetchException {

@@ -2,7 +2,10 @@ package io.staysync.integrations.internal;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -51,6 +54,9 @@ class IntegrationSecrets implements SecretStore {
 
 	/** Decrypts everything a connector needs for one call. */
 	ChannelCredentials credentials(Integration integration, List<ListingMapping> listings) {
+		Map<UUID, ZoneId> zones = properties.findAll(listings.stream().map(ListingMapping::propertyId).toList())
+			.stream()
+			.collect(Collectors.toMap(PropertyRef::id, PropertyRef::timeZone));
 		return new ChannelCredentials(integration.id(), integration.type(), integration.mode(),
 				open(integration, "api_key", integration.sealedApiKey()),
 				open(integration, "api_secret", integration.sealedApiSecret()),
@@ -60,7 +66,7 @@ class IntegrationSecrets implements SecretStore {
 							mapping.sealedImportUrl() == null ? null
 									: vault.open(mapping.sealedImportUrl(),
 											new SecretContext(MAPPINGS, mapping.id(), "import_url")),
-							properties.find(mapping.propertyId()).map(PropertyRef::timeZone).orElse(ZoneId.of("UTC"))))
+							zones.getOrDefault(mapping.propertyId(), ZoneId.of("UTC"))))
 					.toList());
 	}
 

@@ -26,6 +26,7 @@ import io.staysync.channels.ChannelType;
 import io.staysync.common.ConflictException;
 import io.staysync.common.InvalidInputException;
 import io.staysync.common.InvalidInputException.FieldProblem;
+import io.staysync.common.NotFoundException;
 import io.staysync.properties.PropertyCatalog;
 import io.staysync.properties.PropertyRef;
 
@@ -61,6 +62,11 @@ public class MappingManagement {
 		this.properties = properties;
 		this.audit = audit;
 		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public long count(Integration integration) {
+		return mappings.countByIntegrationId(integration.id());
 	}
 
 	@Transactional(readOnly = true)
@@ -129,9 +135,9 @@ public class MappingManagement {
 	@Transactional
 	public ListingMapping regenerateExportToken(ChannelType type, String externalListingId) {
 		Integration integration = integrations.findByType(type.path())
-			.orElseThrow(() -> new io.staysync.common.NotFoundException("The " + type.path() + " integration is not configured."));
+			.orElseThrow(() -> new NotFoundException("The " + type.path() + " integration is not configured."));
 		ListingMapping mapping = mappings.findByIntegrationIdAndExternalListingId(integration.id(), externalListingId)
-			.orElseThrow(() -> new io.staysync.common.NotFoundException("Listing '" + externalListingId + "' is not mapped."));
+			.orElseThrow(() -> new NotFoundException("Listing '" + externalListingId + "' is not mapped."));
 		mapping.replaceExportToken(exportToken(), clock.instant());
 		mapping = mappings.save(mapping);
 		audit.record("integration.export-token.regenerated", "integration:" + type.path(),

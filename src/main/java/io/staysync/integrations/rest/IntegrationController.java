@@ -63,7 +63,7 @@ class IntegrationController {
 	IntegrationDetail detail(@PathVariable String type) {
 		ChannelType channel = ChannelType.fromPath(type);
 		return integrations.find(channel)
-			.map(integration -> new IntegrationDetail(IntegrationView.of(integration), mappings.list(channel).size(),
+			.map(integration -> new IntegrationDetail(IntegrationView.of(integration), mappings.count(integration),
 					recentSyncs(integration.id())))
 			.orElse(new IntegrationDetail(IntegrationView.notConfigured(channel), 0, List.of()));
 	}
@@ -122,7 +122,7 @@ class IntegrationController {
 	record TestResponse(boolean ok, String message, List<String> details, IntegrationView integration) {
 	}
 
-	record IntegrationDetail(@JsonUnwrapped IntegrationView integration, int mappedListings, List<?> recentSyncs) {
+	record IntegrationDetail(@JsonUnwrapped IntegrationView integration, long mappedListings, List<?> recentSyncs) {
 	}
 
 }

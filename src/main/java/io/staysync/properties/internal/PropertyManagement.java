@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -49,7 +48,7 @@ public class PropertyManagement implements PropertyCatalog {
 	@Override
 	@Transactional(readOnly = true)
 	public List<PropertyRef> findAll(Collection<UUID> ids) {
-		return StreamSupport.stream(properties.findAllById(ids).spliterator(), false).map(Property::toRef).toList();
+		return properties.findAllById(ids).stream().map(Property::toRef).toList();
 	}
 
 	@Override
