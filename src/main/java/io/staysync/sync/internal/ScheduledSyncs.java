@@ -40,13 +40,16 @@ class ScheduledSyncs {
 
 	private final ObjectProvider<SchedulerClient> scheduler;
 
-	private final Clock clock;
+	/**
+	 * db-scheduler compares due times with the system clock, so executions are placed on it
+	 * too, never on the application's (possibly fixed or offset) domain clock.
+	 */
+	private final Clock schedulerClock = Clock.systemUTC();
 
-	ScheduledSyncs(ChannelAccounts accounts, SyncLauncher launcher, ObjectProvider<SchedulerClient> scheduler, Clock clock) {
+	ScheduledSyncs(ChannelAccounts accounts, SyncLauncher launcher, ObjectProvider<SchedulerClient> scheduler) {
 		this.accounts = accounts;
 		this.launcher = launcher;
 		this.scheduler = scheduler;
-		this.clock = clock;
 	}
 
 	void run(UUID integrationId) {
@@ -79,12 +82,12 @@ class ScheduledSyncs {
 		Duration interval = Duration.ofMinutes(account.syncIntervalMinutes());
 		PlainScheduleAndData data = new PlainScheduleAndData(FixedDelay.of(interval), account.id().toString());
 		if (scheduled) {
-			scheduler.getObject().reschedule(id, clock.instant().plus(interval), data);
+			scheduler.getObject().reschedule(id, schedulerClock.instant().plus(interval), data);
 		}
 		else {
 			// The first scheduled run comes one interval after activation: a manager who wants one now syncs by hand.
 			scheduler.getObject().scheduleIfNotExists(new TaskInstance<>(SyncScheduling.TASK, account.id().toString(), data),
-					clock.instant().plus(interval));
+					schedulerClock.instant().plus(interval));
 			log.info("Scheduled syncs of {} every {} minutes", account.type().path(), account.syncIntervalMinutes());
 		}
 	}

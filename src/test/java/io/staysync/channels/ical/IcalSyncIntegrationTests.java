@@ -169,6 +169,17 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 		assertThat(feeds.hits("/evil/redirect.ics")).isEqualTo(1);
 	}
 
+	@Test
+	void scheduledSyncsAreDueOneIntervalFromTheRealNowWhateverTheDomainClockSays() throws Exception {
+		mvc.perform(json(asAdmin(post("/api/integrations/booking_com/configure")), "{\"mode\":\"ical\",\"settings\":{\"syncIntervalMinutes\":30}}"))
+			.andExpect(status().isOk());
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> count("scheduled_tasks where task_name = 'integration-sync'") == 1);
+		Instant due = jdbc.sql("select execution_time from scheduled_tasks where task_name = 'integration-sync'")
+			.query(java.sql.Timestamp.class).single().toInstant();
+		assertThat(due).isBetween(Instant.now().plus(Duration.ofMinutes(25)), Instant.now().plus(Duration.ofMinutes(31)));
+	}
+
 	private static String message(String run, String listing) {
 		java.util.List<String> messages = JsonPath.read(run, "$.listings[?(@.externalListingId == '" + listing + "')].message");
 		return messages.get(0);
