@@ -12,9 +12,12 @@ public class InvalidInputException extends DomainException {
 
 	private final boolean unprocessable;
 
+	private final List<FieldProblem> problems;
+
 	private InvalidInputException(String message, List<FieldProblem> problems, boolean unprocessable) {
 		super(message);
 		this.unprocessable = unprocessable;
+		this.problems = List.copyOf(problems);
 		with("errors", problems.stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
 	}
 
@@ -30,6 +33,11 @@ public class InvalidInputException extends DomainException {
 
 	public boolean unprocessable() {
 		return unprocessable;
+	}
+
+	/** The fields at fault, for a form that shows each problem next to its field. */
+	public List<FieldProblem> problems() {
+		return problems;
 	}
 
 	private static String summary(List<FieldProblem> problems) {

@@ -21,7 +21,7 @@ import jakarta.validation.Payload;
 @Constraint(validatedBy = IanaTimeZone.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
 @Retention(RetentionPolicy.RUNTIME)
-@interface IanaTimeZone {
+public @interface IanaTimeZone {
 
 	String message() default "must be an IANA time zone such as Europe/Lisbon";
 
@@ -29,7 +29,7 @@ import jakarta.validation.Payload;
 
 	Class<? extends Payload>[] payload() default {};
 
-	class Validator implements ConstraintValidator<IanaTimeZone, String> {
+	public class Validator implements ConstraintValidator<IanaTimeZone, String> {
 
 		@Override
 		public boolean isValid(String zone, ConstraintValidatorContext context) {

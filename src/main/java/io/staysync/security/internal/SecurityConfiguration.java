@@ -15,6 +15,7 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 /**
  * Two filter chains. The API ({@code /api/**}, {@code /actuator/**}) is stateless: API token
@@ -69,6 +70,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/ical/*.ics", "/sandbox/ical/**")
 				.permitAll()
 				.anyRequest().authenticated())
+			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint(new HtmxSessionExpiry(new LoginUrlAuthenticationEntryPoint("/login"))))
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(

@@ -20,7 +20,7 @@ import jakarta.validation.Payload;
 @Constraint(validatedBy = ValidPassword.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
 @Retention(RetentionPolicy.RUNTIME)
-@interface ValidPassword {
+public @interface ValidPassword {
 
 	String message() default "must be at least 12 characters and at most 72 bytes";
 
@@ -28,7 +28,7 @@ import jakarta.validation.Payload;
 
 	Class<? extends Payload>[] payload() default {};
 
-	class Validator implements ConstraintValidator<ValidPassword, String> {
+	public class Validator implements ConstraintValidator<ValidPassword, String> {
 
 		@Override
 		public boolean isValid(String password, ConstraintValidatorContext context) {

@@ -1,0 +1,150 @@
+package io.staysync.bookings.web;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import io.staysync.bookings.BookingKind;
+import io.staysync.bookings.BookingSource;
+import io.staysync.bookings.BookingStatus;
+import io.staysync.bookings.internal.Booking;
+import io.staysync.bookings.internal.BookingFilter;
+import io.staysync.bookings.internal.BookingManagement;
+import io.staysync.common.ConflictException;
+import io.staysync.common.InvalidInputException;
+import io.staysync.common.web.ConsoleController;
+import io.staysync.common.web.FormProblems;
+import io.staysync.common.web.OnceOnlySubmissions;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** Console pages of bookings: a filtered list, a manual booking or block, one booking, cancel. */
+@ConsoleController
+@RequestMapping("/bookings")
+class BookingPages {
+
+	private static final String WRITERS = "hasAnyRole('ADMIN', 'MANAGER')";
+
+	private final BookingManagement bookings;
+
+	private final PropertyNames properties;
+
+	private final OnceOnlySubmissions submissions;
+
+	BookingPages(BookingManagement bookings, PropertyNames properties, OnceOnlySubmissions submissions) {
+		this.bookings = bookings;
+		this.properties = properties;
+		this.submissions = submissions;
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) UUID propertyId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) BookingStatus status, @RequestParam(required = false) BookingSource source,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		BookingFilter filter = new BookingFilter(propertyId, from, to, status, source, null);
+		Page<Booking> found = bookings.find(filter, PageRequest.of(Math.max(page, 0), 50));
+		Set<UUID> ids = found.getContent().stream().map(Booking::propertyId).collect(Collectors.toSet());
+		model.addAttribute("page", found);
+		model.addAttribute("names", properties.of(ids));
+		model.addAttribute("filter", filter);
+		model.addAttribute("choices", properties.choices());
+		model.addAttribute("statuses", BookingStatus.values());
+		model.addAttribute("sources", BookingSource.values());
+		model.addAttribute("query", UriComponentsBuilder.newInstance()
+			.queryParamIfPresent("propertyId", java.util.Optional.ofNullable(propertyId))
+			.queryParamIfPresent("from", java.util.Optional.ofNullable(from))
+			.queryParamIfPresent("to", java.util.Optional.ofNullable(to))
+			.queryParamIfPresent("status", java.util.Optional.ofNullable(status))
+			.queryParamIfPresent("source", java.util.Optional.ofNullable(source))
+			.build().getQuery());
+		return "bookings/list";
+	}
+
+	@GetMapping("/new")
+	@PreAuthorize(WRITERS)
+	String newForm(@RequestParam(required = false) UUID propertyId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate checkIn,
+			@RequestParam(required = false) BookingKind kind, Model model) {
+		BookingForm form = new BookingForm();
+		form.setPropertyId(propertyId);
+		form.setCheckIn(checkIn);
+		form.setCheckOut(checkIn == null ? null : checkIn.plusDays(1));
+		form.setKind(kind == null ? BookingKind.RESERVATION : kind);
+		model.addAttribute("form", form);
+		return form(model, false);
+	}
+
+	@PostMapping
+	@PreAuthorize(WRITERS)
+	String create(@Validated @ModelAttribute("form") BookingForm form, BindingResult result, Model model,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return form(model, false);
+		}
+		if (!submissions.firstTime(request)) {
+			redirect.addFlashAttribute("warning", "This form was already sent; the booking was created only once.");
+			return "redirect:/bookings";
+		}
+		try {
+			Booking created = bookings.create(form.toManualBooking(), form.isForce());
+			redirect.addFlashAttribute("flash", (created.kind() == BookingKind.BLOCK ? "Block" : "Reservation")
+					+ " saved: " + created.checkIn() + " to " + created.checkOut() + ".");
+			return "redirect:/bookings/" + created.id();
+		}
+		catch (ConflictException e) {
+			result.reject("overlap", e.getMessage());
+			return form(model, true);
+		}
+		catch (InvalidInputException e) {
+			FormProblems.report(e, result);
+			return form(model, false);
+		}
+	}
+
+	@GetMapping("/{id}")
+	String detail(@PathVariable UUID id, Model model, HttpServletRequest request) {
+		Booking booking = bookings.get(id);
+		model.addAttribute("booking", booking);
+		model.addAttribute("nights", java.time.temporal.ChronoUnit.DAYS.between(booking.checkIn(), booking.checkOut()));
+		model.addAttribute("property", properties.byId(Set.of(booking.propertyId())).get(booking.propertyId()));
+		return request.getHeader("HX-Request") != null ? "bookings/detail :: summary" : "bookings/detail";
+	}
+
+	@PostMapping("/{id}/cancel")
+	@PreAuthorize(WRITERS)
+	String cancel(@PathVariable UUID id, RedirectAttributes redirect) {
+		try {
+			bookings.cancel(id);
+			redirect.addFlashAttribute("flash", "Booking cancelled; its nights are free again on every channel.");
+		}
+		catch (ConflictException e) {
+			redirect.addFlashAttribute("warning", e.getMessage());
+		}
+		return "redirect:/bookings/" + id;
+	}
+
+	private String form(Model model, boolean overlap) {
+		model.addAttribute("choices", properties.choices());
+		model.addAttribute("overlap", overlap);
+		return "bookings/form";
+	}
+
+}

@@ -1,0 +1,83 @@
+package io.staysync.integrations.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import io.staysync.channels.ChannelType;
+import io.staysync.common.web.ConsoleController;
+import io.staysync.integrations.IntegrationStatus;
+import io.staysync.integrations.internal.Integration;
+import io.staysync.integrations.internal.IntegrationManagement;
+import io.staysync.integrations.internal.MappingManagement;
+
+/**
+ * The dashboard's integrations panel: what needs a manager's attention, each with the way
+ * to fix it. An integration is in trouble when it is in error, when its last sync is older
+ * than twice its interval (the scheduler is not keeping up, or syncs are paused), or when
+ * it is active with no listing mapped (it syncs nothing).
+ */
+@ConsoleController
+class AttentionPanel {
+
+	private final IntegrationManagement integrations;
+
+	private final MappingManagement mappings;
+
+	private final Clock clock;
+
+	AttentionPanel(IntegrationManagement integrations, MappingManagement mappings, Clock clock) {
+		this.integrations = integrations;
+		this.mappings = mappings;
+		this.clock = clock;
+	}
+
+	@GetMapping("/integrations/attention")
+	String attention(Model model) {
+		List<Item> items = new ArrayList<>();
+		int healthy = 0;
+		for (ChannelType type : ChannelType.values()) {
+			Integration integration = integrations.find(type).orElse(null);
+			if (integration == null) {
+				continue;
+			}
+			int before = items.size();
+			String name = IntegrationPages.Card.label(type);
+			if (integration.status() == IntegrationStatus.ERROR) {
+				items.add(new Item("error", name + " is in error",
+						integration.lastSyncError() != null ? integration.lastSyncError() : integration.statusMessage(), type));
+			}
+			if (integration.active() && stale(integration)) {
+				items.add(new Item("stale", name + " has not synced for a while",
+						integration.lastSyncAt() == null ? "It has never synced." : "Last sync more than twice its interval ("
+								+ integration.syncIntervalMinutes() + " min) ago.", type));
+			}
+			if (integration.active() && mappings.count(integration) == 0) {
+				items.add(new Item("unmapped", name + " has no mapped listings",
+						"Nothing is imported until its listings are mapped to properties.", type));
+			}
+			if (items.size() == before) {
+				healthy++;
+			}
+		}
+		model.addAttribute("items", items);
+		model.addAttribute("healthy", healthy);
+		return "integrations/attention :: panel";
+	}
+
+	private boolean stale(Integration integration) {
+		Duration twice = Duration.ofMinutes(2L * integration.syncIntervalMinutes());
+		Instant since = integration.lastSyncAt() != null ? integration.lastSyncAt() : integration.createdAt();
+		return since != null && since.plus(twice).isBefore(clock.instant());
+	}
+
+	/** One thing to look at: {@code kind} is error, stale or unmapped. */
+	record Item(String kind, String title, String detail, ChannelType type) {
+	}
+
+}

@@ -1,0 +1,211 @@
+package io.staysync.integrations.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+import io.staysync.channels.ChannelMode;
+import io.staysync.channels.ChannelType;
+import io.staysync.common.ConflictException;
+import io.staysync.common.InvalidInputException;
+import io.staysync.common.InvalidInputException.FieldProblem;
+import io.staysync.common.web.ConsoleController;
+import io.staysync.integrations.internal.ConnectionTests;
+import io.staysync.integrations.internal.Integration;
+import io.staysync.integrations.internal.IntegrationManagement;
+import io.staysync.integrations.internal.MappingManagement;
+import io.staysync.properties.PropertyCatalog;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The integrations page of the specification: a card per channel with its status, a
+ * configure dialog with a connection test, and a sync dialog that maps listings to
+ * properties and starts a run. The sync history and the run's progress are the sync
+ * module's fragments, loaded into this page by htmx.
+ */
+@ConsoleController
+class IntegrationPages {
+
+	static final String CHANGED = "integration-changed";
+
+	private final IntegrationManagement integrations;
+
+	private final ConnectionTests tests;
+
+	private final MappingManagement mappings;
+
+	private final PropertyCatalog properties;
+
+	IntegrationPages(IntegrationManagement integrations, ConnectionTests tests, MappingManagement mappings,
+			PropertyCatalog properties) {
+		this.integrations = integrations;
+		this.tests = tests;
+		this.mappings = mappings;
+		this.properties = properties;
+	}
+
+	@GetMapping("/integrations")
+	String page(Model model) {
+		model.addAttribute("cards", Arrays.stream(ChannelType.values()).map(this::card).toList());
+		return "integrations/page";
+	}
+
+	@GetMapping("/integrations/{type}/card")
+	String card(@PathVariable String type, Model model) {
+		model.addAttribute("card", card(ChannelType.fromPath(type)));
+		return "integrations/page :: card";
+	}
+
+	@GetMapping("/integrations/{type}/configure")
+	@PreAuthorize("hasRole('ADMIN')")
+	String configureDialog(@PathVariable String type, Model model) {
+		ChannelType channel = ChannelType.fromPath(type);
+		Optional<Integration> stored = integrations.find(channel);
+		model.addAttribute("form", stored.map(ConfigureForm::of).orElseGet(ConfigureForm::new));
+		return configure(model, channel);
+	}
+
+	@PostMapping("/integrations/{type}/configure")
+	@PreAuthorize("hasRole('ADMIN')")
+	String configure(@PathVariable String type, @Validated @ModelAttribute("form") ConfigureForm form,
+			BindingResult result, Model model, HttpServletResponse response) {
+		ChannelType channel = ChannelType.fromPath(type);
+		if (!result.hasErrors()) {
+			try {
+				IntegrationManagement.Configured configured = integrations.configure(channel, form.toConfiguration());
+				response.setHeader("HX-Trigger", CHANGED);
+				model.addAttribute("card", Card.of(channel, configured.integration(), mappings.count(configured.integration())));
+				model.addAttribute("generatedWebhookSecret", configured.generatedWebhookSecret());
+				return "integrations/dialogs :: configured";
+			}
+			catch (InvalidInputException e) {
+				e.problems().forEach(p -> reject(result, p));
+			}
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		return configure(model, channel);
+	}
+
+	@PostMapping("/integrations/{type}/test")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+	String test(@PathVariable String type, Model model, HttpServletResponse response) {
+		ConnectionTests.Tested tested = tests.test(ChannelType.fromPath(type));
+		response.setHeader("HX-Trigger", CHANGED);
+		model.addAttribute("check", tested.check());
+		return "integrations/dialogs :: tested";
+	}
+
+	@GetMapping("/integrations/{type}/mapping")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+	String mappingDialog(@PathVariable String type, Model model) {
+		ChannelType channel = ChannelType.fromPath(type);
+		List<io.staysync.integrations.internal.ListingMapping> stored = integrations.find(channel).isPresent()
+				? mappings.list(channel) : List.of();
+		MappingRows form = MappingRows.of(stored);
+		if (form.getRows().isEmpty()) {
+			form.getRows().add(new MappingRows.Row());
+		}
+		model.addAttribute("form", form);
+		return mapping(model, channel);
+	}
+
+	@PostMapping("/integrations/{type}/mapping")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+	String map(@PathVariable String type, @Validated @ModelAttribute("form") MappingRows form, BindingResult result,
+			Model model, HttpServletResponse response) {
+		ChannelType channel = ChannelType.fromPath(type);
+		if (form.getRows().isEmpty()) {
+			result.reject("empty", "Add at least one listing to sync.");
+		}
+		if (!result.hasErrors()) {
+			try {
+				int mapped = mappings.replace(channel, form.toRequests()).size();
+				response.setHeader("HX-Trigger", CHANGED);
+				model.addAttribute("type", channel.path());
+				model.addAttribute("mapped", mapped);
+				return "integrations/dialogs :: mapped";
+			}
+			catch (InvalidInputException e) {
+				e.problems().forEach(p -> reject(result, p));
+			}
+			catch (ConflictException e) {
+				result.reject("conflict", e.getMessage());
+			}
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		return mapping(model, channel);
+	}
+
+	private String configure(Model model, ChannelType channel) {
+		model.addAttribute("card", card(channel));
+		model.addAttribute("modes", channel.modes());
+		return "integrations/dialogs :: configure";
+	}
+
+	private String mapping(Model model, ChannelType channel) {
+		model.addAttribute("card", card(channel));
+		model.addAttribute("choices", properties.page(org.springframework.data.domain.PageRequest.of(0, 1000)).getContent());
+		return "integrations/dialogs :: mapping";
+	}
+
+	/** The domain names fields as the API does ({@code [0].propertyId}); the form nests them in rows. */
+	private static void reject(BindingResult result, FieldProblem problem) {
+		String field = problem.field() == null ? "" : problem.field();
+		if (field.startsWith("[")) {
+			field = "rows" + field;
+		}
+		else if (field.equals("settings.syncIntervalMinutes")) {
+			field = "syncIntervalMinutes";
+		}
+		if (!field.isEmpty() && result.getFieldType(field) != null) {
+			result.rejectValue(field, "invalid", problem.message());
+		}
+		else {
+			result.reject("invalid", problem.message());
+		}
+	}
+
+	private Card card(ChannelType type) {
+		return integrations.find(type)
+			.map(integration -> Card.of(type, integration, mappings.count(integration)))
+			.orElseGet(() -> Card.notConfigured(type));
+	}
+
+	/** What a card shows of an integration; never a secret, only whether one is stored. */
+	record Card(ChannelType type, String label, String status, String statusMessage, ChannelMode mode, boolean active,
+			boolean apiKeyConfigured, String apiKeyLast4, boolean webhookSecretConfigured, int syncIntervalMinutes,
+			java.time.Instant lastSyncAt, String lastSyncStatus, String lastSyncError, long mappedListings,
+			boolean configured) {
+
+		static Card of(ChannelType type, Integration i, long mapped) {
+			return new Card(type, label(type), i.status().json(), i.statusMessage(), i.mode(), i.active(),
+					i.apiKeyConfigured(), i.apiKeyHint(), i.webhookSecretConfigured(), i.syncIntervalMinutes(),
+					i.lastSyncAt(), i.lastSyncStatus(), i.lastSyncError(), mapped, true);
+		}
+
+		static Card notConfigured(ChannelType type) {
+			return new Card(type, label(type), "not_configured", null, null, false, false, null, false, 15, null, null,
+					null, 0, false);
+		}
+
+		static String label(ChannelType type) {
+			return switch (type) {
+				case AIRBNB -> "Airbnb";
+				case BOOKING_COM -> "Booking.com";
+				case ICAL -> "Other iCal calendars (Vrbo, Google, …)";
+			};
+		}
+
+	}
+
+}

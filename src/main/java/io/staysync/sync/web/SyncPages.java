@@ -1,0 +1,85 @@
+package io.staysync.sync.web;
+
+import java.util.UUID;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.staysync.channels.ChannelType;
+import io.staysync.common.web.ConsoleController;
+import io.staysync.integrations.ChannelAccounts;
+import io.staysync.sync.SyncStatus;
+import io.staysync.sync.SyncTrigger;
+import io.staysync.sync.internal.RecentSyncs;
+import io.staysync.sync.internal.SyncLauncher;
+import io.staysync.sync.internal.SyncRunView;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The sync fragments of the integrations page: start a run and follow it live, and the
+ * history of runs with their per-listing outcomes. A running run polls itself every
+ * second; when it ends, it tells the page ({@code sync-finished}) so the card and the
+ * history refresh without a reload.
+ */
+@ConsoleController
+class SyncPages {
+
+	static final String FINISHED = "sync-finished";
+
+	private final SyncLauncher launcher;
+
+	private final RecentSyncs history;
+
+	private final ChannelAccounts accounts;
+
+	SyncPages(SyncLauncher launcher, RecentSyncs history, ChannelAccounts accounts) {
+		this.launcher = launcher;
+		this.history = history;
+		this.accounts = accounts;
+	}
+
+	@PostMapping("/integrations/{type}/sync")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+	String start(@PathVariable String type, Model model) {
+		SyncLauncher.Launched launched = launcher.start(ChannelType.fromPath(type), SyncTrigger.MANUAL, null);
+		model.addAttribute("run", SyncRunView.of(launched.run()));
+		model.addAttribute("joined", !launched.started());
+		return "sync/runs :: progress";
+	}
+
+	@GetMapping("/syncs/{id}/progress")
+	String progress(@PathVariable UUID id, Model model, HttpServletResponse response) {
+		SyncRunView run = follow(history.get(id), response);
+		model.addAttribute("run", run);
+		return "sync/runs :: progress";
+	}
+
+	@GetMapping("/syncs/{id}/row")
+	String row(@PathVariable UUID id, Model model, HttpServletResponse response) {
+		model.addAttribute("run", follow(history.get(id), response));
+		return "sync/runs :: row";
+	}
+
+	@GetMapping("/integrations/{type}/runs")
+	String runs(@PathVariable String type, @RequestParam(defaultValue = "0") int page, Model model) {
+		ChannelType channel = ChannelType.fromPath(type);
+		model.addAttribute("type", channel.path());
+		model.addAttribute("runs", accounts.find(channel)
+			.map(account -> history.page(account.id(), PageRequest.of(Math.max(page, 0), 10)))
+			.orElse(org.springframework.data.domain.Page.empty()));
+		return "sync/runs :: history";
+	}
+
+	private static SyncRunView follow(SyncRunView run, HttpServletResponse response) {
+		if (run.status() != SyncStatus.RUNNING) {
+			response.setHeader("HX-Trigger", FINISHED);
+		}
+		return run;
+	}
+
+}

@@ -1,0 +1,140 @@
+// Staysync console behaviour: CSRF for htmx, readable htmx failures, relative times,
+// searchable selects, mapping rows, and no double submits. No inline scripts (CSP).
+(function () {
+  "use strict";
+
+  function csrf() {
+    var token = document.querySelector('meta[name="csrf-token"]');
+    var header = document.querySelector('meta[name="csrf-header"]');
+    return token && header ? { header: header.content, token: token.content } : null;
+  }
+
+  function showAlert(message) {
+    var box = document.getElementById("console-alerts");
+    if (!box) { return; }
+    var alert = document.createElement("div");
+    alert.className = "alert alert-danger alert-dismissible";
+    alert.setAttribute("role", "alert");
+    alert.textContent = message;
+    var close = document.createElement("button");
+    close.type = "button"; close.className = "btn-close"; close.setAttribute("data-bs-dismiss", "alert");
+    close.setAttribute("aria-label", "Close");
+    alert.appendChild(close);
+    box.appendChild(alert);
+  }
+
+  // Relative times with the exact local time on hover; the server renders UTC as a fallback.
+  var relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+  function ago(date) {
+    var seconds = Math.round((date.getTime() - Date.now()) / 1000);
+    var steps = [[60, "second"], [60, "minute"], [24, "hour"], [7, "day"], [4.35, "week"], [12, "month"], [Infinity, "year"]];
+    var value = seconds;
+    for (var i = 0; i < steps.length; i++) {
+      if (Math.abs(value) < steps[i][0]) { return relative.format(Math.round(value), steps[i][1]); }
+      value = value / steps[i][0];
+    }
+    return date.toLocaleString();
+  }
+  function localTimes(root) {
+    root.querySelectorAll("time.rel[datetime]").forEach(function (el) {
+      var date = new Date(el.getAttribute("datetime"));
+      if (isNaN(date)) { return; }
+      el.title = date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "long" });
+      el.textContent = ago(date);
+    });
+  }
+
+  // A text box above a select narrows its options: a dropdown that can be searched.
+  function searchableSelects(root) {
+    root.querySelectorAll("input[data-filter-for]").forEach(function (input) {
+      if (input.dataset.bound) { return; }
+      input.dataset.bound = "1";
+      input.addEventListener("input", function () {
+        var select = input.parentElement.querySelector("select");
+        if (!select) { return; }
+        var needle = input.value.trim().toLowerCase();
+        var firstVisible = null;
+        Array.prototype.forEach.call(select.options, function (option) {
+          var show = !option.value || option.text.toLowerCase().indexOf(needle) >= 0;
+          option.hidden = !show;
+          if (show && option.value && !firstVisible) { firstVisible = option; }
+        });
+        if (needle && firstVisible && (select.selectedOptions.length === 0 || select.selectedOptions[0].hidden)) {
+          firstVisible.selected = true;
+        }
+      });
+    });
+  }
+
+  // Mapping rows: add a copy of the template row, remove a row.
+  document.addEventListener("click", function (event) {
+    var add = event.target.closest("[data-add-row]");
+    if (add) {
+      var table = document.querySelector(add.getAttribute("data-add-row"));
+      var template = table && table.querySelector("template");
+      if (template) {
+        var body = table.querySelector("tbody");
+        body.appendChild(template.content.cloneNode(true));
+        renumber(body);
+        searchableSelects(body);
+      }
+    }
+    var remove = event.target.closest("[data-remove-row]");
+    if (remove) {
+      var row = remove.closest("tr");
+      var tbody = row.parentElement;
+      row.remove();
+      renumber(tbody);
+    }
+  });
+  function renumber(tbody) {
+    Array.prototype.forEach.call(tbody.querySelectorAll("tr"), function (row, index) {
+      row.querySelectorAll("[data-name]").forEach(function (field) {
+        field.name = "rows[" + index + "]." + field.getAttribute("data-name");
+      });
+    });
+  }
+
+  // A plain form disables its submit button once sent; the server's one-time token does the rest.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.hasAttribute("hx-post") || form.hasAttribute("hx-put")) { return; }
+    window.setTimeout(function () {
+      form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
+    }, 0);
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    localTimes(document);
+    searchableSelects(document);
+    if (!window.htmx) { return; }
+    // Validation problems (422) and conflicts (409) come back as the form with messages: show them.
+    htmx.config.responseHandling = [
+      { code: "204", swap: false },
+      { code: "[23]..", swap: true },
+      { code: "(409|422)", swap: true },
+      { code: "[45]..", swap: false, error: true }
+    ];
+  });
+  document.addEventListener("htmx:configRequest", function (event) {
+    var c = csrf();
+    if (c) { event.detail.headers[c.header] = c.token; }
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    localTimes(event.detail.elt.parentElement || document);
+    searchableSelects(event.detail.elt.parentElement || document);
+  });
+  document.addEventListener("htmx:responseError", function (event) {
+    var xhr = event.detail.xhr;
+    if (xhr.status === 401) { return; }
+    var text = "";
+    try {
+      var doc = new DOMParser().parseFromString(xhr.responseText, "text/html");
+      text = (doc.querySelector("[role=alert]") || doc.body).textContent.replace(/\s+/g, " ").trim();
+    } catch (e) { text = ""; }
+    showAlert(text || ("The request failed (HTTP " + xhr.status + "). Try again."));
+  });
+  document.addEventListener("htmx:sendError", function () {
+    showAlert("Staysync could not be reached. Check the connection and try again.");
+  });
+})();

@@ -1,0 +1,174 @@
+package io.staysync.integrations.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MvcResult;
+
+import io.staysync.test.ConsoleIntegrationTest;
+import io.staysync.test.FeedServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The integrations page as a manager uses it: configure with a connection test, map two
+ * listings, sync and follow the run, read the history, never see a stored secret.
+ */
+@TestPropertySource(properties = "staysync.http.allow-private-addresses=true")
+class IntegrationPagesIntegrationTests extends ConsoleIntegrationTest {
+
+	static FeedServer feeds;
+
+	MockHttpSession admin;
+
+	@BeforeAll
+	static void startFeeds() throws IOException {
+		feeds = new FeedServer();
+	}
+
+	@AfterAll
+	static void stopFeeds() {
+		feeds.close();
+	}
+
+	@BeforeEach
+	void clean() throws Exception {
+		resetChannels();
+		admin = admin();
+	}
+
+	@Test
+	void configuringKeepsSecretsOutOfEveryPageAndShowsAGeneratedWebhookSecretOnce() throws Exception {
+		String apiKey = "ak_live_" + "9f8e7d6c5b4a39281706";
+		String dialog = body(htmx(form("/integrations/airbnb/configure", admin)).param("mode", "ICAL").param("apiKey", apiKey)
+			.param("apiSecret", "very-secret-value-42").param("syncIntervalMinutes", "30").param("active", "true")
+			.param("generateWebhookSecret", "true"), 200);
+		assertThat(dialog).contains("id=\"configured\"", "id=\"generated-webhook-secret\"").doesNotContain(apiKey,
+				"very-secret-value-42");
+		Matcher secret = Pattern.compile(">(whsec_[A-Za-z0-9+/=]+)<").matcher(dialog);
+		assertThat(secret.find()).isTrue();
+
+		String page = page(admin, "/integrations");
+		String again = page(admin, "/integrations/airbnb/configure");
+		for (String html : new String[] { page, again, page(admin, "/integrations/airbnb/card") }) {
+			assertThat(html).doesNotContain(apiKey, "very-secret-value-42", secret.group(1));
+		}
+		assertThat(page).contains("tag-configured", "every 30 min", "•••• 1706");
+		assertThat(again).contains("Stored (blank keeps it)").doesNotContain("value=\"ak_");
+
+		// A blank key keeps the stored one.
+		body(htmx(form("/integrations/airbnb/configure", admin)).param("mode", "ICAL").param("apiKey", "")
+			.param("syncIntervalMinutes", "30").param("active", "true"), 200);
+		assertThat(page(admin, "/integrations")).contains("•••• 1706");
+	}
+
+	@Test
+	void configureProblemsComeBackAs422NextToTheField() throws Exception {
+		String html = body(htmx(form("/integrations/ical/configure", admin)).param("mode", "API")
+			.param("syncIntervalMinutes", "0").param("webhookUrl", "ftp://example.com/hook"), 422);
+		assertThat(html).contains("must be at least 1 minute", "is-invalid");
+		assertThat(count("integrations")).isZero();
+
+		html = body(htmx(form("/integrations/ical/configure", admin)).param("mode", "API").param("syncIntervalMinutes", "15"), 422);
+		assertThat(html).contains("supports only");
+		assertThat(count("integrations")).isZero();
+	}
+
+	@Test
+	void aConnectionTestReallyFetchesTheFeedsAndSaysWhatItFound() throws Exception {
+		String property = createProperty("Tested " + System.nanoTime(), "Europe/Lisbon", 4);
+		feeds.serve("/test/ok.ics", fixture("airbnb-listing.ics"), "text/calendar");
+		feeds.fail("/test/gone.ics", 404);
+		body(htmx(form("/integrations/airbnb/configure", admin)).param("mode", "ICAL").param("syncIntervalMinutes", "60")
+			.param("active", "true"), 200);
+		mvc.perform(json(asAdmin(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/integrations/airbnb/mappings")),
+				"[{\"externalListingId\":\"ok\",\"propertyId\":\"%s\",\"importUrl\":\"%s\"}]".formatted(property, feeds.url("/test/ok.ics"))))
+			.andExpect(status().isOk());
+
+		MvcResult ok = mvc.perform(htmx(form("/integrations/airbnb/test", admin))).andExpect(status().isOk())
+			.andExpect(header().string("HX-Trigger", "integration-changed")).andReturn();
+		assertThat(ok.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Connection works.");
+
+		mvc.perform(json(asAdmin(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/integrations/airbnb/mappings")),
+				"[{\"externalListingId\":\"gone\",\"propertyId\":\"%s\",\"importUrl\":\"%s\"}]".formatted(property, feeds.url("/test/gone.ics"))))
+			.andExpect(status().isOk());
+		String failed = body(htmx(form("/integrations/airbnb/test", admin)), 200);
+		assertThat(failed).contains("Connection failed.", "404");
+		assertThat(page(admin, "/integrations")).contains("tag-error");
+	}
+
+	@Test
+	void mappingTwoListingsAndSyncingShowsTheRunLiveThenInTheHistoryAndOnTheCalendar() throws Exception {
+		String loft = createProperty("Loft " + System.nanoTime(), "Europe/Lisbon", 4);
+		String house = createProperty("House " + System.nanoTime(), "Europe/Paris", 6);
+		feeds.serve("/map/airbnb.ics", fixture("airbnb-listing.ics"), "text/calendar");
+		feeds.serve("/map/bdc.ics", fixture("bookingcom-room.ics"), "text/calendar");
+		body(htmx(form("/integrations/ical/configure", admin)).param("mode", "ICAL").param("syncIntervalMinutes", "60")
+			.param("active", "true"), 200);
+
+		String dialog = page(admin, "/integrations/ical/mapping");
+		assertThat(dialog).contains("id=\"mapping-rows\"", "data-add-row", loft, house);
+
+		// Wrong rows: unknown property, the same listing twice, a feed URL with a password.
+		String refused = body(htmx(form("/integrations/ical/mapping", admin))
+			.param("rows[0].externalListingId", "a").param("rows[0].propertyId", loft).param("rows[0].importUrl", feeds.url("/map/airbnb.ics"))
+			.param("rows[1].externalListingId", "a").param("rows[1].propertyId", "00000000-0000-0000-0000-000000000001")
+			.param("rows[1].importUrl", feeds.url("/map/bdc.ics")), 422);
+		assertThat(refused).contains("is mapped more than once", "which does not exist", "is-invalid");
+		refused = body(htmx(form("/integrations/ical/mapping", admin)).param("rows[0].externalListingId", "a")
+			.param("rows[0].propertyId", loft).param("rows[0].importUrl", "https://user:pw@example.com/a.ics"), 422);
+		assertThat(refused).contains("without a user name or password").doesNotContain("user:pw");
+		assertThat(count("listing_mappings")).isZero();
+
+		String mapped = body(htmx(form("/integrations/ical/mapping", admin))
+			.param("rows[0].externalListingId", "airbnb-4711").param("rows[0].propertyId", loft)
+			.param("rows[0].importUrl", feeds.url("/map/airbnb.ics"))
+			.param("rows[1].externalListingId", "bdc-room").param("rows[1].propertyId", house)
+			.param("rows[1].importUrl", feeds.url("/map/bdc.ics")), 200);
+		assertThat(mapped).contains("Mapping saved: 2 listings.", "hx-post=\"/integrations/ical/sync\"");
+		assertThat(page(admin, "/integrations/ical/mapping")).contains("Stored (127.0.0.1)").doesNotContain("/map/airbnb.ics");
+
+		String progress = body(htmx(form("/integrations/ical/sync", admin)), 200);
+		Matcher run = Pattern.compile("id=\"run-([0-9a-f-]{36})\"").matcher(progress);
+		assertThat(run.find()).isTrue();
+		await().atMost(Duration.ofSeconds(30)).until(() -> !mvc.perform(get("/syncs/" + run.group(1) + "/progress").session(admin)
+			.header("HX-Request", "true")).andReturn().getResponse().getContentAsString().contains("data-status=\"running\""));
+		MvcResult done = mvc.perform(get("/syncs/" + run.group(1) + "/progress").session(admin).header("HX-Request", "true"))
+			.andExpect(header().string("HX-Trigger", "sync-finished")).andReturn();
+		assertThat(done.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("data-status=\"success\"", "5 new")
+			.doesNotContain("hx-trigger=\"every");
+
+		String history = page(admin, "/integrations/ical/runs");
+		assertThat(history).contains("id=\"row-" + run.group(1) + "\"", "manual", "2 listings", "airbnb-4711", "bdc-room");
+		assertThat(page(admin, "/calendar?from=2027-01-01&to=2027-03-01")).contains("night-booked src-ICAL",
+				"night-blocked src-ICAL");
+		assertThat(page(admin, "/integrations")).contains("tag-connected", "2 mapped");
+	}
+
+	private String body(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, int status)
+			throws Exception {
+		return mvc.perform(request).andExpect(status().is(status)).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	static byte[] fixture(String name) throws IOException {
+		try (InputStream in = IntegrationPagesIntegrationTests.class.getResourceAsStream("/channels/ical/" + name)) {
+			return in.readAllBytes();
+		}
+	}
+
+}

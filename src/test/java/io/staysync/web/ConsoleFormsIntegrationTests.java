@@ -1,0 +1,181 @@
+package io.staysync.web;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MvcResult;
+
+import io.staysync.test.ConsoleIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The console's forms: validated on the server, problems next to the field, nothing created twice. */
+class ConsoleFormsIntegrationTests extends ConsoleIntegrationTest {
+
+	@Test
+	void aPropertyFormShowsEachProblemNextToItsFieldAndCreatesNothing() throws Exception {
+		MockHttpSession admin = admin();
+		long before = count("properties");
+		String html = mvc.perform(form("/properties", admin).param("name", " ").param("timeZone", "+02:00")
+			.param("maxGuests", "0").param("checkInTime", "15:00").param("checkOutTime", "11:00").param("countryCode", "France")
+			.param("_once", onceToken(page(admin, "/properties/new"))))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+		assertThat(html).contains("must be an IANA time zone such as Europe/Lisbon", "must be greater than or equal to 1",
+				"must be an ISO 3166 alpha-2 country code", "is-invalid");
+		assertThat(count("properties")).isEqualTo(before);
+	}
+
+	@Test
+	void aDoubleSubmittedFormCreatesTheThingOnce() throws Exception {
+		MockHttpSession admin = admin();
+		String once = onceToken(page(admin, "/properties/new"));
+		String name = "Double " + System.nanoTime();
+		for (int attempt = 0; attempt < 2; attempt++) {
+			mvc.perform(form("/properties", admin).param("name", name).param("timeZone", "Europe/Lisbon")
+				.param("maxGuests", "3").param("checkInTime", "15:00").param("checkOutTime", "11:00").param("_once", once))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(redirectedUrl("/properties"))
+				.andExpect(attempt == 0 ? flash().attribute("flash", containsString("created"))
+						: flash().attribute("warning", containsString("already sent")));
+		}
+		assertThat(count("properties where name = '" + name + "'")).isEqualTo(1);
+
+		// A post without any token (a forged or replayed form) creates nothing either.
+		mvc.perform(form("/properties", admin).param("name", name + " again").param("timeZone", "Europe/Lisbon")
+			.param("maxGuests", "3").param("checkInTime", "15:00").param("checkOutTime", "11:00"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(count("properties where name = '" + name + " again'")).isZero();
+	}
+
+	@Test
+	void aPropertyIsEditedWithItsVersionAndAStaleEditIsExplained() throws Exception {
+		MockHttpSession admin = admin();
+		String id = createProperty("Editable " + System.nanoTime(), "Europe/Paris", 2);
+		assertThat(page(admin, "/properties/" + id)).contains("name=\"version\" value=\"0\"");
+
+		mvc.perform(form("/properties/" + id, admin).param("name", "Edited").param("timeZone", "Europe/Paris")
+			.param("maxGuests", "5").param("checkInTime", "16:00").param("checkOutTime", "10:00").param("version", "0"))
+			.andExpect(redirectedUrl("/properties"));
+		assertThat(jdbc.sql("select max_guests from properties where id = cast(:id as uuid)").param("id", id)
+			.query(Integer.class).single()).isEqualTo(5);
+
+		mvc.perform(form("/properties/" + id, admin).param("name", "Stale").param("timeZone", "Europe/Paris")
+			.param("maxGuests", "6").param("checkInTime", "16:00").param("checkOutTime", "10:00").param("version", "0"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Someone else changed this property")));
+	}
+
+	@Test
+	void aPropertyWithBookingsIsNotDeletedAndTheManagerIsToldWhy() throws Exception {
+		MockHttpSession admin = admin();
+		String id = createProperty("Kept " + System.nanoTime(), "Europe/Paris", 2);
+		createBooking(id, "2027-03-01", "2027-03-03", false);
+		mvc.perform(form("/properties/" + id + "/delete", admin))
+			.andExpect(redirectedUrl("/properties/" + id))
+			.andExpect(flash().attribute("warning", containsString("booking")));
+		assertThat(count("properties where id = cast('" + id + "' as uuid)")).isOne();
+	}
+
+	@Test
+	void aManualBookingThatOverlapsIsRefusedWithTheReasonUntilForced() throws Exception {
+		MockHttpSession admin = admin();
+		String property = createProperty("Overlap " + System.nanoTime(), "Europe/Paris", 4);
+		createBooking(property, "2027-04-10", "2027-04-14", false);
+
+		String once = onceToken(page(admin, "/bookings/new?propertyId=" + property + "&checkIn=2027-04-12"));
+		String refused = mvc.perform(form("/bookings", admin).param("propertyId", property).param("kind", "RESERVATION")
+			.param("checkIn", "2027-04-12").param("checkOut", "2027-04-16").param("guestName", "Late Guest")
+			.param("_once", once))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(refused).contains("These nights are already taken", "name=\"force\"");
+		assertThat(count("bookings where property_id = cast('" + property + "' as uuid)")).isOne();
+
+		MvcResult forced = mvc.perform(form("/bookings", admin).param("propertyId", property).param("kind", "RESERVATION")
+			.param("checkIn", "2027-04-12").param("checkOut", "2027-04-16").param("guestName", "Late Guest")
+			.param("force", "true").param("_once", onceToken(refused)))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		assertThat(count("bookings where property_id = cast('" + property + "' as uuid)")).isEqualTo(2);
+		assertThat(page(admin, forced.getResponse().getRedirectedUrl())).contains("Late Guest", "2027-04-16", "id=\"cancel-booking\"");
+		assertThat(page(admin, "/conflicts?propertyId=" + property)).contains("Late Guest");
+	}
+
+	@Test
+	void bookingFormProblemsAreShownNextToTheFields() throws Exception {
+		MockHttpSession admin = admin();
+		String property = createProperty("Checks " + System.nanoTime(), "Europe/Paris", 2);
+		String html = mvc.perform(form("/bookings", admin).param("propertyId", property).param("kind", "RESERVATION")
+			.param("checkIn", "2027-04-12").param("checkOut", "2027-04-10").param("adults", "5").param("currency", "XXX")
+			.param("totalAmount", "-3").param("_once", onceToken(page(admin, "/bookings/new"))))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(html).contains("is-invalid");
+		assertThat(html).containsIgnoringCase("check");
+		assertThat(count("bookings where property_id = cast('" + property + "' as uuid)")).isZero();
+
+		String missing = mvc.perform(form("/bookings", admin).param("kind", "RESERVATION").param("checkIn", "not-a-date"))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(missing).contains("choose a property", "is-invalid");
+	}
+
+	@Test
+	void aManualBookingIsCancelledFromItsPageAndAChannelBookingIsNot() throws Exception {
+		MockHttpSession admin = admin();
+		String property = createProperty("Cancel " + System.nanoTime(), "Europe/Paris", 2);
+		String booking = createBooking(property, "2027-06-01", "2027-06-03", false);
+		mvc.perform(form("/bookings/" + booking + "/cancel", admin))
+			.andExpect(redirectedUrl("/bookings/" + booking))
+			.andExpect(flash().attribute("flash", containsString("cancelled")));
+		assertThat(jdbc.sql("select status from bookings where id = cast(:id as uuid)").param("id", booking)
+			.query(String.class).single()).isEqualTo("CANCELLED");
+	}
+
+	@Test
+	void theCalendarPaintsBookingsBySourceAndLinksToThem() throws Exception {
+		MockHttpSession admin = admin();
+		String property = createProperty("Timeline " + System.nanoTime(), "Europe/Paris", 2);
+		String booking = createBooking(property, "2027-07-02", "2027-07-04", false);
+		String html = page(admin, "/calendar?from=2027-07-01&to=2027-07-08&propertyId=" + property);
+		assertThat(html).contains("class=\"night-booked src-MANUAL\"", "/bookings/" + booking, "data-date=\"2027-07-03\"")
+			.doesNotContain("data-date=\"2027-07-08\"");
+		assertThat(page(admin, "/calendar?from=2027-07-08&to=2027-07-01")).contains("Choose an end after the start");
+	}
+
+	@Test
+	void usersAreAddedWithTheRulesOfTheApiAndTokensAreShownOnce() throws Exception {
+		MockHttpSession admin = admin();
+		String html = mvc.perform(form("/users", admin).param("email", "not-an-email").param("password", "short")
+			.param("role", "MANAGER").param("_once", onceToken(page(admin, "/users"))))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(html).contains("must be a well-formed email address", "must be at least 12 characters");
+
+		String email = "new" + System.nanoTime() + "@test.staysync.io";
+		mvc.perform(form("/users", admin).param("email", email).param("password", "Long-enough-passw0rd")
+			.param("role", "MANAGER").param("_once", onceToken(page(admin, "/users"))))
+			.andExpect(redirectedUrl("/users"));
+		assertThat(page(admin, "/users")).contains(email);
+		MockHttpSession manager = signIn(email, "Long-enough-passw0rd");
+
+		String created = mvc.perform(form("/users/tokens", manager).param("name", "PMS import").param("expiresInDays", "30")
+			.param("_once", onceToken(page(manager, "/users"))))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("id=\"issued-token-value\">(sst_[^<]+)<").matcher(created);
+		assertThat(token.find()).isTrue();
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/properties")
+			.header("Authorization", bearer(token.group(1)))).andExpect(status().isOk());
+		assertThat(page(manager, "/users")).contains("PMS import").doesNotContain(token.group(1));
+	}
+
+}
