@@ -59,7 +59,7 @@
           option.hidden = !show;
           if (show && option.value && !firstVisible) { firstVisible = option; }
         });
-        if (needle && firstVisible && (select.selectedOptions.length === 0 || select.selectedOptions[0].hidden)) {
+        if (needle && firstVisible && (!select.value || select.selectedOptions[0].hidden)) {
           firstVisible.selected = true;
         }
       });
@@ -105,6 +105,8 @@
   });
 
   document.addEventListener("DOMContentLoaded", function () {
+    // Dialogs live at the top of the page, above the backdrop, wherever the template put them.
+    document.querySelectorAll(".modal").forEach(function (modal) { document.body.appendChild(modal); });
     localTimes(document);
     searchableSelects(document);
     if (!window.htmx) { return; }
@@ -120,9 +122,9 @@
     var c = csrf();
     if (c) { event.detail.headers[c.header] = c.token; }
   });
-  document.addEventListener("htmx:afterSwap", function (event) {
-    localTimes(event.detail.elt.parentElement || document);
-    searchableSelects(event.detail.elt.parentElement || document);
+  document.addEventListener("htmx:afterSettle", function () {
+    localTimes(document);
+    searchableSelects(document);
   });
   document.addEventListener("htmx:responseError", function (event) {
     var xhr = event.detail.xhr;
