@@ -176,6 +176,20 @@ class ConsoleFormsIntegrationTests extends ConsoleIntegrationTest {
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/properties")
 			.header("Authorization", bearer(token.group(1)))).andExpect(status().isOk());
 		assertThat(page(manager, "/users")).contains("PMS import").doesNotContain(token.group(1));
+
+		String tokenId = jdbc.sql("select id from api_tokens where name = 'PMS import' and revoked_at is null")
+			.query(String.class).single();
+		mvc.perform(form("/users/tokens/" + tokenId + "/revoke", manager)).andExpect(redirectedUrl("/users"));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/properties")
+			.header("Authorization", bearer(token.group(1)))).andExpect(status().isUnauthorized());
+
+		// The administrator demotes the manager; the audit log shows it.
+		String userId = jdbc.sql("select id from user_accounts where email = :e").param("e", email).query(String.class).single();
+		mvc.perform(form("/users/" + userId, admin).param("role", "VIEWER").param("enabled", "true"))
+			.andExpect(flash().attribute("flash", "User saved."));
+		assertThat(jdbc.sql("select role from user_accounts where id = cast(:id as uuid)").param("id", userId)
+			.query(String.class).single()).isEqualTo("VIEWER");
+		assertThat(page(admin, "/audit?action=user.updated")).contains("user:" + userId).doesNotContain("login.succeeded");
 	}
 
 }

@@ -126,6 +126,13 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
 	}
 
 	@Test
+	void aBrowserThatHitsAnUnknownPageGetsAPageNotJson() throws Exception {
+		mvc.perform(get("/no-such-page").session(admin()).accept(org.springframework.http.MediaType.TEXT_HTML))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("This page does not exist")));
+	}
+
+	@Test
 	void theDashboardLoadsItsPanelsAndTheyReportWhatNeedsAttention() throws Exception {
 		resetChannels();
 		MockHttpSession admin = admin();
