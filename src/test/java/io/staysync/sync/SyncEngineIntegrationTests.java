@@ -2,7 +2,9 @@ package io.staysync.sync;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -28,6 +31,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @Import(SyncEngineIntegrationTests.Peer.class)
+@TestPropertySource(properties = { "staysync.sync.heartbeat-interval=500ms", "staysync.sync.stale-after=3s",
+		"staysync.sync.stale-check-interval=1s", "staysync.scheduler.polling-interval=1s" })
 class SyncEngineIntegrationTests extends ApiIntegrationTest {
 
 	static final LocalDate SOON = LocalDate.now().plusDays(20);
@@ -55,6 +60,68 @@ class SyncEngineIntegrationTests extends ApiIntegrationTest {
 		property = createProperty("Synced Flat " + System.nanoTime(), "Europe/Madrid", 6);
 		mvc.perform(json(asAdmin(post("/api/integrations/bookingcom/configure")),
 				"{\"apiKey\":\"k-0123456789abcdef\",\"mode\":\"api\"}")).andExpect(status().isOk());
+	}
+
+	@Test
+	void aRunWhoseWorkerDiesMidWayIsClosedAsAbandonedAndTheNextRunEndsWhereACleanRunDoes() throws Exception {
+		map("room-1", "room-2", "room-3");
+		scriptThreeRooms();
+		peer.crashOn = "room-2";
+
+		String killed = start();
+		assertThat(peer.crashReached.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(bookingsOfThisIntegration()).as("room-1 was committed before the worker died").hasSize(2);
+		peer.crash.countDown();
+
+		// The worker dies with an uncaught error, on purpose: that is not this test failing.
+		await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(20)).untilAsserted(() -> mvc.perform(asAdmin(get("/api/syncs/" + killed)))
+			.andExpect(jsonPath("$.status").value("error"))
+			.andExpect(jsonPath("$.errorMessage").value(containsString("Abandoned: the instance running this sync stopped")))
+			.andExpect(jsonPath("$.completedAt").exists()));
+		mvc.perform(asAdmin(get("/api/integrations/bookingcom")))
+			.andExpect(jsonPath("$.lastSyncStatus").value("error"))
+			.andExpect(jsonPath("$.lastSyncError").value(containsString("Abandoned")));
+		peer.crashOn = null;
+		peer.script.clear();
+		scriptThreeRooms();
+		String recovery = syncAndWait("success");
+		mvc.perform(asAdmin(get("/api/syncs/" + recovery)))
+			.andExpect(jsonPath("$.bookingsCreated").value(3))
+			.andExpect(jsonPath("$.unchanged").value(2));
+		List<String> afterTheCrash = bookingsOfThisIntegration();
+
+		bookingComInApiMode();
+		map("room-1", "room-2", "room-3");
+		scriptThreeRooms();
+		syncAndWait("success");
+		List<String> clean = bookingsOfThisIntegration();
+
+		assertThat(afterTheCrash).hasSize(5).isEqualTo(clean);
+	}
+
+	private void scriptThreeRooms() {
+		peer.then("room-1", Answer.feed(Stay.of("K1", SOON, 2), Stay.of("K2", SOON.plusDays(3), 2)));
+		peer.then("room-2", Answer.feed(Stay.of("K3", SOON.plusDays(6), 1), Stay.of("K4", SOON.plusDays(8), 4)));
+		peer.then("room-3", Answer.feed(Stay.of("K5", SOON.plusDays(13), 3)));
+	}
+
+	/** Everything about the bookings that a run decides, and their versions: a change applied twice would show. */
+	private List<String> bookingsOfThisIntegration() {
+		return jdbc.sql("""
+				select b.external_id, b.external_listing_id, b.kind, b.status, b.check_in, b.check_out, b.guest_name,
+				       b.adults, b.children, b.version
+				from bookings b join integrations i on i.id = b.integration_id
+				where i.type = 'booking_com' order by b.external_id""")
+			.query((row, n) -> String.join("|", row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+					row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
+					row.getString(10)))
+			.list();
+	}
+
+	private String start() throws Exception {
+		return JsonPath.read(mvc.perform(asAdmin(post("/api/integrations/bookingcom/sync")))
+			.andExpect(status().isAccepted())
+			.andReturn().getResponse().getContentAsString(), "$.id");
 	}
 
 	@Test

@@ -13,12 +13,14 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 /**
  * The fixed recurring tasks beside the per-integration syncs. Each is one db-scheduler
  * execution shared by the whole cluster, so one instance at a time drains the availability
- * outbox and resubmits stuck event publications.
+ * outbox, closes abandoned runs and resubmits stuck event publications.
  */
 @Configuration(proxyBeanMethods = false)
 class SyncHousekeeping {
 
 	static final String AVAILABILITY = "availability-push";
+
+	static final String STALE_RUNS = "stale-sync-runs";
 
 	static final String PUBLICATIONS = "event-publication-resubmission";
 
@@ -26,6 +28,12 @@ class SyncHousekeeping {
 	RecurringTask<Void> availabilityPushTask(AvailabilityPusher pusher,
 			@Value("${staysync.availability.drain-interval:5s}") Duration every) {
 		return Tasks.recurring(AVAILABILITY, FixedDelay.of(every)).execute((instance, context) -> pusher.drain());
+	}
+
+	@Bean
+	RecurringTask<Void> staleRunsTask(StaleSyncRuns staleRuns,
+			@Value("${staysync.sync.stale-check-interval:1m}") Duration every) {
+		return Tasks.recurring(STALE_RUNS, FixedDelay.of(every)).execute((instance, context) -> staleRuns.closeAll());
 	}
 
 	@Bean
