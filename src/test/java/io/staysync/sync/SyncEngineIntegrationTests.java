@@ -211,9 +211,12 @@ class SyncEngineIntegrationTests extends ApiIntegrationTest {
 	void afterFiveFailedRunsScheduledSyncsPauseButAManualSyncStillGoesThrough() throws Exception {
 		map("room");
 		for (int i = 0; i < 5; i++) {
+			assertThat(prometheus()).as("closed before the fifth failure")
+				.contains("staysync_sync_circuit_open{channel=\"booking_com\"} 0.0");
 			peer.then("room", Answer.failure("The channel answered 500 Internal Server Error."));
 			syncAndWait("error");
 		}
+		assertThat(prometheus()).contains("staysync_sync_circuit_open{channel=\"booking_com\"} 1.0");
 
 		assertThat(launcher.runNow(io.staysync.channels.ChannelType.BOOKING_COM, SyncTrigger.SCHEDULED)).isFalse();
 		assertThat(count("sync_runs where trigger = 'scheduled'")).isZero();
@@ -226,6 +229,11 @@ class SyncEngineIntegrationTests extends ApiIntegrationTest {
 		peer.then("room", Answer.feed(Stay.of("BACK", SOON, 1)));
 		assertThat(launcher.runNow(io.staysync.channels.ChannelType.BOOKING_COM, SyncTrigger.SCHEDULED)).isTrue();
 		assertThat(count("sync_runs where trigger = 'scheduled' and status = 'success'")).isEqualTo(1);
+		assertThat(prometheus()).contains("staysync_sync_circuit_open{channel=\"booking_com\"} 0.0");
+	}
+
+	private String prometheus() throws Exception {
+		return mvc.perform(asAdmin(get("/actuator/prometheus"))).andReturn().getResponse().getContentAsString();
 	}
 
 	@Test
