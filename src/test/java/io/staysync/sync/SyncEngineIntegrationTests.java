@@ -1,8 +1,11 @@
 package io.staysync.sync;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -24,6 +27,7 @@ import static io.staysync.security.SecurityTestSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -97,6 +101,32 @@ class SyncEngineIntegrationTests extends ApiIntegrationTest {
 		List<String> clean = bookingsOfThisIntegration();
 
 		assertThat(afterTheCrash).hasSize(5).isEqualTo(clean);
+	}
+
+	@Test
+	void aRunLeftRunningByADeadInstanceNeverBlocksTheNextSync() throws Exception {
+		map("room");
+		peer.then("room", Answer.feed(Stay.of("AFTER", SOON, 1)));
+		UUID dead = UUID.randomUUID();
+		jdbc.sql("""
+				insert into sync_runs (id, integration_id, trigger, status, started_at, heartbeat_at, bookings_created,
+				    bookings_updated, bookings_cancelled, unchanged, conflicts, version)
+				select :id, id, 'scheduled', 'running', :started, :beat, 0, 0, 0, 0, 0, 0 from integrations
+				where type = 'booking_com'""")
+			.param("id", dead)
+			.param("started", Timestamp.from(Instant.now().minusSeconds(600)))
+			.param("beat", Timestamp.from(Instant.now().minusSeconds(60)))
+			.update();
+
+		mvc.perform(asAdmin(post("/api/integrations/bookingcom/sync")))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.alreadyRunning").value(false))
+			.andExpect(jsonPath("$.id").value(not(dead.toString())));
+		mvc.perform(asAdmin(get("/api/syncs/" + dead)))
+			.andExpect(jsonPath("$.status").value("error"))
+			.andExpect(jsonPath("$.errorMessage").value(containsString("Abandoned")));
+		await().atMost(Duration.ofSeconds(10)).until(() -> count("sync_runs where status = 'running'") == 0);
+		assertThat(statusOf("AFTER")).isEqualTo("CONFIRMED");
 	}
 
 	private void scriptThreeRooms() {

@@ -80,18 +80,26 @@ class StaleSyncRuns {
 		if (run == null || run.completedAt() != null) {
 			return;
 		}
-		Instant lastSign = lastSign(run);
-		run.fail("Abandoned: the instance running this sync stopped before it finished (no sign of life since "
-				+ lastSign.truncatedTo(ChronoUnit.SECONDS) + "). Listings finished before that were kept; nothing"
-				+ " half-applied was. The next sync applies whatever is missing.", clock.instant());
 		try {
-			runs.save(run);
+			abandon(run);
 		}
 		catch (OptimisticLockingFailureException endedMeanwhile) {
 			return;
 		}
 		accounts.recordSync(run.integrationId(), run.completedAt(), run.status().json(), run.errorMessage(), false);
 		accounts.find(run.integrationId()).ifPresent(account -> metrics.recordRun(account.type(), run));
+	}
+
+	/**
+	 * Closes a stale run in the caller's transaction (a new run is about to replace it, and
+	 * will record its own outcome on the integration).
+	 */
+	void abandon(SyncRun run) {
+		Instant lastSign = lastSign(run);
+		run.fail("Abandoned: the instance running this sync stopped before it finished (no sign of life since "
+				+ lastSign.truncatedTo(ChronoUnit.SECONDS) + "). Listings finished before that were kept; nothing"
+				+ " half-applied was. The next sync applies whatever is missing.", clock.instant());
+		runs.save(run);
 		log.warn("Sync run {} of integration {} was abandoned by its instance (last heartbeat {}); closed as error",
 				run.id(), run.integrationId(), lastSign);
 	}

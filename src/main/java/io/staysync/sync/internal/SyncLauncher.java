@@ -145,7 +145,7 @@ public class SyncLauncher implements SyncRequests {
 			return new Launched(running, false);
 		}
 		if (running != null) {
-			staleRuns.close(running.id());
+			staleRuns.abandon(running);
 		}
 		SyncRun run = runs.save(SyncRun.start(account.id(), trigger, clock.instant()));
 		heartbeats.first(run.id());
