@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.staysync.channels.ChannelCredentials;
@@ -23,6 +24,9 @@ public interface ChannelAccounts {
 	 * @throws io.staysync.security.vault.VaultException when the stored secrets cannot be decrypted
 	 */
 	ChannelCredentials credentials(UUID integrationId);
+
+	/** The integrations with a listing mapped to this property, whatever their state. */
+	Set<UUID> integrationsMappedTo(UUID propertyId);
 
 	/**
 	 * The decrypted webhook secret, for verifying a channel's notifications; empty when none

@@ -1,8 +1,13 @@
 package io.staysync.sync;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -21,6 +27,7 @@ import static io.staysync.security.SecurityTestSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -28,6 +35,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @Import(SyncEngineIntegrationTests.Peer.class)
+@TestPropertySource(properties = { "staysync.sync.heartbeat-interval=500ms", "staysync.sync.stale-after=3s",
+		"staysync.sync.stale-check-interval=1s", "staysync.scheduler.polling-interval=1s" })
 class SyncEngineIntegrationTests extends ApiIntegrationTest {
 
 	static final LocalDate SOON = LocalDate.now().plusDays(20);
@@ -55,6 +64,94 @@ class SyncEngineIntegrationTests extends ApiIntegrationTest {
 		property = createProperty("Synced Flat " + System.nanoTime(), "Europe/Madrid", 6);
 		mvc.perform(json(asAdmin(post("/api/integrations/bookingcom/configure")),
 				"{\"apiKey\":\"k-0123456789abcdef\",\"mode\":\"api\"}")).andExpect(status().isOk());
+	}
+
+	@Test
+	void aRunWhoseWorkerDiesMidWayIsClosedAsAbandonedAndTheNextRunEndsWhereACleanRunDoes() throws Exception {
+		map("room-1", "room-2", "room-3");
+		scriptThreeRooms();
+		peer.crashOn = "room-2";
+
+		String killed = start();
+		assertThat(peer.crashReached.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(bookingsOfThisIntegration()).as("room-1 was committed before the worker died").hasSize(2);
+		peer.crash.countDown();
+
+		// The worker dies with an uncaught error, on purpose: that is not this test failing.
+		await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(20)).untilAsserted(() -> mvc.perform(asAdmin(get("/api/syncs/" + killed)))
+			.andExpect(jsonPath("$.status").value("error"))
+			.andExpect(jsonPath("$.errorMessage").value(containsString("Abandoned: the instance running this sync stopped")))
+			.andExpect(jsonPath("$.completedAt").exists()));
+		mvc.perform(asAdmin(get("/api/integrations/bookingcom")))
+			.andExpect(jsonPath("$.lastSyncStatus").value("error"))
+			.andExpect(jsonPath("$.lastSyncError").value(containsString("Abandoned")));
+		peer.crashOn = null;
+		peer.script.clear();
+		scriptThreeRooms();
+		String recovery = syncAndWait("success");
+		mvc.perform(asAdmin(get("/api/syncs/" + recovery)))
+			.andExpect(jsonPath("$.bookingsCreated").value(3))
+			.andExpect(jsonPath("$.unchanged").value(2));
+		List<String> afterTheCrash = bookingsOfThisIntegration();
+
+		bookingComInApiMode();
+		map("room-1", "room-2", "room-3");
+		scriptThreeRooms();
+		syncAndWait("success");
+		List<String> clean = bookingsOfThisIntegration();
+
+		assertThat(afterTheCrash).hasSize(5).isEqualTo(clean);
+	}
+
+	@Test
+	void aRunLeftRunningByADeadInstanceNeverBlocksTheNextSync() throws Exception {
+		map("room");
+		peer.then("room", Answer.feed(Stay.of("AFTER", SOON, 1)));
+		UUID dead = UUID.randomUUID();
+		jdbc.sql("""
+				insert into sync_runs (id, integration_id, trigger, status, started_at, heartbeat_at, bookings_created,
+				    bookings_updated, bookings_cancelled, unchanged, conflicts, version)
+				select :id, id, 'scheduled', 'running', :started, :beat, 0, 0, 0, 0, 0, 0 from integrations
+				where type = 'booking_com'""")
+			.param("id", dead)
+			.param("started", Timestamp.from(Instant.now().minusSeconds(600)))
+			.param("beat", Timestamp.from(Instant.now().minusSeconds(60)))
+			.update();
+
+		mvc.perform(asAdmin(post("/api/integrations/bookingcom/sync")))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.alreadyRunning").value(false))
+			.andExpect(jsonPath("$.id").value(not(dead.toString())));
+		mvc.perform(asAdmin(get("/api/syncs/" + dead)))
+			.andExpect(jsonPath("$.status").value("error"))
+			.andExpect(jsonPath("$.errorMessage").value(containsString("Abandoned")));
+		await().atMost(Duration.ofSeconds(10)).until(() -> count("sync_runs where status = 'running'") == 0);
+		assertThat(statusOf("AFTER")).isEqualTo("CONFIRMED");
+	}
+
+	private void scriptThreeRooms() {
+		peer.then("room-1", Answer.feed(Stay.of("K1", SOON, 2), Stay.of("K2", SOON.plusDays(3), 2)));
+		peer.then("room-2", Answer.feed(Stay.of("K3", SOON.plusDays(6), 1), Stay.of("K4", SOON.plusDays(8), 4)));
+		peer.then("room-3", Answer.feed(Stay.of("K5", SOON.plusDays(13), 3)));
+	}
+
+	/** Everything about the bookings that a run decides, and their versions: a change applied twice would show. */
+	private List<String> bookingsOfThisIntegration() {
+		return jdbc.sql("""
+				select b.external_id, b.external_listing_id, b.kind, b.status, b.check_in, b.check_out, b.guest_name,
+				       b.adults, b.children, b.version
+				from bookings b join integrations i on i.id = b.integration_id
+				where i.type = 'booking_com' order by b.external_id""")
+			.query((row, n) -> String.join("|", row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+					row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
+					row.getString(10)))
+			.list();
+	}
+
+	private String start() throws Exception {
+		return JsonPath.read(mvc.perform(asAdmin(post("/api/integrations/bookingcom/sync")))
+			.andExpect(status().isAccepted())
+			.andReturn().getResponse().getContentAsString(), "$.id");
 	}
 
 	@Test
@@ -144,9 +241,12 @@ class SyncEngineIntegrationTests extends ApiIntegrationTest {
 	void afterFiveFailedRunsScheduledSyncsPauseButAManualSyncStillGoesThrough() throws Exception {
 		map("room");
 		for (int i = 0; i < 5; i++) {
+			assertThat(prometheus()).as("closed before the fifth failure")
+				.contains("staysync_sync_circuit_open{channel=\"booking_com\"} 0.0");
 			peer.then("room", Answer.failure("The channel answered 500 Internal Server Error."));
 			syncAndWait("error");
 		}
+		assertThat(prometheus()).contains("staysync_sync_circuit_open{channel=\"booking_com\"} 1.0");
 
 		assertThat(launcher.runNow(io.staysync.channels.ChannelType.BOOKING_COM, SyncTrigger.SCHEDULED)).isFalse();
 		assertThat(count("sync_runs where trigger = 'scheduled'")).isZero();
@@ -159,6 +259,11 @@ class SyncEngineIntegrationTests extends ApiIntegrationTest {
 		peer.then("room", Answer.feed(Stay.of("BACK", SOON, 1)));
 		assertThat(launcher.runNow(io.staysync.channels.ChannelType.BOOKING_COM, SyncTrigger.SCHEDULED)).isTrue();
 		assertThat(count("sync_runs where trigger = 'scheduled' and status = 'success'")).isEqualTo(1);
+		assertThat(prometheus()).contains("staysync_sync_circuit_open{channel=\"booking_com\"} 0.0");
+	}
+
+	private String prometheus() throws Exception {
+		return mvc.perform(asAdmin(get("/actuator/prometheus"))).andReturn().getResponse().getContentAsString();
 	}
 
 	@Test

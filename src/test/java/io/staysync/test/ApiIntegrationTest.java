@@ -112,9 +112,11 @@ public abstract class ApiIntegrationTest {
 			.atMost(java.time.Duration.ofSeconds(60))
 			.until(() -> count("sync_runs where status = 'running'") == 0);
 		for (String table : new String[] { "webhook_inbox", "missing_bookings", "sync_cursors", "sync_run_listings",
-				"sync_runs", "sync_slots", "scheduled_tasks", "listing_mappings", "integrations" }) {
+				"sync_runs", "sync_slots", "availability_pushes", "listing_mappings", "integrations" }) {
 			jdbc.sql("delete from " + table).update();
 		}
+		// Only the integrations' executions: the housekeeping tasks are scheduled once, at start-up.
+		jdbc.sql("delete from scheduled_tasks where task_name = 'integration-sync'").update();
 	}
 
 	protected long count(String table) {

@@ -28,7 +28,7 @@ public final class PostgresTestDatabase {
 	private PostgresTestDatabase() {
 	}
 
-	static Connection connect() throws SQLException {
+	public static Connection connect() throws SQLException {
 		Properties properties = new Properties();
 		properties.setProperty("user", USER);
 		properties.setProperty("password", PASSWORD);

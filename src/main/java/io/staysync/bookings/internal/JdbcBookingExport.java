@@ -1,5 +1,7 @@
 package io.staysync.bookings.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -34,10 +36,28 @@ class JdbcBookingExport implements BookingExport {
 			.param("excluded", excludedIntegrationId)
 			.param("from", from)
 			.param("to", to)
-			.query((row, n) -> new ExportedStay(row.getObject("id", UUID.class), BookingKind.valueOf(row.getString("kind")),
-					BookingSource.valueOf(row.getString("source")), row.getObject("check_in", LocalDate.class),
-					row.getObject("check_out", LocalDate.class)))
+			.query(JdbcBookingExport::stay)
 			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ExportedStay> stays(UUID propertyId, LocalDate from, LocalDate to) {
+		return jdbc.sql("""
+				select id, kind, source, check_in, check_out from bookings
+				where property_id = :property and status = 'CONFIRMED' and check_in < :to and check_out > :from
+				order by check_in, id""")
+			.param("property", propertyId)
+			.param("from", from)
+			.param("to", to)
+			.query(JdbcBookingExport::stay)
+			.list();
+	}
+
+	private static ExportedStay stay(ResultSet row, int n) throws SQLException {
+		return new ExportedStay(row.getObject("id", UUID.class), BookingKind.valueOf(row.getString("kind")),
+				BookingSource.valueOf(row.getString("source")), row.getObject("check_in", LocalDate.class),
+				row.getObject("check_out", LocalDate.class));
 	}
 
 }

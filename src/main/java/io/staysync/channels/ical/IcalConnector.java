@@ -83,7 +83,8 @@ class IcalConnector implements ChannelConnector {
 		SyncCursor previous = cursor == null ? SyncCursor.none() : cursor;
 		FetchResponse response;
 		try {
-			response = http.get(feedUri(listing), new Conditional(previous.etag(), previous.lastModified()));
+			response = http.get(feedUri(listing), new Conditional(previous.etag(), previous.lastModified()),
+					credentials.type().path());
 		}
 		catch (FetchException failed) {
 			return ListingChanges.failed(failed.getMessage(), previous);

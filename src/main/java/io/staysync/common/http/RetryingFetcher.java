@@ -2,18 +2,25 @@ package io.staysync.common.http;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Fetches with retries for the failures that may pass: I/O errors, timeouts, 408, 429 and
  * 5xx. Waits follow full-jitter exponential backoff, or the peer's {@code Retry-After} when
  * it gives one; a 4xx that will not change, a blocked address or an oversized body is never
- * retried. The total wait is bounded, so a sync never hangs on one peer.
+ * retried. The total wait is bounded, so a sync never hangs on one peer. Every retry is
+ * counted ({@code staysync.channel.retries}, by channel and reason) for the operator.
  */
 @Component
 public class RetryingFetcher {
@@ -30,17 +37,32 @@ public class RetryingFetcher {
 
 	private final Sleeper sleeper;
 
+	private final MeterRegistry meters;
+
 	@Autowired
-	RetryingFetcher(GuardedHttpClient http) {
-		this(http, Thread::sleep);
+	RetryingFetcher(GuardedHttpClient http, ObjectProvider<MeterRegistry> meters) {
+		this(http, Thread::sleep, meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	RetryingFetcher(GuardedHttpClient http, Sleeper sleeper) {
+		this(http, sleeper, new SimpleMeterRegistry());
+	}
+
+	RetryingFetcher(GuardedHttpClient http, Sleeper sleeper, MeterRegistry meters) {
 		this.http = http;
 		this.sleeper = sleeper;
+		this.meters = meters;
 	}
 
 	public FetchResponse get(URI url, Conditional conditional) throws FetchException {
+		return get(url, conditional, "other");
+	}
+
+	/**
+	 * Fetches, retrying what may pass.
+	 * @param channel the integration the fetch is for, as its metrics tag ({@code ical}, {@code airbnb}, …)
+	 */
+	public FetchResponse get(URI url, Conditional conditional, String channel) throws FetchException {
 		Duration waited = Duration.ZERO;
 		for (int attempt = 1;; attempt++) {
 			try {
@@ -53,6 +75,7 @@ public class RetryingFetcher {
 				}
 				log.debug("Fetch from {} failed ({}); attempt {} of {} in {} ms", url.getHost(), failed.failure(),
 						attempt + 1, ATTEMPTS, wait.toMillis());
+				countRetry(channel, failed);
 				pause(wait);
 				waited = waited.plus(wait);
 			}
@@ -69,6 +92,16 @@ public class RetryingFetcher {
 		}
 		long ceiling = BASE.toMillis() << (attempt - 1);
 		return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
+	}
+
+	private void countRetry(String channel, FetchException failed) {
+		String reason = failed.httpStatus() != null ? "http_" + failed.httpStatus()
+				: failed.failure().name().toLowerCase(Locale.ROOT);
+		Counter.builder("staysync.channel.retries")
+			.description("Outbound calls to channels retried after a failure that may pass, by channel and reason")
+			.tags("channel", channel, "reason", reason)
+			.register(meters)
+			.increment();
 	}
 
 	static boolean retryable(FetchException failed) {

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,6 +65,15 @@ class ChannelAccountDirectory implements ChannelAccounts {
 		Integration integration = integrations.findById(integrationId)
 			.orElseThrow(() -> NotFoundException.of("Integration", integrationId));
 		return secrets.credentials(integration, mappings.findByIntegrationIdOrderByExternalListingId(integrationId));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Set<UUID> integrationsMappedTo(UUID propertyId) {
+		return mappings.findByPropertyId(propertyId)
+			.stream()
+			.map(ListingMapping::integrationId)
+			.collect(Collectors.toSet());
 	}
 
 	@Override

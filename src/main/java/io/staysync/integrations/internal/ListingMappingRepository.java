@@ -12,6 +12,8 @@ interface ListingMappingRepository extends ListCrudRepository<ListingMapping, UU
 
 	long countByPropertyId(UUID propertyId);
 
+	List<ListingMapping> findByPropertyId(UUID propertyId);
+
 	Optional<ListingMapping> findByExportToken(String exportToken);
 
 	Optional<ListingMapping> findByIntegrationIdAndExternalListingId(UUID integrationId, String externalListingId);

@@ -1,5 +1,6 @@
 package io.staysync.sync.internal;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.staysync.bookings.BookingImport;
@@ -88,9 +90,11 @@ class ListingSync {
 		catch (RuntimeException failed) {
 			log.warn("Applying listing {} of integration {} failed and was rolled back", listing.externalListingId(),
 					integration, failed);
+			String why = lostConnection(failed) ? "the connection to the database was lost while storing them"
+					: failed.getClass().getSimpleName();
 			return ListingOutcome.failed(listing.externalListingId(), listing.propertyId(),
-					"The bookings could not be stored and nothing of this listing was changed ("
-							+ failed.getClass().getSimpleName() + "); the next sync tries again.");
+					"The bookings could not be stored and nothing of this listing was changed (" + why
+							+ "); the next sync tries again.");
 		}
 	}
 
@@ -144,6 +148,24 @@ class ListingSync {
 				tally.pendingCancellation(externalId);
 			}
 		}
+	}
+
+	/**
+	 * SQLState class 08 (connection exception) or 57P (the server ended the session), in the
+	 * failure or, when the rollback failed too, in the failure the rollback hid.
+	 */
+	static boolean lostConnection(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+				return true;
+			}
+			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+					&& lostConnection(rollback.getApplicationException())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

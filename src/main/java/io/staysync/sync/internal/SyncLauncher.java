@@ -1,7 +1,6 @@
 package io.staysync.sync.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,9 +29,6 @@ import io.staysync.sync.SyncTrigger;
 @Service
 public class SyncLauncher implements SyncRequests {
 
-	/** A run older than this without an end belongs to an instance that stopped. */
-	static final Duration ABANDONED_AFTER = Duration.ofMinutes(30);
-
 	private final SyncRunRepository runs;
 
 	private final ChannelAccounts accounts;
@@ -51,9 +47,16 @@ public class SyncLauncher implements SyncRequests {
 
 	private final FailingChannelBreaker breaker;
 
+	private final StaleSyncRuns staleRuns;
+
+	private final RunHeartbeats heartbeats;
+
 	SyncLauncher(SyncRunRepository runs, ChannelAccounts accounts, SyncRunner runner,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor, JdbcClient jdbc, AuditLog audit, Clock clock,
-			TransactionTemplate transactions, FailingChannelBreaker breaker) {
+			TransactionTemplate transactions, FailingChannelBreaker breaker, StaleSyncRuns staleRuns,
+			RunHeartbeats heartbeats) {
+		this.staleRuns = staleRuns;
+		this.heartbeats = heartbeats;
 		this.transactions = transactions;
 		this.breaker = breaker;
 		this.runs = runs;
@@ -132,20 +135,21 @@ public class SyncLauncher implements SyncRequests {
 	}
 
 	/**
-	 * With the integration's slot locked: the run already going, or a new one (closing a run
-	 * whose instance stopped long ago as abandoned).
+	 * With the integration's slot locked: the run already going, or a new one (closing first a
+	 * run whose heartbeat stopped, as abandoned).
 	 */
 	private Launched claim(ChannelAccount account, SyncTrigger trigger) {
 		lockSlot(account.id());
 		SyncRun running = runs.findFirstByIntegrationIdAndStatus(account.id(), SyncStatus.RUNNING.json()).orElse(null);
-		if (running != null && running.startedAt().isAfter(clock.instant().minus(ABANDONED_AFTER))) {
+		if (running != null && !staleRuns.stale(running)) {
 			return new Launched(running, false);
 		}
 		if (running != null) {
-			running.fail("Abandoned: the instance running it stopped before it finished.", clock.instant());
-			runs.save(running);
+			staleRuns.abandon(running);
 		}
-		return new Launched(runs.save(SyncRun.start(account.id(), trigger, clock.instant())), true);
+		SyncRun run = runs.save(SyncRun.start(account.id(), trigger, clock.instant()));
+		heartbeats.first(run.id());
+		return new Launched(run, true);
 	}
 
 	/** Serialises starts for one integration across requests (and instances sharing the database). */

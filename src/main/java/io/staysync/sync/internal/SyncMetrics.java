@@ -18,8 +18,10 @@ import io.staysync.integrations.ChannelAccounts;
 
 /**
  * Sync metrics on {@code /actuator/prometheus}, per channel type: runs by outcome, run
- * durations, bookings by change, and the age of the last successful run, which is what an
- * operator alerts on ("Airbnb has not synced for an hour").
+ * durations, bookings by change, the age of the last successful run, which is what an
+ * operator alerts on ("Airbnb has not synced for an hour"), and whether the circuit is open
+ * (scheduled syncs paused by {@link FailingChannelBreaker}). Retries are counted where they
+ * happen, by the fetcher ({@code staysync.channel.retries}).
  */
 @Component
 class SyncMetrics {
@@ -32,7 +34,11 @@ class SyncMetrics {
 
 	private final Clock clock;
 
-	SyncMetrics(MeterRegistry registry, JdbcClient jdbc, ChannelAccounts accounts, Clock clock) {
+	private final FailingChannelBreaker breaker;
+
+	SyncMetrics(MeterRegistry registry, JdbcClient jdbc, ChannelAccounts accounts, Clock clock,
+			FailingChannelBreaker breaker) {
+		this.breaker = breaker;
 		this.registry = registry;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
@@ -77,7 +83,15 @@ class SyncMetrics {
 				.tags("channel", type.path())
 				.baseUnit("seconds")
 				.register(registry);
+			Gauge.builder("staysync.sync.circuit.open", () -> circuitOpen(type))
+				.description("1 while scheduled syncs of the channel are paused after repeated failures, else 0")
+				.tags("channel", type.path())
+				.register(registry);
 		}
+	}
+
+	private double circuitOpen(ChannelType type) {
+		return accounts.find(type).flatMap(account -> breaker.pausedUntil(account.id())).isPresent() ? 1 : 0;
 	}
 
 	private double lastSuccessAgeSeconds(ChannelType type) {

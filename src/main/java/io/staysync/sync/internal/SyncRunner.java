@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 import io.staysync.channels.ChannelConnector;
@@ -39,8 +40,11 @@ class SyncRunner {
 
 	private final SyncMetrics metrics;
 
+	private final RunHeartbeats heartbeats;
+
 	SyncRunner(SyncRunRepository runs, ChannelAccounts accounts, ChannelConnectors connectors, ListingSync listings,
-			Clock clock, SyncMetrics metrics) {
+			Clock clock, SyncMetrics metrics, RunHeartbeats heartbeats) {
+		this.heartbeats = heartbeats;
 		this.metrics = metrics;
 		this.runs = runs;
 		this.accounts = accounts;
@@ -49,20 +53,41 @@ class SyncRunner {
 		this.clock = clock;
 	}
 
+	/**
+	 * Executes the run with its heartbeat going. Only a dying worker (an {@link Error}) skips
+	 * recording the outcome: the run then stays {@code running} until its stopped heartbeat
+	 * gets it closed, exactly as when the whole instance dies.
+	 */
 	void run(UUID runId) {
-		SyncRun run = runs.findById(runId).orElseThrow();
+		heartbeats.start(runId);
+		try {
+			runAndRecord(runs.findById(runId).orElseThrow());
+		}
+		finally {
+			heartbeats.stop(runId);
+		}
+	}
+
+	private void runAndRecord(SyncRun run) {
 		try {
 			execute(run);
 		}
 		catch (RuntimeException unexpected) {
-			log.error("Sync run {} failed unexpectedly", runId, unexpected);
+			log.error("Sync run {} failed unexpectedly", run.id(), unexpected);
 			run.fail("The sync stopped on an unexpected error; see the server log. Nothing half-applied was kept.",
 					clock.instant());
 		}
 		// The integration first: whoever sees the run ended also sees the integration's new status.
 		accounts.recordSync(run.integrationId(), run.completedAt(), run.status().json(), run.errorMessage(),
 				run.reachedChannel());
-		runs.save(run);
+		try {
+			runs.save(run);
+		}
+		catch (OptimisticLockingFailureException closedMeanwhile) {
+			log.warn("Sync run {} was closed as abandoned while it was still going; it ended {} after all", run.id(),
+					run.status());
+			return;
+		}
 		accounts.find(run.integrationId()).ifPresent(account -> metrics.recordRun(account.type(), run));
 		log.info("Sync run {} of integration {} ended {}: {} created, {} updated, {} cancelled, {} unchanged", run.id(),
 				run.integrationId(), run.status(), run.created(), run.updated(), run.cancelled(), run.unchanged());

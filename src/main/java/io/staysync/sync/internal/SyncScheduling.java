@@ -3,6 +3,7 @@ package io.staysync.sync.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -17,15 +18,17 @@ import org.springframework.context.annotation.Configuration;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.PlainScheduleAndData;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTaskWithPersistentSchedule;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 /**
  * db-scheduler, wired by hand (its Boot 4 starter is not published): one recurring task
- * instance per active integration, its schedule stored with it. On PostgreSQL executions are
- * claimed with {@code SELECT … FOR UPDATE SKIP LOCKED}, so a cluster runs each due sync once;
- * a heartbeat every 30 s lets another instance take over a run whose instance died.
+ * instance per active integration, its schedule stored with it, and the fixed recurring
+ * housekeeping tasks ({@link SyncHousekeeping}). On PostgreSQL executions are claimed with
+ * {@code SELECT … FOR UPDATE SKIP LOCKED}, so a cluster runs each due execution once; a
+ * heartbeat every 30 s lets another instance take over one whose instance died.
  */
 @Configuration(proxyBeanMethods = false)
 class SyncScheduling {
@@ -54,7 +57,7 @@ class SyncScheduling {
 	 */
 	@Bean
 	SmartLifecycle schedulerLifecycle(DataSource dataSource, RecurringTaskWithPersistentSchedule<PlainScheduleAndData> task,
-			@Value("${staysync.scheduler.polling-interval:10s}") Duration polling,
+			List<RecurringTask<?>> housekeeping, @Value("${staysync.scheduler.polling-interval:10s}") Duration polling,
 			@Value("${staysync.scheduler.threads:4}") int threads,
 			@Value("${staysync.scheduler.enabled:true}") boolean enabled) {
 		return new SmartLifecycle() {
@@ -64,7 +67,7 @@ class SyncScheduling {
 			@Override
 			public void start() {
 				if (enabled) {
-					running = build(dataSource, task, polling, threads);
+					running = build(dataSource, task, housekeeping, polling, threads);
 					running.start();
 					log.info("Sync scheduler started");
 				}
@@ -94,8 +97,10 @@ class SyncScheduling {
 	}
 
 	private static Scheduler build(DataSource dataSource, RecurringTaskWithPersistentSchedule<PlainScheduleAndData> task,
-			Duration polling, int threads) {
+			List<RecurringTask<?>> housekeeping, Duration polling, int threads) {
+		// Start tasks become known tasks too: naming them twice would clash.
 		SchedulerBuilder builder = Scheduler.create(dataSource, task)
+			.startTasks(housekeeping)
 			.threads(threads)
 			.pollingInterval(polling)
 			.heartbeatInterval(Duration.ofSeconds(30))

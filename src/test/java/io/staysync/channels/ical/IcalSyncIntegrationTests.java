@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,8 +129,12 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 			syncAndWait("airbnb", broken[0].contains("END:VCALENDAR") ? "success" : "error");
 		}
 		feeds.fail("/broken/feed.ics", 500);
+		double retriedBefore = scraped("staysync_channel_retries_total{channel=\"airbnb\",reason=\"http_500\"}");
 		String failed = syncAndWait("airbnb", "error");
 		mvc.perform(asAdmin(get("/api/syncs/" + failed))).andExpect(jsonPath("$.errorMessage").value(containsString("500")));
+		assertThat(feeds.hits("/broken/feed.ics")).as("three attempts").isGreaterThanOrEqualTo(3);
+		assertThat(scraped("staysync_channel_retries_total{channel=\"airbnb\",reason=\"http_500\"}") - retriedBefore)
+			.as("two retries counted on /actuator/prometheus").isEqualTo(2.0);
 
 		assertThat(count("bookings where property_id = cast('" + property + "' as uuid) and status = 'CONFIRMED'")).isEqualTo(3);
 		mvc.perform(asAdmin(get("/api/integrations/airbnb")))
@@ -299,6 +305,13 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 		try (InputStream in = IcalSyncIntegrationTests.class.getResourceAsStream("/channels/ical/" + name)) {
 			return in.readAllBytes();
 		}
+	}
+
+	/** The value of one series on {@code /actuator/prometheus}, 0 when it is not there yet. */
+	private double scraped(String series) throws Exception {
+		String text = mvc.perform(asAdmin(get("/actuator/prometheus"))).andReturn().getResponse().getContentAsString();
+		Matcher value = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE).matcher(text);
+		return value.find() ? Double.parseDouble(value.group(1)) : 0;
 	}
 
 }

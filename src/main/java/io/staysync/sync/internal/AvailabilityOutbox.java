@@ -1,0 +1,81 @@
+package io.staysync.sync.internal;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import io.staysync.bookings.BookingCancelled;
+import io.staysync.bookings.BookingChange;
+import io.staysync.bookings.BookingCreated;
+import io.staysync.bookings.BookingUpdated;
+import io.staysync.channels.ChannelMode;
+import io.staysync.integrations.ChannelAccount;
+import io.staysync.integrations.ChannelAccounts;
+
+/**
+ * Turns every booking change into availability pushes: one per other active integration in
+ * API mode with a listing mapped to the property. The integration the booking came from is
+ * left out (it knows already), and so are iCal integrations, whose export feed is read live
+ * from the database. Events arrive through the event publication registry, so a change
+ * committed is never lost on its way to the outbox.
+ */
+@Component
+class AvailabilityOutbox {
+
+	private final ChannelAccounts accounts;
+
+	private final AvailabilityPushes pushes;
+
+	AvailabilityOutbox(ChannelAccounts accounts, AvailabilityPushes pushes) {
+		this.accounts = accounts;
+		this.pushes = pushes;
+	}
+
+	@ApplicationModuleListener
+	void on(BookingCreated created) {
+		enqueue(created.booking(), created.booking().checkIn(), created.booking().checkOut());
+	}
+
+	/** The nights the booking left must reopen, the nights it took must close: both are pushed. */
+	@ApplicationModuleListener
+	void on(BookingUpdated updated) {
+		BookingChange booking = updated.booking();
+		LocalDate from = earlier(booking.checkIn(), updated.previousCheckIn());
+		LocalDate to = later(booking.checkOut(), updated.previousCheckOut());
+		enqueue(booking, from, to);
+	}
+
+	@ApplicationModuleListener
+	void on(BookingCancelled cancelled) {
+		enqueue(cancelled.booking(), cancelled.booking().checkIn(), cancelled.booking().checkOut());
+	}
+
+	private void enqueue(BookingChange booking, LocalDate from, LocalDate to) {
+		if (!from.isBefore(to)) {
+			return;
+		}
+		for (UUID integration : accounts.integrationsMappedTo(booking.propertyId())) {
+			if (integration.equals(booking.integrationId())) {
+				continue;
+			}
+			accounts.find(integration)
+				.filter(AvailabilityOutbox::pushesAvailability)
+				.ifPresent(account -> pushes.enqueue(booking.propertyId(), account.id(), from, to));
+		}
+	}
+
+	static boolean pushesAvailability(ChannelAccount account) {
+		return account.active() && account.mode() == ChannelMode.API;
+	}
+
+	private static LocalDate earlier(LocalDate date, LocalDate other) {
+		return other == null || date.isBefore(other) ? date : other;
+	}
+
+	private static LocalDate later(LocalDate date, LocalDate other) {
+		return other == null || date.isAfter(other) ? date : other;
+	}
+
+}
