@@ -26,6 +26,8 @@ public final class FeedServer implements AutoCloseable {
 
 	private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
+	private final Map<String, java.util.concurrent.CountDownLatch> held = new ConcurrentHashMap<>();
+
 	public FeedServer() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		server.createContext("/", this::handle);
@@ -53,6 +55,18 @@ public final class FeedServer implements AutoCloseable {
 		answers.put(path, new Answer(302, new byte[0], "text/plain", location));
 	}
 
+	/** Requests for this path wait until {@link #release} (at most 20 s). */
+	public void hold(String path) {
+		held.put(path, new java.util.concurrent.CountDownLatch(1));
+	}
+
+	public void release(String path) {
+		java.util.concurrent.CountDownLatch gate = held.remove(path);
+		if (gate != null) {
+			gate.countDown();
+		}
+	}
+
 	public int hits(String path) {
 		return hits.getOrDefault(path, new AtomicInteger()).get();
 	}
@@ -60,6 +74,15 @@ public final class FeedServer implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		String path = exchange.getRequestURI().getPath();
 		hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+		java.util.concurrent.CountDownLatch gate = held.get(path);
+		if (gate != null) {
+			try {
+				gate.await(20, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			catch (InterruptedException interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		Answer answer = answers.get(path);
 		if (answer == null) {
 			answer = new Answer(404, "not found".getBytes(StandardCharsets.UTF_8), "text/plain", null);

@@ -42,9 +42,12 @@ class SyncRunner {
 
 	private final RunHeartbeats heartbeats;
 
+	private final RunProgress progress;
+
 	SyncRunner(SyncRunRepository runs, ChannelAccounts accounts, ChannelConnectors connectors, ListingSync listings,
-			Clock clock, SyncMetrics metrics, RunHeartbeats heartbeats) {
+			Clock clock, SyncMetrics metrics, RunHeartbeats heartbeats, RunProgress progress) {
 		this.heartbeats = heartbeats;
+		this.progress = progress;
 		this.metrics = metrics;
 		this.runs = runs;
 		this.accounts = accounts;
@@ -111,8 +114,10 @@ class SyncRunner {
 			return;
 		}
 		List<ListingOutcome> outcomes = new ArrayList<>();
+		progress.started(run.id(), credentials.listings().size());
 		for (ChannelListing listing : credentials.listings()) {
 			outcomes.add(listings.sync(connector.get(), credentials, listing));
+			progress.advanced(run.id());
 		}
 		run.finish(outcomes, clock.instant());
 	}

@@ -16,6 +16,7 @@ import io.staysync.integrations.ChannelAccounts;
 import io.staysync.sync.SyncStatus;
 import io.staysync.sync.SyncTrigger;
 import io.staysync.sync.internal.RecentSyncs;
+import io.staysync.sync.internal.RunProgress;
 import io.staysync.sync.internal.SyncLauncher;
 import io.staysync.sync.internal.SyncRunView;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,10 +38,13 @@ class SyncPages {
 
 	private final ChannelAccounts accounts;
 
-	SyncPages(SyncLauncher launcher, RecentSyncs history, ChannelAccounts accounts) {
+	private final RunProgress progress;
+
+	SyncPages(SyncLauncher launcher, RecentSyncs history, ChannelAccounts accounts, RunProgress progress) {
 		this.launcher = launcher;
 		this.history = history;
 		this.accounts = accounts;
+		this.progress = progress;
 	}
 
 	@PostMapping("/integrations/{type}/sync")
@@ -56,6 +60,7 @@ class SyncPages {
 	String progress(@PathVariable UUID id, Model model, HttpServletResponse response) {
 		SyncRunView run = follow(history.get(id), response);
 		model.addAttribute("run", run);
+		model.addAttribute("progress", progress.of(id).orElse(null));
 		return "sync/runs :: progress";
 	}
 

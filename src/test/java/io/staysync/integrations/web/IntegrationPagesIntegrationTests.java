@@ -159,6 +159,34 @@ class IntegrationPagesIntegrationTests extends ConsoleIntegrationTest {
 		assertThat(page(admin, "/integrations")).contains("tag-connected", "2 mapped");
 	}
 
+	@Test
+	void aRunningSyncShowsHowManyListingsAreDone() throws Exception {
+		String loft = createProperty("Progress " + System.nanoTime(), "Europe/Lisbon", 4);
+		feeds.serve("/progress/a.ics", fixture("airbnb-listing.ics"), "text/calendar");
+		feeds.serve("/progress/b.ics", fixture("bookingcom-room.ics"), "text/calendar");
+		feeds.hold("/progress/b.ics");
+		body(htmx(form("/integrations/ical/configure", admin)).param("mode", "ICAL").param("syncIntervalMinutes", "60")
+			.param("active", "true"), 200);
+		body(htmx(form("/integrations/ical/mapping", admin))
+			.param("rows[0].externalListingId", "a-first").param("rows[0].propertyId", loft)
+			.param("rows[0].importUrl", feeds.url("/progress/a.ics"))
+			.param("rows[1].externalListingId", "b-held").param("rows[1].propertyId", loft)
+			.param("rows[1].importUrl", feeds.url("/progress/b.ics")), 200);
+		try {
+			String started = body(htmx(form("/integrations/ical/sync", admin)), 200);
+			Matcher run = Pattern.compile("id=\"run-([0-9a-f-]{36})\"").matcher(started);
+			assertThat(run.find()).isTrue();
+			await().atMost(Duration.ofSeconds(15)).until(() -> mvc.perform(get("/syncs/" + run.group(1) + "/progress")
+				.session(admin).header("HX-Request", "true")).andReturn().getResponse()
+				.getContentAsString(StandardCharsets.UTF_8).contains("1 of 2 listings done"));
+			mvc.perform(get("/syncs/" + run.group(1) + "/progress").session(admin).header("HX-Request", "true"))
+				.andExpect(header().doesNotExist("HX-Trigger"));
+		}
+		finally {
+			feeds.release("/progress/b.ics");
+		}
+	}
+
 	private String body(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, int status)
 			throws Exception {
 		return mvc.perform(request).andExpect(status().is(status)).andReturn().getResponse()
