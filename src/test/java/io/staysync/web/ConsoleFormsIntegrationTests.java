@@ -96,7 +96,8 @@ class ConsoleFormsIntegrationTests extends ConsoleIntegrationTest {
 			.param("_once", once))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-		assertThat(refused).contains("These nights are already taken", "name=\"force\"");
+		assertThat(refused).contains("These nights are already taken by:", "id=\"overlapping\"", "2027-04-10 → 2027-04-14", "name=\"force\"")
+			.doesNotContain("force=true");
 		assertThat(count("bookings where property_id = cast('" + property + "' as uuid)")).isOne();
 
 		MvcResult forced = mvc.perform(form("/bookings", admin).param("propertyId", property).param("kind", "RESERVATION")

@@ -1,6 +1,7 @@
 package io.staysync.bookings.web;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -110,7 +111,9 @@ class BookingPages {
 			return "redirect:/bookings/" + created.id();
 		}
 		catch (ConflictException e) {
-			result.reject("overlap", e.getMessage());
+			List<Booking> overlapping = overlapping(e);
+			result.reject("overlap", overlapping.isEmpty() ? e.getMessage() : "These nights are already taken by:");
+			model.addAttribute("overlapping", overlapping);
 			return form(model, true);
 		}
 		catch (InvalidInputException e) {
@@ -139,6 +142,15 @@ class BookingPages {
 			redirect.addFlashAttribute("warning", e.getMessage());
 		}
 		return "redirect:/bookings/" + id;
+	}
+
+	/** The bookings a refused one would overlap, as the refusal names them. */
+	private List<Booking> overlapping(ConflictException refusal) {
+		Object ids = refusal.properties().get("conflictingBookingIds");
+		if (!(ids instanceof List<?> list)) {
+			return List.of();
+		}
+		return list.stream().filter(UUID.class::isInstance).map(UUID.class::cast).map(bookings::get).toList();
 	}
 
 	private String form(Model model, boolean overlap) {
