@@ -48,11 +48,24 @@ class ConsoleFormsIntegrationTests extends ConsoleIntegrationTest {
 		}
 		assertThat(count("properties where name = '" + name + "'")).isEqualTo(1);
 
-		// A post without any token (a forged or replayed form) creates nothing either.
+		// A post with a token this session never handed out (an old tab, another session) is shown again, filled in.
 		mvc.perform(form("/properties", admin).param("name", name + " again").param("timeZone", "Europe/Lisbon")
-			.param("maxGuests", "3").param("checkInTime", "15:00").param("checkOutTime", "11:00"))
-			.andExpect(status().is3xxRedirection());
+			.param("maxGuests", "3").param("checkInTime", "15:00").param("checkOutTime", "11:00").param("_once", "forged"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("send it again")))
+			.andExpect(content().string(containsString("value=\"" + name + " again\"")));
 		assertThat(count("properties where name = '" + name + " again'")).isZero();
+
+		// Fragments polled by htmx hand out no tokens, so they cannot crowd out an open form's token.
+		String open = onceToken(page(admin, "/properties/new"));
+		for (int poll = 0; poll < 100; poll++) {
+			mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/conflicts/attention")
+				.session(admin).header("HX-Request", "true")).andExpect(status().isOk());
+		}
+		mvc.perform(form("/properties", admin).param("name", name + " later").param("timeZone", "Europe/Lisbon")
+			.param("maxGuests", "3").param("checkInTime", "15:00").param("checkOutTime", "11:00").param("_once", open))
+			.andExpect(redirectedUrl("/properties"));
+		assertThat(count("properties where name = '" + name + " later'")).isOne();
 	}
 
 	@Test

@@ -33,6 +33,7 @@ import io.staysync.common.InvalidInputException;
 import io.staysync.common.web.ConsoleController;
 import io.staysync.common.web.FormProblems;
 import io.staysync.common.web.OnceOnlySubmissions;
+import io.staysync.common.web.OnceOnlySubmissions.Submission;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Console pages of bookings: a filtered list, a manual booking or block, one booking, cancel. */
@@ -100,9 +101,14 @@ class BookingPages {
 		if (result.hasErrors()) {
 			return form(model, false);
 		}
-		if (!submissions.firstTime(request)) {
+		Submission submission = submissions.check(request);
+		if (submission == Submission.REPEATED) {
 			redirect.addFlashAttribute("warning", "This form was already sent; the booking was created only once.");
 			return "redirect:/bookings";
+		}
+		if (submission == Submission.UNKNOWN) {
+			result.reject("expired", OnceOnlySubmissions.EXPIRED);
+			return form(model, false);
 		}
 		try {
 			Booking created = bookings.create(form.toManualBooking(), form.isForce());

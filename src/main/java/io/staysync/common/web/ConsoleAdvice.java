@@ -39,9 +39,10 @@ class ConsoleAdvice {
 		this.submissions = submissions;
 	}
 
+	/** A token for the forms of a page; htmx fragments (polls, panels) get none, so they cannot crowd them out. */
 	@ModelAttribute("formToken")
 	String formToken(HttpServletRequest request) {
-		return submissions.issue(request);
+		return request.getHeader("HX-Request") == null ? submissions.issue(request) : null;
 	}
 
 	@ModelAttribute("currentPath")

@@ -13,9 +13,10 @@ import jakarta.servlet.http.HttpSession;
 /**
  * One-time tokens that make a double-submitted console form create nothing twice. Every page
  * rendered hands out a token; a form sends it back as {@value #FIELD}; the first post that
- * presents it consumes it, any later post with the same token is told it was already done.
- * Tokens live in the session (the newest {@value #KEPT} of them), so they need no table and
- * die with the session.
+ * presents it consumes it. A second post with a consumed token is a repeat (nothing is done
+ * again); a post with a token this session does not know (an old tab, an expired session) is
+ * shown its form again to send once more, so nothing typed is lost. Tokens live in the session
+ * (the newest {@value #KEPT} open and consumed ones), so they need no table and die with it.
  */
 @Component
 public class OnceOnlySubmissions {
@@ -24,9 +25,27 @@ public class OnceOnlySubmissions {
 
 	static final int KEPT = 64;
 
-	private static final String ATTRIBUTE = OnceOnlySubmissions.class.getName();
+	/** What a form says when its token is unknown. */
+	public static final String EXPIRED = "This form was open for a long time or in another session; nothing was saved yet."
+			+ " Check it and send it again.";
+
+	private static final String OPEN = OnceOnlySubmissions.class.getName() + ".open";
+
+	private static final String USED = OnceOnlySubmissions.class.getName() + ".used";
 
 	private final SecureRandom random = new SecureRandom();
+
+	/** What a post's token says about it. */
+	public enum Submission {
+
+		/** The token was handed out and not used yet: do it. */
+		FIRST,
+		/** The token was used already: a double submit, do nothing again. */
+		REPEATED,
+		/** No token, or one this session never handed out or has forgotten: ask again. */
+		UNKNOWN
+
+	}
 
 	public String issue(HttpServletRequest request) {
 		byte[] bytes = new byte[18];
@@ -34,34 +53,40 @@ public class OnceOnlySubmissions {
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		HttpSession session = request.getSession();
 		synchronized (session) {
-			Set<String> open = open(session);
-			open.add(token);
-			while (open.size() > KEPT) {
-				open.remove(open.iterator().next());
-			}
-			session.setAttribute(ATTRIBUTE, open);
+			remember(session, OPEN, token);
 		}
 		return token;
 	}
 
-	/** True exactly once per issued token. */
-	public boolean firstTime(HttpServletRequest request) {
+	public Submission check(HttpServletRequest request) {
 		String token = request.getParameter(FIELD);
 		HttpSession session = request.getSession(false);
 		if (token == null || session == null) {
-			return false;
+			return Submission.UNKNOWN;
 		}
 		synchronized (session) {
-			Set<String> open = open(session);
-			boolean first = open.remove(token);
-			session.setAttribute(ATTRIBUTE, open);
-			return first;
+			Set<String> open = tokens(session, OPEN);
+			if (open.remove(token)) {
+				session.setAttribute(OPEN, open);
+				remember(session, USED, token);
+				return Submission.FIRST;
+			}
+			return tokens(session, USED).contains(token) ? Submission.REPEATED : Submission.UNKNOWN;
 		}
 	}
 
+	private static void remember(HttpSession session, String attribute, String token) {
+		Set<String> tokens = tokens(session, attribute);
+		tokens.add(token);
+		while (tokens.size() > KEPT) {
+			tokens.remove(tokens.iterator().next());
+		}
+		session.setAttribute(attribute, tokens);
+	}
+
 	@SuppressWarnings("unchecked")
-	private static Set<String> open(HttpSession session) {
-		Object stored = session.getAttribute(ATTRIBUTE);
+	private static Set<String> tokens(HttpSession session, String attribute) {
+		Object stored = session.getAttribute(attribute);
 		return stored instanceof Set<?> set ? (Set<String>) set : new LinkedHashSet<>();
 	}
 

@@ -22,6 +22,7 @@ import io.staysync.common.InvalidInputException;
 import io.staysync.common.web.ConsoleController;
 import io.staysync.common.web.FormProblems;
 import io.staysync.common.web.OnceOnlySubmissions;
+import io.staysync.common.web.OnceOnlySubmissions.Submission;
 import io.staysync.properties.internal.Property;
 import io.staysync.properties.internal.PropertyManagement;
 import jakarta.servlet.http.HttpServletRequest;
@@ -68,9 +69,14 @@ class PropertyPages {
 		if (result.hasErrors()) {
 			return form(model, null);
 		}
-		if (!submissions.firstTime(request)) {
+		Submission submission = submissions.check(request);
+		if (submission == Submission.REPEATED) {
 			redirect.addFlashAttribute("warning", "This form was already sent; the property was created only once.");
 			return "redirect:/properties";
+		}
+		if (submission == Submission.UNKNOWN) {
+			result.reject("expired", OnceOnlySubmissions.EXPIRED);
+			return form(model, null);
 		}
 		try {
 			Property created = properties.create(form.toDetails(null));

@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.staysync.common.ConflictException;
 import io.staysync.common.web.ConsoleController;
 import io.staysync.common.web.OnceOnlySubmissions;
+import io.staysync.common.web.OnceOnlySubmissions.Submission;
 import io.staysync.security.Role;
 import io.staysync.security.StaysyncUser;
 import io.staysync.security.internal.ApiTokenRegistry;
@@ -60,9 +61,14 @@ class AccessPages {
 		if (result.hasErrors()) {
 			return show(me, model);
 		}
-		if (!submissions.firstTime(request)) {
+		Submission submission = submissions.check(request);
+		if (submission == Submission.REPEATED) {
 			redirect.addFlashAttribute("warning", "This form was already sent; the user was created only once.");
 			return "redirect:/users";
+		}
+		if (submission == Submission.UNKNOWN) {
+			result.reject("expired", OnceOnlySubmissions.EXPIRED);
+			return show(me, model);
 		}
 		try {
 			users.create(new UserDirectory.NewUser(form.getEmail(), form.getDisplayName(), form.password(), form.getRole()));
@@ -96,9 +102,14 @@ class AccessPages {
 		if (result.hasErrors()) {
 			return show(me, model);
 		}
-		if (!submissions.firstTime(request)) {
+		Submission submission = submissions.check(request);
+		if (submission == Submission.REPEATED) {
 			redirect.addFlashAttribute("warning", "This form was already sent; the token was created only once.");
 			return "redirect:/users";
+		}
+		if (submission == Submission.UNKNOWN) {
+			result.reject("expired", OnceOnlySubmissions.EXPIRED);
+			return show(me, model);
 		}
 		ApiTokenRegistry.IssuedToken issued = tokens.issue(me, form.getName().strip(), form.getExpiresInDays());
 		model.addAttribute("issuedToken", issued.value());
