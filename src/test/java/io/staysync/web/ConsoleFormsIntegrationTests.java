@@ -204,6 +204,18 @@ class ConsoleFormsIntegrationTests extends ConsoleIntegrationTest {
 		assertThat(jdbc.sql("select role from user_accounts where id = cast(:id as uuid)").param("id", userId)
 			.query(String.class).single()).isEqualTo("VIEWER");
 		assertThat(page(admin, "/audit?action=user.updated")).contains("user:" + userId).doesNotContain("login.succeeded");
+
+		// An administrator resets a password: too short is refused, a good one works at the next sign-in.
+		mvc.perform(form("/users/" + userId, admin).param("role", "VIEWER").param("enabled", "true").param("password", "short"))
+			.andExpect(flash().attribute("warning", containsString("at least 12 characters")));
+		mvc.perform(form("/users/" + userId, admin).param("role", "VIEWER").param("enabled", "true")
+			.param("password", "Brand-new-passw0rd"))
+			.andExpect(flash().attribute("flash", "User saved with the new password."));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login").param("username", email)
+			.param("password", "Brand-new-passw0rd")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(redirectedUrl("/"));
+		assertThat(page(admin, "/audit?action=user.updated")).doesNotContain("Brand-new-passw0rd");
 	}
 
 }

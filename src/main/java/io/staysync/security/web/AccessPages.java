@@ -24,6 +24,7 @@ import io.staysync.security.Role;
 import io.staysync.security.StaysyncUser;
 import io.staysync.security.internal.ApiTokenRegistry;
 import io.staysync.security.internal.UserDirectory;
+import io.staysync.security.rest.ValidPassword;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -84,10 +85,16 @@ class AccessPages {
 	@PostMapping("/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
 	String changeUser(@PathVariable UUID id, @RequestParam Role role, @RequestParam(defaultValue = "false") boolean enabled,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String password, RedirectAttributes redirect) {
+		String newPassword = password == null || password.isEmpty() ? null : password;
+		if (newPassword != null && !new ValidPassword.Validator().isValid(newPassword, null)) {
+			redirect.addFlashAttribute("warning", "Nothing saved: a new password must be at least 12 characters and at most"
+					+ " 72 bytes.");
+			return "redirect:/users";
+		}
 		try {
-			users.update(id, new UserDirectory.UserChange(null, role, enabled, null));
-			redirect.addFlashAttribute("flash", "User saved.");
+			users.update(id, new UserDirectory.UserChange(null, role, enabled, newPassword));
+			redirect.addFlashAttribute("flash", newPassword == null ? "User saved." : "User saved with the new password.");
 		}
 		catch (ConflictException e) {
 			redirect.addFlashAttribute("warning", e.getMessage());
