@@ -23,14 +23,26 @@ public final class StaysyncUser implements UserDetails, CredentialsContainer {
 
 	private final boolean enabled;
 
+	private final boolean locked;
+
 	private String passwordHash;
 
 	public StaysyncUser(UUID id, String email, Role role, boolean enabled, String passwordHash) {
+		this(id, email, role, enabled, false, passwordHash);
+	}
+
+	private StaysyncUser(UUID id, String email, Role role, boolean enabled, boolean locked, String passwordHash) {
 		this.id = id;
 		this.email = email;
 		this.role = role;
 		this.enabled = enabled;
+		this.locked = locked;
 		this.passwordHash = passwordHash;
+	}
+
+	/** The same user, temporarily refused a password sign-in (too many failures in a row). */
+	public StaysyncUser locked() {
+		return new StaysyncUser(id, email, role, enabled, true, passwordHash);
 	}
 
 	public UUID id() {
@@ -63,6 +75,11 @@ public final class StaysyncUser implements UserDetails, CredentialsContainer {
 	@Override
 	public boolean isEnabled() {
 		return enabled;
+	}
+
+	@Override
+	public boolean isAccountNonLocked() {
+		return !locked;
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -33,6 +34,12 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer, Basic realm=\"Staysync\"");
+		if (exception instanceof LockedException) {
+			problems.write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+					"Too many wrong passwords in a row for this account: password sign-in is refused for a while."
+							+ " Try again later, or use an API token."));
+			return;
+		}
 		problems.write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
 				"Authentication required: send an API token as 'Authorization: Bearer <token>' or use HTTP Basic."
 						+ " The credentials sent, if any, were not accepted."));
