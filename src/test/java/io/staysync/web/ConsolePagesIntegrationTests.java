@@ -133,6 +133,21 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
 	}
 
 	@Test
+	void errorsThatNeverReachedAControllerAreProblemDetailsOrThePage() throws Exception {
+		mvc.perform(get("/error").requestAttr("jakarta.servlet.error.status_code", 400)
+			.requestAttr("jakarta.servlet.error.request_uri", "/api/properties/..;/x"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.detail")
+				.value(containsString("refused before it reached Staysync")))
+			.andExpect(content().string(not(containsString("trace"))));
+		mvc.perform(get("/error").requestAttr("jakarta.servlet.error.status_code", 500)
+			.accept(org.springframework.http.MediaType.TEXT_HTML))
+			.andExpect(status().isInternalServerError())
+			.andExpect(content().string(containsString("Something went wrong")));
+	}
+
+	@Test
 	void theDashboardLoadsItsPanelsAndTheyReportWhatNeedsAttention() throws Exception {
 		resetChannels();
 		MockHttpSession admin = admin();
