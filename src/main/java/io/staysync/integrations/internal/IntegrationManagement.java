@@ -74,8 +74,9 @@ public class IntegrationManagement {
 			changed.add("mode");
 		}
 		String generated = applySecrets(integration, request, changed);
-		if (request.webhookUrl() != null && !request.webhookUrl().equals(integration.webhookUrl())) {
-			integration.changeWebhookUrl(request.webhookUrl().isBlank() ? null : request.webhookUrl());
+		String webhookUrl = request.webhookUrl() == null || request.webhookUrl().isBlank() ? null : request.webhookUrl();
+		if (request.webhookUrl() != null && !java.util.Objects.equals(webhookUrl, integration.webhookUrl())) {
+			integration.changeWebhookUrl(webhookUrl);
 			changed.add("webhookUrl");
 		}
 		if (request.syncIntervalMinutes() != null && request.syncIntervalMinutes() != integration.syncIntervalMinutes()) {

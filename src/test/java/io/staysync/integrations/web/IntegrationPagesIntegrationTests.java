@@ -74,6 +74,8 @@ class IntegrationPagesIntegrationTests extends ConsoleIntegrationTest {
 		body(htmx(form("/integrations/airbnb/configure", admin)).param("mode", "ICAL").param("apiKey", "")
 			.param("syncIntervalMinutes", "30").param("active", "true"), 200);
 		assertThat(page(admin, "/integrations")).contains("•••• 1706");
+		assertThat(jdbc.sql("select details from audit_events where action = 'integration.configured' order by id desc limit 1")
+			.query(String.class).single()).doesNotContain("apiKey", "webhookUrl");
 	}
 
 	@Test
