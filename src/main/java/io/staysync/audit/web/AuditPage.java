@@ -1,5 +1,6 @@
 package io.staysync.audit.web;
 
+import java.util.Optional;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
@@ -28,8 +29,8 @@ class AuditPage {
 		model.addAttribute("action", action);
 		model.addAttribute("actor", actor);
 		model.addAttribute("query", UriComponentsBuilder.newInstance()
-			.queryParamIfPresent("action", java.util.Optional.ofNullable(action).filter(a -> !a.isBlank()))
-			.queryParamIfPresent("actor", java.util.Optional.ofNullable(actor).filter(a -> !a.isBlank()))
+			.queryParamIfPresent("action", Optional.ofNullable(action).filter(a -> !a.isBlank()))
+			.queryParamIfPresent("actor", Optional.ofNullable(actor).filter(a -> !a.isBlank()))
 			.encode()
 			.build()
 			.getQuery());

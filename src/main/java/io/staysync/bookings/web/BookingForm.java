@@ -2,6 +2,7 @@ package io.staysync.bookings.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -53,7 +54,7 @@ public class BookingForm {
 
 	ManualBooking toManualBooking() {
 		return new ManualBooking(propertyId, kind, checkIn, checkOut, blankToNull(guestName), adults, children,
-				totalAmount, blankToNull(currency) == null ? null : currency.trim().toUpperCase(java.util.Locale.ROOT),
+				totalAmount, blankToNull(currency) == null ? null : currency.trim().toUpperCase(Locale.ROOT),
 				blankToNull(notes));
 	}
 

@@ -1,7 +1,9 @@
 package io.staysync.bookings.web;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -71,11 +73,11 @@ class BookingPages {
 		model.addAttribute("statuses", BookingStatus.values());
 		model.addAttribute("sources", BookingSource.values());
 		model.addAttribute("query", UriComponentsBuilder.newInstance()
-			.queryParamIfPresent("propertyId", java.util.Optional.ofNullable(propertyId))
-			.queryParamIfPresent("from", java.util.Optional.ofNullable(from))
-			.queryParamIfPresent("to", java.util.Optional.ofNullable(to))
-			.queryParamIfPresent("status", java.util.Optional.ofNullable(status))
-			.queryParamIfPresent("source", java.util.Optional.ofNullable(source))
+			.queryParamIfPresent("propertyId", Optional.ofNullable(propertyId))
+			.queryParamIfPresent("from", Optional.ofNullable(from))
+			.queryParamIfPresent("to", Optional.ofNullable(to))
+			.queryParamIfPresent("status", Optional.ofNullable(status))
+			.queryParamIfPresent("source", Optional.ofNullable(source))
 			.build().getQuery());
 		return "bookings/list";
 	}
@@ -132,7 +134,7 @@ class BookingPages {
 	String detail(@PathVariable UUID id, Model model, HttpServletRequest request) {
 		Booking booking = bookings.get(id);
 		model.addAttribute("booking", booking);
-		model.addAttribute("nights", java.time.temporal.ChronoUnit.DAYS.between(booking.checkIn(), booking.checkOut()));
+		model.addAttribute("nights", ChronoUnit.DAYS.between(booking.checkIn(), booking.checkOut()));
 		model.addAttribute("property", properties.byId(Set.of(booking.propertyId())).get(booking.propertyId()));
 		return request.getHeader("HX-Request") != null ? "bookings/detail :: summary" : "bookings/detail";
 	}

@@ -3,6 +3,7 @@ package io.staysync.bookings.web;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -76,7 +77,7 @@ class CalendarPage {
 		model.addAttribute("choices", properties.choices());
 		model.addAttribute("previous", start.minusDays(DEFAULT_NIGHTS / 2));
 		model.addAttribute("next", start.plusDays(DEFAULT_NIGHTS / 2));
-		model.addAttribute("span", java.time.temporal.ChronoUnit.DAYS.between(start, until));
+		model.addAttribute("span", ChronoUnit.DAYS.between(start, until));
 		return "bookings/calendar";
 	}
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -75,7 +76,7 @@ public class IntegrationManagement {
 		}
 		String generated = applySecrets(integration, request, changed);
 		String webhookUrl = request.webhookUrl() == null || request.webhookUrl().isBlank() ? null : request.webhookUrl();
-		if (request.webhookUrl() != null && !java.util.Objects.equals(webhookUrl, integration.webhookUrl())) {
+		if (request.webhookUrl() != null && !Objects.equals(webhookUrl, integration.webhookUrl())) {
 			integration.changeWebhookUrl(webhookUrl);
 			changed.add("webhookUrl");
 		}

@@ -1,9 +1,11 @@
 package io.staysync.integrations.web;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
@@ -23,6 +25,7 @@ import io.staysync.common.web.ConsoleController;
 import io.staysync.integrations.internal.ConnectionTests;
 import io.staysync.integrations.internal.Integration;
 import io.staysync.integrations.internal.IntegrationManagement;
+import io.staysync.integrations.internal.ListingMapping;
 import io.staysync.integrations.internal.MappingManagement;
 import io.staysync.properties.PropertyCatalog;
 import jakarta.servlet.http.HttpServletResponse;
@@ -109,7 +112,7 @@ class IntegrationPages {
 	@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
 	String mappingDialog(@PathVariable String type, Model model) {
 		ChannelType channel = ChannelType.fromPath(type);
-		List<io.staysync.integrations.internal.ListingMapping> stored = integrations.find(channel).isPresent()
+		List<ListingMapping> stored = integrations.find(channel).isPresent()
 				? mappings.list(channel) : List.of();
 		MappingRows form = MappingRows.of(stored);
 		if (form.getRows().isEmpty()) {
@@ -154,7 +157,7 @@ class IntegrationPages {
 
 	private String mapping(Model model, ChannelType channel) {
 		model.addAttribute("card", card(channel));
-		model.addAttribute("choices", properties.page(org.springframework.data.domain.PageRequest.of(0, 1000)).getContent());
+		model.addAttribute("choices", properties.page(PageRequest.of(0, 1000)).getContent());
 		return "integrations/dialogs :: mapping";
 	}
 
@@ -184,7 +187,7 @@ class IntegrationPages {
 	/** What a card shows of an integration; never a secret, only whether one is stored. */
 	record Card(ChannelType type, String label, String status, String statusMessage, ChannelMode mode, boolean active,
 			boolean apiKeyConfigured, String apiKeyLast4, boolean webhookSecretConfigured, int syncIntervalMinutes,
-			java.time.Instant lastSyncAt, String lastSyncStatus, String lastSyncError, long mappedListings,
+			Instant lastSyncAt, String lastSyncStatus, String lastSyncError, long mappedListings,
 			boolean configured) {
 
 		static Card of(ChannelType type, Integration i, long mapped) {

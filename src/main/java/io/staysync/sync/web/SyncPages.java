@@ -2,6 +2,7 @@ package io.staysync.sync.web;
 
 import java.util.UUID;
 
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
@@ -76,7 +77,7 @@ class SyncPages {
 		model.addAttribute("type", channel.path());
 		model.addAttribute("runs", accounts.find(channel)
 			.map(account -> history.page(account.id(), PageRequest.of(Math.max(page, 0), 10)))
-			.orElse(org.springframework.data.domain.Page.empty()));
+			.orElse(Page.empty()));
 		return "sync/runs :: history";
 	}
 
