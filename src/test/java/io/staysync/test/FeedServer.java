@@ -43,6 +43,16 @@ public final class FeedServer implements AutoCloseable {
 		answers.put(path, new Answer(200, body, contentType, null));
 	}
 
+	/** A recorded feed from {@code src/test/resources/channels/ical/}. */
+	public static byte[] icalFixture(String name) throws IOException {
+		try (java.io.InputStream in = FeedServer.class.getResourceAsStream("/channels/ical/" + name)) {
+			if (in == null) {
+				throw new IOException("No recorded feed " + name);
+			}
+			return in.readAllBytes();
+		}
+	}
+
 	public void serve(String path, String body, String contentType) {
 		serve(path, body.getBytes(StandardCharsets.UTF_8), contentType);
 	}

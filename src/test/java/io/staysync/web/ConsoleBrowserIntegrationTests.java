@@ -1,7 +1,6 @@
 package io.staysync.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 
@@ -41,8 +40,8 @@ class ConsoleBrowserIntegrationTests extends ConsoleIntegrationTest {
 	@BeforeAll
 	static void startFeeds() throws IOException {
 		feeds = new FeedServer();
-		feeds.serve("/alfama.ics", fixture("airbnb-listing.ics"), "text/calendar");
-		feeds.serve("/marais.ics", fixture("bookingcom-room.ics"), "text/calendar");
+		feeds.serve("/alfama.ics", FeedServer.icalFixture("airbnb-listing.ics"), "text/calendar");
+		feeds.serve("/marais.ics", FeedServer.icalFixture("bookingcom-room.ics"), "text/calendar");
 	}
 
 	@AfterAll
@@ -150,10 +149,5 @@ class ConsoleBrowserIntegrationTests extends ConsoleIntegrationTest {
 		assertThat(new Select(select).getFirstSelectedOption().getText()).startsWith(name);
 	}
 
-	static byte[] fixture(String name) throws IOException {
-		try (InputStream in = ConsoleBrowserIntegrationTests.class.getResourceAsStream("/channels/ical/" + name)) {
-			return in.readAllBytes();
-		}
-	}
 
 }

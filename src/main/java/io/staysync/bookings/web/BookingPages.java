@@ -35,7 +35,6 @@ import io.staysync.common.InvalidInputException;
 import io.staysync.common.web.ConsoleController;
 import io.staysync.common.web.FormProblems;
 import io.staysync.common.web.OnceOnlySubmissions;
-import io.staysync.common.web.OnceOnlySubmissions.Submission;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Console pages of bookings: a filtered list, a manual booking or block, one booking, cancel. */
@@ -103,14 +102,9 @@ class BookingPages {
 		if (result.hasErrors()) {
 			return form(model, false);
 		}
-		Submission submission = submissions.check(request);
-		if (submission == Submission.REPEATED) {
-			redirect.addFlashAttribute("warning", "This form was already sent; the booking was created only once.");
-			return "redirect:/bookings";
-		}
-		if (submission == Submission.UNKNOWN) {
-			result.reject("expired", OnceOnlySubmissions.EXPIRED);
-			return form(model, false);
+		Optional<String> refusal = submissions.refusal(request, result, redirect, "/bookings", () -> form(model, false));
+		if (refusal.isPresent()) {
+			return refusal.get();
 		}
 		try {
 			Booking created = bookings.create(form.toManualBooking(), form.isForce());

@@ -1,5 +1,7 @@
 package io.staysync.common.web;
 
+import java.util.function.UnaryOperator;
+
 import org.springframework.validation.BindingResult;
 
 import io.staysync.common.InvalidInputException;
@@ -11,8 +13,16 @@ public final class FormProblems {
 	}
 
 	public static void report(InvalidInputException problem, BindingResult form) {
+		report(problem, form, UnaryOperator.identity());
+	}
+
+	/**
+	 * The same, for a form whose fields are named differently from the API's ({@code fieldOf}
+	 * turns the domain's field name into the form's).
+	 */
+	public static void report(InvalidInputException problem, BindingResult form, UnaryOperator<String> fieldOf) {
 		problem.problems().forEach(p -> {
-			String field = p.field();
+			String field = p.field() == null ? null : fieldOf.apply(p.field());
 			if (field != null && !field.isBlank() && form.getFieldType(field) != null) {
 				form.rejectValue(field, "invalid", p.message());
 			}
@@ -20,10 +30,6 @@ public final class FormProblems {
 				form.reject("invalid", (field == null || field.isBlank() ? "" : field + ": ") + p.message());
 			}
 		});
-	}
-
-	public static void report(String field, String message, BindingResult form) {
-		form.rejectValue(field, "invalid", message);
 	}
 
 }

@@ -3,9 +3,13 @@ package io.staysync.common.web;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -26,7 +30,7 @@ public class OnceOnlySubmissions {
 	static final int KEPT = 64;
 
 	/** What a form says when its token is unknown. */
-	public static final String EXPIRED = "This form was open for a long time or in another session; nothing was saved yet."
+	static final String EXPIRED = "This form was open for a long time or in another session; nothing was saved yet."
 			+ " Check it and send it again.";
 
 	private static final String OPEN = OnceOnlySubmissions.class.getName() + ".open";
@@ -56,6 +60,26 @@ public class OnceOnlySubmissions {
 			remember(session, OPEN, token);
 		}
 		return token;
+	}
+
+	/**
+	 * Lets a creating form through the first time only: empty for a first submission; otherwise
+	 * the view to answer with instead, a redirect to {@code afterRepeat} saying it was already
+	 * done, or the form again ({@code formAgain}) saying to send it once more.
+	 */
+	public Optional<String> refusal(HttpServletRequest request, BindingResult form, RedirectAttributes redirect,
+			String afterRepeat, Supplier<String> formAgain) {
+		return switch (check(request)) {
+			case FIRST -> Optional.empty();
+			case REPEATED -> {
+				redirect.addFlashAttribute("warning", "This form was already sent; it was saved only once.");
+				yield Optional.of("redirect:" + afterRepeat);
+			}
+			case UNKNOWN -> {
+				form.reject("expired", EXPIRED);
+				yield Optional.of(formAgain.get());
+			}
+		};
 	}
 
 	public Submission check(HttpServletRequest request) {

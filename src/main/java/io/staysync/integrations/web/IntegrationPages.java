@@ -20,8 +20,8 @@ import io.staysync.channels.ChannelMode;
 import io.staysync.channels.ChannelType;
 import io.staysync.common.ConflictException;
 import io.staysync.common.InvalidInputException;
-import io.staysync.common.InvalidInputException.FieldProblem;
 import io.staysync.common.web.ConsoleController;
+import io.staysync.common.web.FormProblems;
 import io.staysync.integrations.internal.ConnectionTests;
 import io.staysync.integrations.internal.Integration;
 import io.staysync.integrations.internal.IntegrationManagement;
@@ -92,7 +92,7 @@ class IntegrationPages {
 				return "integrations/dialogs :: configured";
 			}
 			catch (InvalidInputException e) {
-				e.problems().forEach(p -> reject(result, p));
+				FormProblems.report(e, result, IntegrationPages::formField);
 			}
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -139,7 +139,7 @@ class IntegrationPages {
 				return "integrations/dialogs :: mapped";
 			}
 			catch (InvalidInputException e) {
-				e.problems().forEach(p -> reject(result, p));
+				FormProblems.report(e, result, IntegrationPages::formField);
 			}
 			catch (ConflictException e) {
 				result.reject("conflict", e.getMessage());
@@ -161,21 +161,12 @@ class IntegrationPages {
 		return "integrations/dialogs :: mapping";
 	}
 
-	/** The domain names fields as the API does ({@code [0].propertyId}); the form nests them in rows. */
-	private static void reject(BindingResult result, FieldProblem problem) {
-		String field = problem.field() == null ? "" : problem.field();
+	/** The domain names fields as the API does ({@code [0].propertyId}); the forms nest them in rows or flatten settings. */
+	private static String formField(String field) {
 		if (field.startsWith("[")) {
-			field = "rows" + field;
+			return "rows" + field;
 		}
-		else if (field.equals("settings.syncIntervalMinutes")) {
-			field = "syncIntervalMinutes";
-		}
-		if (!field.isEmpty() && result.getFieldType(field) != null) {
-			result.rejectValue(field, "invalid", problem.message());
-		}
-		else {
-			result.reject("invalid", problem.message());
-		}
+		return field.equals("settings.syncIntervalMinutes") ? "syncIntervalMinutes" : field;
 	}
 
 	private Card card(ChannelType type) {

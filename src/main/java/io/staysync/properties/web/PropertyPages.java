@@ -2,6 +2,7 @@ package io.staysync.properties.web;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.PageRequest;
@@ -22,7 +23,6 @@ import io.staysync.common.InvalidInputException;
 import io.staysync.common.web.ConsoleController;
 import io.staysync.common.web.FormProblems;
 import io.staysync.common.web.OnceOnlySubmissions;
-import io.staysync.common.web.OnceOnlySubmissions.Submission;
 import io.staysync.properties.internal.Property;
 import io.staysync.properties.internal.PropertyManagement;
 import jakarta.servlet.http.HttpServletRequest;
@@ -69,14 +69,9 @@ class PropertyPages {
 		if (result.hasErrors()) {
 			return form(model, null);
 		}
-		Submission submission = submissions.check(request);
-		if (submission == Submission.REPEATED) {
-			redirect.addFlashAttribute("warning", "This form was already sent; the property was created only once.");
-			return "redirect:/properties";
-		}
-		if (submission == Submission.UNKNOWN) {
-			result.reject("expired", OnceOnlySubmissions.EXPIRED);
-			return form(model, null);
+		Optional<String> refusal = submissions.refusal(request, result, redirect, "/properties", () -> form(model, null));
+		if (refusal.isPresent()) {
+			return refusal.get();
 		}
 		try {
 			Property created = properties.create(form.toDetails(null));

@@ -1,5 +1,6 @@
 package io.staysync.security.web;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.PageRequest;
@@ -19,7 +20,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.staysync.common.ConflictException;
 import io.staysync.common.web.ConsoleController;
 import io.staysync.common.web.OnceOnlySubmissions;
-import io.staysync.common.web.OnceOnlySubmissions.Submission;
 import io.staysync.security.Role;
 import io.staysync.security.StaysyncUser;
 import io.staysync.security.internal.ApiTokenRegistry;
@@ -62,14 +62,9 @@ class AccessPages {
 		if (result.hasErrors()) {
 			return show(me, model);
 		}
-		Submission submission = submissions.check(request);
-		if (submission == Submission.REPEATED) {
-			redirect.addFlashAttribute("warning", "This form was already sent; the user was created only once.");
-			return "redirect:/users";
-		}
-		if (submission == Submission.UNKNOWN) {
-			result.reject("expired", OnceOnlySubmissions.EXPIRED);
-			return show(me, model);
+		Optional<String> refusal = submissions.refusal(request, result, redirect, "/users", () -> show(me, model));
+		if (refusal.isPresent()) {
+			return refusal.get();
 		}
 		try {
 			users.create(new UserDirectory.NewUser(form.getEmail(), form.getDisplayName(), form.password(), form.getRole()));
@@ -109,14 +104,9 @@ class AccessPages {
 		if (result.hasErrors()) {
 			return show(me, model);
 		}
-		Submission submission = submissions.check(request);
-		if (submission == Submission.REPEATED) {
-			redirect.addFlashAttribute("warning", "This form was already sent; the token was created only once.");
-			return "redirect:/users";
-		}
-		if (submission == Submission.UNKNOWN) {
-			result.reject("expired", OnceOnlySubmissions.EXPIRED);
-			return show(me, model);
+		Optional<String> refusal = submissions.refusal(request, result, redirect, "/users", () -> show(me, model));
+		if (refusal.isPresent()) {
+			return refusal.get();
 		}
 		ApiTokenRegistry.IssuedToken issued = tokens.issue(me, form.getName().strip(), form.getExpiresInDays());
 		model.addAttribute("issuedToken", issued.value());

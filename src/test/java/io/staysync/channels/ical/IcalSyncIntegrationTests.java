@@ -1,7 +1,6 @@
 package io.staysync.channels.ical;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,7 +75,7 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 
 	@Test
 	void airbnbReservationsBlocksUpdatesAndACancellationConfirmedBySecondMiss() throws Exception {
-		feeds.serve("/airbnb/4711.ics", fixture("airbnb-listing.ics"), "text/calendar; charset=utf-8");
+		feeds.serve("/airbnb/4711.ics", FeedServer.icalFixture("airbnb-listing.ics"), "text/calendar; charset=utf-8");
 		connect("airbnb", "4711", feeds.url("/airbnb/4711.ics"));
 
 		String first = syncAndWait("airbnb", "success");
@@ -97,7 +96,7 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 		String unchanged = syncAndWait("airbnb", "success");
 		mvc.perform(asAdmin(get("/api/syncs/" + unchanged))).andExpect(jsonPath("$.listings[0].status").value("not_modified"));
 
-		feeds.serve("/airbnb/4711.ics", fixture("airbnb-listing-next.ics"), "text/calendar");
+		feeds.serve("/airbnb/4711.ics", FeedServer.icalFixture("airbnb-listing-next.ics"), "text/calendar");
 		String next = syncAndWait("airbnb", "success");
 		mvc.perform(asAdmin(get("/api/syncs/" + next)))
 			.andExpect(jsonPath("$.bookingsUpdated").value(1))
@@ -115,7 +114,7 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 
 	@Test
 	void brokenFeedsCancelNothingAndSayWhy() throws Exception {
-		feeds.serve("/broken/feed.ics", fixture("airbnb-listing.ics"), "text/calendar");
+		feeds.serve("/broken/feed.ics", FeedServer.icalFixture("airbnb-listing.ics"), "text/calendar");
 		connect("airbnb", "4711", feeds.url("/broken/feed.ics"));
 		syncAndWait("airbnb", "success");
 
@@ -144,7 +143,7 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 
 	@Test
 	void hostileFeedsEndInAClearPerFeedErrorWhileTheOthersSync() throws Exception {
-		feeds.serve("/ok/room.ics", fixture("bookingcom-room.ics"), "text/calendar");
+		feeds.serve("/ok/room.ics", FeedServer.icalFixture("bookingcom-room.ics"), "text/calendar");
 		feeds.redirect("/evil/redirect.ics", "http://169.254.169.254/latest/meta-data/");
 		feeds.serve("/evil/huge.ics", new byte[50 * 1024 * 1024], "text/calendar");
 		feeds.serve("/evil/pdf.ics", "%PDF-1.7 not a calendar", "application/pdf");
@@ -194,7 +193,7 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 	@Test
 	void oneFeedFailingLeavesTheOthersSyncing() throws Exception {
 		String second = createProperty("Second " + System.nanoTime(), "Europe/Paris", 4);
-		feeds.serve("/bdc/room.ics", fixture("bookingcom-room.ics"), "text/calendar");
+		feeds.serve("/bdc/room.ics", FeedServer.icalFixture("bookingcom-room.ics"), "text/calendar");
 		feeds.fail("/bdc/gone.ics", 404);
 		mvc.perform(json(asAdmin(post("/api/integrations/booking_com/configure")), "{\"mode\":\"ical\"}")).andExpect(status().isOk());
 		mvc.perform(json(asAdmin(put("/api/integrations/booking_com/mappings")), """
@@ -217,7 +216,7 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 
 	@Test
 	void vrboFrenchTitlesAndTheConnectionTest() throws Exception {
-		feeds.serve("/vrbo/fr.ics", fixture("vrbo-fr.ics"), "text/calendar");
+		feeds.serve("/vrbo/fr.ics", FeedServer.icalFixture("vrbo-fr.ics"), "text/calendar");
 		connect("ical", "vrbo-fr", feeds.url("/vrbo/fr.ics"));
 
 		mvc.perform(asAdmin(post("/api/integrations/ical/test")))
@@ -242,7 +241,7 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 
 	@Test
 	void theExportFeedShowsEveryOtherChannelsBookingsButNeverTheChannelsOwn() throws Exception {
-		feeds.serve("/airbnb/export.ics", fixture("airbnb-listing.ics"), "text/calendar");
+		feeds.serve("/airbnb/export.ics", FeedServer.icalFixture("airbnb-listing.ics"), "text/calendar");
 		connect("airbnb", "4711", feeds.url("/airbnb/export.ics"));
 		syncAndWait("airbnb", "success");
 		String manual = createBooking(property, "2027-02-10", "2027-02-12", false);
@@ -301,11 +300,6 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 		return jdbc.sql("select status from bookings where external_reference = :r").param("r", reference).query(String.class).single();
 	}
 
-	static byte[] fixture(String name) throws IOException {
-		try (InputStream in = IcalSyncIntegrationTests.class.getResourceAsStream("/channels/ical/" + name)) {
-			return in.readAllBytes();
-		}
-	}
 
 	/** The value of one series on {@code /actuator/prometheus}, 0 when it is not there yet. */
 	private double scraped(String series) throws Exception {

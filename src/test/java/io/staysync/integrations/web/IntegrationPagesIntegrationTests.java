@@ -1,7 +1,6 @@
 package io.staysync.integrations.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -93,7 +92,7 @@ class IntegrationPagesIntegrationTests extends ConsoleIntegrationTest {
 	@Test
 	void aConnectionTestReallyFetchesTheFeedsAndSaysWhatItFound() throws Exception {
 		String property = createProperty("Tested " + System.nanoTime(), "Europe/Lisbon", 4);
-		feeds.serve("/test/ok.ics", fixture("airbnb-listing.ics"), "text/calendar");
+		feeds.serve("/test/ok.ics", FeedServer.icalFixture("airbnb-listing.ics"), "text/calendar");
 		feeds.fail("/test/gone.ics", 404);
 		body(htmx(form("/integrations/airbnb/configure", admin)).param("mode", "ICAL").param("syncIntervalMinutes", "60")
 			.param("active", "true"), 200);
@@ -117,8 +116,8 @@ class IntegrationPagesIntegrationTests extends ConsoleIntegrationTest {
 	void mappingTwoListingsAndSyncingShowsTheRunLiveThenInTheHistoryAndOnTheCalendar() throws Exception {
 		String loft = createProperty("Loft " + System.nanoTime(), "Europe/Lisbon", 4);
 		String house = createProperty("House " + System.nanoTime(), "Europe/Paris", 6);
-		feeds.serve("/map/airbnb.ics", fixture("airbnb-listing.ics"), "text/calendar");
-		feeds.serve("/map/bdc.ics", fixture("bookingcom-room.ics"), "text/calendar");
+		feeds.serve("/map/airbnb.ics", FeedServer.icalFixture("airbnb-listing.ics"), "text/calendar");
+		feeds.serve("/map/bdc.ics", FeedServer.icalFixture("bookingcom-room.ics"), "text/calendar");
 		body(htmx(form("/integrations/ical/configure", admin)).param("mode", "ICAL").param("syncIntervalMinutes", "60")
 			.param("active", "true"), 200);
 
@@ -164,8 +163,8 @@ class IntegrationPagesIntegrationTests extends ConsoleIntegrationTest {
 	@Test
 	void aRunningSyncShowsHowManyListingsAreDone() throws Exception {
 		String loft = createProperty("Progress " + System.nanoTime(), "Europe/Lisbon", 4);
-		feeds.serve("/progress/a.ics", fixture("airbnb-listing.ics"), "text/calendar");
-		feeds.serve("/progress/b.ics", fixture("bookingcom-room.ics"), "text/calendar");
+		feeds.serve("/progress/a.ics", FeedServer.icalFixture("airbnb-listing.ics"), "text/calendar");
+		feeds.serve("/progress/b.ics", FeedServer.icalFixture("bookingcom-room.ics"), "text/calendar");
 		feeds.hold("/progress/b.ics");
 		body(htmx(form("/integrations/ical/configure", admin)).param("mode", "ICAL").param("syncIntervalMinutes", "60")
 			.param("active", "true"), 200);
@@ -195,10 +194,5 @@ class IntegrationPagesIntegrationTests extends ConsoleIntegrationTest {
 			.getContentAsString(StandardCharsets.UTF_8);
 	}
 
-	static byte[] fixture(String name) throws IOException {
-		try (InputStream in = IntegrationPagesIntegrationTests.class.getResourceAsStream("/channels/ical/" + name)) {
-			return in.readAllBytes();
-		}
-	}
 
 }
