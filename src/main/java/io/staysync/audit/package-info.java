@@ -3,5 +3,5 @@
  * configuration changes through {@link io.staysync.audit.AuditLog}; details are redacted
  * so that no secret is ever written here.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+@org.springframework.modulith.ApplicationModule(displayName = "Audit", allowedDependencies = { "common", "web" })
 package io.staysync.audit;

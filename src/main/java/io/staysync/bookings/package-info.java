@@ -6,5 +6,5 @@
  * {@link io.staysync.bookings.BookingUpdated}, {@link io.staysync.bookings.BookingCancelled},
  * {@link io.staysync.bookings.ConflictDetected}) through the event publication registry.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Bookings", allowedDependencies = { "properties", "audit", "common" })
+@org.springframework.modulith.ApplicationModule(displayName = "Bookings", allowedDependencies = { "properties", "audit", "common", "web" })
 package io.staysync.bookings;

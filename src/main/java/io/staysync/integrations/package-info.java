@@ -4,5 +4,5 @@
  * with the security module's credential vault; connection tests go through the channels SPI.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Integrations",
-		allowedDependencies = { "channels", "properties", "bookings", "security :: vault", "audit", "common" })
+		allowedDependencies = { "channels", "properties", "bookings", "security :: vault", "audit", "common", "web" })
 package io.staysync.integrations;

@@ -3,5 +3,5 @@
  * session, API access with hashed API tokens or HTTP Basic. Later also the credential vault
  * that encrypts channel secrets.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Security", allowedDependencies = { "audit", "common" })
+@org.springframework.modulith.ApplicationModule(displayName = "Security", allowedDependencies = { "audit", "common", "web" })
 package io.staysync.security;

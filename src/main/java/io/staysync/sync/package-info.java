@@ -5,5 +5,5 @@
  * cancelled only after two consecutive misses.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Sync",
-		allowedDependencies = { "integrations", "channels", "bookings", "security :: vault", "audit", "common" })
+		allowedDependencies = { "integrations", "channels", "bookings", "security :: vault", "audit", "common", "web" })
 package io.staysync.sync;

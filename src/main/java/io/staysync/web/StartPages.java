@@ -2,7 +2,6 @@ package io.staysync.web;
 
 import org.springframework.web.bind.annotation.GetMapping;
 
-import io.staysync.common.web.ConsoleController;
 
 /**
  * Sign-in and the dashboard. The dashboard answers "is anything wrong?" with panels that

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import io.staysync.audit.internal.AuditQuery;
-import io.staysync.common.web.ConsoleController;
+import io.staysync.web.ConsoleController;
 
 /** The audit log, newest first, filtered by action or actor; ADMIN only, as in the API. */
 @ConsoleController

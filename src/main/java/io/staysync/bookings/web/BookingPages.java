@@ -32,9 +32,10 @@ import io.staysync.bookings.internal.BookingFilter;
 import io.staysync.bookings.internal.BookingManagement;
 import io.staysync.common.ConflictException;
 import io.staysync.common.InvalidInputException;
-import io.staysync.common.web.ConsoleController;
-import io.staysync.common.web.FormProblems;
-import io.staysync.common.web.OnceOnlySubmissions;
+import io.staysync.web.ConsoleController;
+import io.staysync.web.FormProblems;
+import io.staysync.web.Htmx;
+import io.staysync.web.OnceOnlySubmissions;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Console pages of bookings: a filtered list, a manual booking or block, one booking, cancel. */
@@ -130,7 +131,7 @@ class BookingPages {
 		model.addAttribute("booking", booking);
 		model.addAttribute("nights", ChronoUnit.DAYS.between(booking.checkIn(), booking.checkOut()));
 		model.addAttribute("property", properties.byId(Set.of(booking.propertyId())).get(booking.propertyId()));
-		return request.getHeader("HX-Request") != null ? "bookings/detail :: summary" : "bookings/detail";
+		return Htmx.isHtmx(request) ? "bookings/detail :: summary" : "bookings/detail";
 	}
 
 	@PostMapping("/{id}/cancel")

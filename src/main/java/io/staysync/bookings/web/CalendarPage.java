@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.staysync.bookings.internal.CalendarQuery;
 import io.staysync.bookings.internal.NightGrid;
 import io.staysync.common.InvalidInputException;
-import io.staysync.common.web.ConsoleController;
+import io.staysync.web.ConsoleController;
 
 /**
  * The timeline: properties as rows, nights as columns, for a chosen range (two weeks to a

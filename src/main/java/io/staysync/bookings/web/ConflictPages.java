@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.staysync.bookings.internal.ConflictListing;
 import io.staysync.bookings.internal.ConflictListing.OpenConflict;
-import io.staysync.common.web.ConsoleController;
+import io.staysync.web.ConsoleController;
 
 /** Open conflicts: the page, and the dashboard's panel. */
 @ConsoleController

@@ -10,7 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import io.staysync.channels.ChannelType;
-import io.staysync.common.web.ConsoleController;
+import io.staysync.web.ConsoleController;
 import io.staysync.integrations.IntegrationStatus;
 import io.staysync.integrations.internal.Integration;
 import io.staysync.integrations.internal.IntegrationManagement;

@@ -20,9 +20,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.staysync.common.ConflictException;
 import io.staysync.common.InvalidInputException;
-import io.staysync.common.web.ConsoleController;
-import io.staysync.common.web.FormProblems;
-import io.staysync.common.web.OnceOnlySubmissions;
+import io.staysync.web.ConsoleController;
+import io.staysync.web.FormProblems;
+import io.staysync.web.OnceOnlySubmissions;
 import io.staysync.properties.internal.Property;
 import io.staysync.properties.internal.PropertyManagement;
 import jakarta.servlet.http.HttpServletRequest;

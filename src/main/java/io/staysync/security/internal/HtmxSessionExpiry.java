@@ -6,6 +6,8 @@ import java.net.URI;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
+import io.staysync.web.Htmx;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -26,8 +28,8 @@ class HtmxSessionExpiry implements AuthenticationEntryPoint {
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
-			throws IOException, jakarta.servlet.ServletException {
-		if (request.getHeader("HX-Request") == null) {
+			throws IOException, ServletException {
+		if (!Htmx.isHtmx(request)) {
 			pages.commence(request, response, e);
 			return;
 		}

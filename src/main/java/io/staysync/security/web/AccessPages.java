@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.staysync.common.ConflictException;
-import io.staysync.common.web.ConsoleController;
-import io.staysync.common.web.OnceOnlySubmissions;
+import io.staysync.web.ConsoleController;
+import io.staysync.web.OnceOnlySubmissions;
 import io.staysync.security.Role;
 import io.staysync.security.StaysyncUser;
 import io.staysync.security.internal.ApiTokenRegistry;

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.staysync.channels.ChannelType;
-import io.staysync.common.web.ConsoleController;
+import io.staysync.web.ConsoleController;
 import io.staysync.integrations.ChannelAccounts;
 import io.staysync.sync.SyncStatus;
 import io.staysync.sync.SyncTrigger;

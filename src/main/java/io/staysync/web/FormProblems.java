@@ -1,4 +1,4 @@
-package io.staysync.common.web;
+package io.staysync.web;
 
 import java.util.function.UnaryOperator;
 

@@ -1,10 +1,10 @@
-package io.staysync.common.web;
+package io.staysync.web;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpSession;
 
-import io.staysync.common.web.OnceOnlySubmissions.Submission;
+import io.staysync.web.OnceOnlySubmissions.Submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.staysync.common.web;
+package io.staysync.web;
 
 import java.util.UUID;
 
@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -42,7 +43,7 @@ class ConsoleAdvice {
 	/** A token for the forms of a page; htmx fragments (polls, panels) get none, so they cannot crowd them out. */
 	@ModelAttribute("formToken")
 	String formToken(HttpServletRequest request) {
-		return request.getHeader("HX-Request") == null ? submissions.issue(request) : null;
+		return Htmx.isHtmx(request) ? null : submissions.issue(request);
 	}
 
 	@ModelAttribute("currentPath")
@@ -64,6 +65,12 @@ class ConsoleAdvice {
 	@ExceptionHandler(ConflictException.class)
 	ModelAndView conflict(ConflictException e, HttpServletRequest request) {
 		return page(request, HttpStatus.CONFLICT, "Not possible right now", e.getMessage());
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ModelAndView changedMeanwhile(OptimisticLockingFailureException e, HttpServletRequest request) {
+		return page(request, HttpStatus.CONFLICT, "Changed by someone else",
+				"Someone else changed this in the meantime. Reload the page to see their change, then try again.");
 	}
 
 	@ExceptionHandler(NotImplementedException.class)
@@ -92,8 +99,7 @@ class ConsoleAdvice {
 	}
 
 	private static ModelAndView page(HttpServletRequest request, HttpStatus status, String title, String message) {
-		boolean fragment = request.getHeader("HX-Request") != null;
-		ModelAndView view = new ModelAndView(fragment ? "console-error :: alert" : "console-error");
+		ModelAndView view = new ModelAndView(Htmx.isHtmx(request) ? "console-error :: alert" : "console-error");
 		view.setStatus(status);
 		view.addObject("status", status.value());
 		view.addObject("title", title);
