@@ -45,6 +45,24 @@ class ConsoleFormsIntegrationTests extends ConsoleIntegrationTest {
 	}
 
 	@Test
+	void thePropertyFormOffersTheZonesTheApiAcceptsAndExplainsAFixedOffsetOnTheField() throws Exception {
+		MockHttpSession admin = admin();
+		String blank = page(admin, "/properties/new");
+		assertThat(blank).contains("<option value=\"UTC\">UTC</option>", "<option value=\"Europe/Lisbon\">")
+			.doesNotContain("Etc/GMT", "SystemV/");
+
+		long before = count("properties");
+		String html = mvc.perform(form("/properties", admin).param("name", "Offset Flat").param("timeZone", "Etc/GMT-2")
+			.param("maxGuests", "2").param("checkInTime", "15:00").param("checkOutTime", "11:00")
+			.param("_once", onceToken(blank)))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(html).containsPattern("<select class=\"form-select is-invalid\"[^>]*name=\"timeZone\"")
+			.containsPattern("<div class=\"invalid-feedback\">[^<]*not a fixed offset[^<]*</div>");
+		assertThat(count("properties")).isEqualTo(before);
+	}
+
+	@Test
 	void aDoubleSubmittedFormCreatesTheThingOnce() throws Exception {
 		MockHttpSession admin = admin();
 		String once = onceToken(page(admin, "/properties/new"));
