@@ -5,17 +5,12 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,11 +47,8 @@ class ChannelBookingImporter implements BookingImport {
 
 	private final Clock clock;
 
-	private final JdbcClient jdbc;
-
 	ChannelBookingImporter(BookingRepository bookings, BookingWrites writes, BookingRules rules,
-			PropertyCatalog properties, Clock clock, JdbcClient jdbc) {
-		this.jdbc = jdbc;
+			PropertyCatalog properties, Clock clock) {
 		this.bookings = bookings;
 		this.writes = writes;
 		this.rules = rules;
@@ -122,30 +114,6 @@ class ChannelBookingImporter implements BookingImport {
 			return new ImportOutcome(cancelled.booking().id(), Result.UNCHANGED, List.of(), 0);
 		}
 		return new ImportOutcome(cancelled.booking().id(), Result.CANCELLED, List.of("status"), 0);
-	}
-
-	@Override
-	@Transactional(readOnly = true)
-	public Set<String> expectedExternalIds(UUID integrationId, String externalListingId, LocalDate from, LocalDate to) {
-		Map<UUID, LocalDate> today = new HashMap<>();
-		Set<String> expected = new HashSet<>();
-		jdbc.sql("""
-				select external_id, property_id, check_out from bookings
-				where integration_id = :integration and external_listing_id = :listing and status = 'CONFIRMED'
-				  and check_out > :from and check_in < :to""")
-			.param("integration", integrationId)
-			.param("listing", externalListingId)
-			.param("from", from)
-			.param("to", to)
-			.query(row -> {
-				UUID property = row.getObject("property_id", UUID.class);
-				LocalDate localToday = today.computeIfAbsent(property,
-						id -> properties.find(id).map(p -> p.today(clock)).orElse(LocalDate.MIN));
-				if (row.getObject("check_out", LocalDate.class).isAfter(localToday)) {
-					expected.add(row.getString("external_id"));
-				}
-			});
-		return expected;
 	}
 
 	private ChannelBooking withStorableAmount(ChannelBooking record) {
