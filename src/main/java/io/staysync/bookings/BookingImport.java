@@ -1,7 +1,5 @@
 package io.staysync.bookings;
 
-import java.time.LocalDate;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -19,13 +17,5 @@ public interface BookingImport {
 	 * {@code UNCHANGED} when it is unknown or already cancelled.
 	 */
 	ImportOutcome cancel(UUID integrationId, String externalId);
-
-	/**
-	 * The keys of a listing's confirmed bookings that a complete feed covering the
-	 * range from {@code from} until {@code to} should contain: those that have not ended yet in their property's
-	 * time zone and start before {@code to}. Past stays drop out of channel feeds and are
-	 * never reported missing.
-	 */
-	Set<String> expectedExternalIds(UUID integrationId, String externalListingId, LocalDate from, LocalDate to);
 
 }

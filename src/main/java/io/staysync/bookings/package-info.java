@@ -1,7 +1,9 @@
 /**
  * Bookings: reservations and blocks of each property in its own dates, the calendar, and
  * the conflicts when two confirmed bookings claim the same night. Channel imports come in
- * through {@link io.staysync.bookings.BookingImport}, an idempotent upsert; every change is
+ * through {@link io.staysync.bookings.BookingImport}, an idempotent upsert, and a booking
+ * missing from two consecutive complete feeds is cancelled by
+ * {@link io.staysync.bookings.FeedMisses}; every change is
  * published as an event ({@link io.staysync.bookings.BookingCreated},
  * {@link io.staysync.bookings.BookingUpdated}, {@link io.staysync.bookings.BookingCancelled},
  * {@link io.staysync.bookings.ConflictDetected}) through the event publication registry.

@@ -2,6 +2,7 @@ package io.staysync.bookings;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
+import io.staysync.bookings.FeedMisses.Misses;
 import io.staysync.bookings.ImportOutcome.Result;
 import io.staysync.common.InvalidInputException;
 import io.staysync.common.UnprocessableException;
@@ -29,6 +31,9 @@ class BookingImportIntegrationTests extends ApiIntegrationTest {
 
 	@Autowired
 	BookingImport imports;
+
+	@Autowired
+	FeedMisses feeds;
 
 	@Autowired
 	ApplicationEvents events;
@@ -85,6 +90,43 @@ class BookingImportIntegrationTests extends ApiIntegrationTest {
 		assertThat(byKey.result()).isEqualTo(Result.UNCHANGED);
 		assertThat(events.stream(BookingCancelled.class)).hasSize(1);
 		assertThat(imports.cancel(integration, "NEVER-SEEN").result()).isEqualTo(Result.UNCHANGED);
+	}
+
+	@Test
+	void aBookingMissingFromTwoConsecutiveCompleteFeedsIsCancelledAndReappearingResetsTheCount() {
+		imports.apply(reservation("HMSTAYS", D, D.plusDays(2)));
+		imports.apply(reservation("HMVANISHES", D.plusDays(3), D.plusDays(5)));
+		LocalDate from = D.minusDays(30);
+		LocalDate to = D.plusYears(1);
+
+		Misses first = feeds.completeFeed(integration, "L1", Set.of("HMSTAYS"), from, to);
+		assertThat(first.cancelled()).isEmpty();
+		assertThat(first.pending()).containsExactly("HMVANISHES");
+
+		// Back in the next feed: the count starts again, so the next miss is a first miss.
+		feeds.completeFeed(integration, "L1", Set.of("HMSTAYS", "HMVANISHES"), from, to);
+		Misses again = feeds.completeFeed(integration, "L1", Set.of("HMSTAYS"), from, to);
+		assertThat(again.cancelled()).isEmpty();
+		assertThat(again.pending()).containsExactly("HMVANISHES");
+		assertThat(statusOf("HMVANISHES")).isEqualTo("CONFIRMED");
+
+		// "Not modified" confirms the last complete feed: its second miss.
+		Misses second = feeds.unchangedFeed(integration, "L1", from, to);
+		assertThat(second.cancelled()).extracting(ImportOutcome::result).containsExactly(Result.CANCELLED);
+		assertThat(second.pending()).isEmpty();
+		assertThat(statusOf("HMVANISHES")).isEqualTo("CANCELLED");
+		assertThat(statusOf("HMSTAYS")).isEqualTo("CONFIRMED");
+		assertThat(events.stream(BookingCancelled.class)).hasSize(1);
+
+		// Nothing is pending any more: a further unchanged feed cancels nothing.
+		assertThat(feeds.unchangedFeed(integration, "L1", from, to).cancelled()).isEmpty();
+	}
+
+	private String statusOf(String externalId) {
+		return jdbc.sql("select status from bookings where external_id = :e")
+			.param("e", externalId)
+			.query(String.class)
+			.single();
 	}
 
 	@Test

@@ -98,6 +98,31 @@ class PropertyApiIntegrationTests extends ApiIntegrationTest {
 	}
 
 	@Test
+	void fixedOffsetsAreRefusedAsTimeZonesWithTheReasonAndUtcIsAccepted() throws Exception {
+		long before = count("properties");
+		for (String zone : new String[] { "+02:00", "UTC+2", "GMT-5", "Etc/GMT+2", "Etc/UTC" }) {
+			mvc.perform(json(asAdmin(post("/api/properties")),
+					"{\"name\":\"X\",\"timeZone\":\"%s\",\"maxGuests\":2}".formatted(zone)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("timeZone"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("not a fixed offset")));
+		}
+		assertThat(count("properties")).isEqualTo(before);
+
+		String id = createProperty("Anywhere", "UTC", 2);
+		mvc.perform(asAdmin(get("/api/properties/" + id)))
+			.andExpect(jsonPath("$.timeZone").value("UTC"))
+			.andExpect(jsonPath("$.checkInTime").value("15:00:00"))
+			.andExpect(jsonPath("$.checkOutTime").value("11:00:00"));
+
+		// An update is held to the same rule as a creation.
+		mvc.perform(json(asAdmin(put("/api/properties/" + id)),
+				"{\"name\":\"Anywhere\",\"timeZone\":\"Etc/GMT-2\",\"maxGuests\":2,\"version\":0}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("timeZone"));
+	}
+
+	@Test
 	void aPropertyWithBookingsIsNotDeleted() throws Exception {
 		String id = createProperty("Booked", "Europe/Rome", 2);
 		String booking = createBooking(id, "2027-02-01", "2027-02-03", false);

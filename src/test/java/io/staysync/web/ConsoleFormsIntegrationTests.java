@@ -1,11 +1,19 @@
 package io.staysync.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
 
+import io.staysync.bookings.BookingImport;
+import io.staysync.bookings.BookingKind;
+import io.staysync.bookings.BookingSource;
+import io.staysync.bookings.BookingStatus;
+import io.staysync.bookings.ChannelBooking;
 import io.staysync.test.ConsoleIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +25,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The console's forms: validated on the server, problems next to the field, nothing created twice. */
 class ConsoleFormsIntegrationTests extends ConsoleIntegrationTest {
+
+	@Autowired
+	BookingImport imports;
 
 	@Test
 	void aPropertyFormShowsEachProblemNextToItsFieldAndCreatesNothing() throws Exception {
@@ -30,6 +41,24 @@ class ConsoleFormsIntegrationTests extends ConsoleIntegrationTest {
 
 		assertThat(html).contains("must be an IANA time zone such as Europe/Lisbon", "must be greater than or equal to 1",
 				"must be an ISO 3166 alpha-2 country code", "is-invalid");
+		assertThat(count("properties")).isEqualTo(before);
+	}
+
+	@Test
+	void thePropertyFormOffersTheZonesTheApiAcceptsAndExplainsAFixedOffsetOnTheField() throws Exception {
+		MockHttpSession admin = admin();
+		String blank = page(admin, "/properties/new");
+		assertThat(blank).contains("<option value=\"UTC\">UTC</option>", "<option value=\"Europe/Lisbon\">")
+			.doesNotContain("Etc/GMT", "SystemV/");
+
+		long before = count("properties");
+		String html = mvc.perform(form("/properties", admin).param("name", "Offset Flat").param("timeZone", "Etc/GMT-2")
+			.param("maxGuests", "2").param("checkInTime", "15:00").param("checkOutTime", "11:00")
+			.param("_once", onceToken(blank)))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(html).containsPattern("<select class=\"form-select is-invalid\"[^>]*name=\"timeZone\"")
+			.containsPattern("<div class=\"invalid-feedback\">[^<]*not a fixed offset[^<]*</div>");
 		assertThat(count("properties")).isEqualTo(before);
 	}
 
@@ -111,6 +140,7 @@ class ConsoleFormsIntegrationTests extends ConsoleIntegrationTest {
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(refused).contains("These nights are already taken by:", "id=\"overlapping\"", "2027-04-10 → 2027-04-14", "name=\"force\"")
 			.doesNotContain("force=true");
+		assertThat(refused).contains("tick “Save anyway” below").doesNotContain("force=", "conflictingBookingIds");
 		assertThat(count("bookings where property_id = cast('" + property + "' as uuid)")).isOne();
 
 		MvcResult forced = mvc.perform(form("/bookings", admin).param("propertyId", property).param("kind", "RESERVATION")
@@ -121,6 +151,33 @@ class ConsoleFormsIntegrationTests extends ConsoleIntegrationTest {
 		assertThat(count("bookings where property_id = cast('" + property + "' as uuid)")).isEqualTo(2);
 		assertThat(page(admin, forced.getResponse().getRedirectedUrl())).contains("Late Guest", "2027-04-16", "id=\"cancel-booking\"");
 		assertThat(page(admin, "/conflicts?propertyId=" + property)).contains("Late Guest");
+	}
+
+	@Test
+	void aRefusedBookingListsEveryBookingInTheWayAsTheConsoleNamesThem() throws Exception {
+		MockHttpSession admin = admin();
+		String property = createProperty("Crowded " + System.nanoTime(), "Europe/Paris", 4);
+		UUID integration = UUID.randomUUID();
+		UUID airbnb = imports.apply(new ChannelBooking(integration, BookingSource.AIRBNB, "uid-" + System.nanoTime(),
+				"L1", UUID.fromString(property), BookingKind.RESERVATION, BookingStatus.CONFIRMED,
+				LocalDate.of(2027, 5, 1), LocalDate.of(2027, 5, 4), null, null, null, null, null, null, "HMCROWD42"))
+			.bookingId();
+		String block = mvc.perform(form("/bookings", admin).param("propertyId", property).param("kind", "BLOCK")
+			.param("checkIn", "2027-05-05").param("checkOut", "2027-05-07")
+			.param("_once", onceToken(page(admin, "/bookings/new"))))
+			.andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+
+		String refused = mvc.perform(form("/bookings", admin).param("propertyId", property).param("kind", "RESERVATION")
+			.param("checkIn", "2027-05-02").param("checkOut", "2027-05-06").param("guestName", "Squeezed In")
+			.param("_once", onceToken(page(admin, "/bookings/new"))))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+		assertThat(refused).contains("These nights are already taken by:", "/bookings/" + airbnb, "HMCROWD42",
+				"2027-05-01 → 2027-05-04", block, "2027-05-05 → 2027-05-07", "tick “Save anyway” below", "name=\"force\"")
+			.doesNotContain("force=true", "Add force", "conflictingBookingIds");
+		assertThat(count("bookings where property_id = cast('" + property + "' as uuid)")).isEqualTo(2);
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import io.staysync.bookings.BookingKind;
 import io.staysync.bookings.BookingSource;
 import io.staysync.bookings.BookingStatus;
 import io.staysync.bookings.ChannelBooking;
+import io.staysync.bookings.OverlapRefused;
 
 /**
  * A reservation or block of one property. Stay dates are the property's own dates,
@@ -178,6 +179,11 @@ public class Booking {
 
 	BookingChange toChange() {
 		return new BookingChange(id, propertyId, kind, source, integrationId, checkIn, checkOut);
+	}
+
+	/** This booking as a refused one names it. */
+	OverlapRefused.Overlap toOverlap() {
+		return new OverlapRefused.Overlap(id, kind, source, checkIn, checkOut, guestName, externalReference);
 	}
 
 	private static <T> T track(List<String> changes, String field, T current, T reported) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -18,9 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.staysync.audit.AuditLog;
-import io.staysync.bookings.BookingCancelled;
-import io.staysync.bookings.BookingCreated;
 import io.staysync.bookings.BookingSource;
+import io.staysync.bookings.OverlapRefused;
+import io.staysync.bookings.internal.BookingWrites.Written;
 import io.staysync.common.ConflictException;
 import io.staysync.common.InvalidInputException;
 import io.staysync.common.InvalidInputException.FieldProblem;
@@ -36,30 +35,23 @@ public class BookingManagement {
 
 	private final JdbcAggregateTemplate aggregates;
 
-	private final CalendarLock calendars;
-
-	private final ConflictDetector conflicts;
+	private final BookingWrites writes;
 
 	private final BookingRules rules;
 
 	private final PropertyCatalog properties;
 
-	private final ApplicationEventPublisher events;
-
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	BookingManagement(BookingRepository bookings, JdbcAggregateTemplate aggregates, CalendarLock calendars,
-			ConflictDetector conflicts, BookingRules rules, PropertyCatalog properties,
-			ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+	BookingManagement(BookingRepository bookings, JdbcAggregateTemplate aggregates, BookingWrites writes,
+			BookingRules rules, PropertyCatalog properties, AuditLog audit, Clock clock) {
 		this.bookings = bookings;
 		this.aggregates = aggregates;
-		this.calendars = calendars;
-		this.conflicts = conflicts;
+		this.writes = writes;
 		this.rules = rules;
 		this.properties = properties;
-		this.events = events;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -83,8 +75,8 @@ public class BookingManagement {
 
 	/**
 	 * Stores a manual booking. One that would overlap a reservation or manual block is
-	 * refused, naming the other bookings, unless {@code force} is set; then it is stored and
-	 * the conflict recorded.
+	 * refused with {@link OverlapRefused}, naming the other bookings, unless {@code force} is
+	 * set; then it is stored and the conflict recorded.
 	 */
 	@Transactional
 	public Booking create(ManualBooking request, boolean force) {
@@ -92,21 +84,20 @@ public class BookingManagement {
 			.orElseThrow(() -> InvalidInputException.unprocessable(
 					List.of(new FieldProblem("propertyId", "property " + request.propertyId() + " does not exist"))));
 		rules.checkManual(request, property);
-		calendars.lock(property.id());
+		writes.lock(property.id());
 		Booking booking = Booking.manual(request, clock.instant());
-		List<Booking> overlapping = conflicts.overlapsOf(booking);
+		List<Booking> overlapping = writes.overlapsOf(booking);
 		if (!overlapping.isEmpty() && !force) {
-			throw overlapRefusal(overlapping);
+			throw new OverlapRefused(overlapping.stream().map(Booking::toOverlap).toList());
 		}
-		booking = bookings.save(booking);
-		int opened = conflicts.refresh(booking);
-		events.publishEvent(new BookingCreated(booking.toChange()));
+		Written created = writes.create(booking);
+		booking = created.booking();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("propertyId", property.id().toString());
 		details.put("kind", booking.kind().name());
 		details.put("checkIn", booking.checkIn().toString());
 		details.put("checkOut", booking.checkOut().toString());
-		details.put("forced", force && opened > 0);
+		details.put("forced", force && created.conflictsOpened() > 0);
 		audit.record("booking.created", "booking:" + booking.id(), details);
 		return booking;
 	}
@@ -122,26 +113,12 @@ public class BookingManagement {
 			throw new ConflictException("This booking came from " + unlocked.source()
 					+ "; cancel it on that channel and the next sync will cancel it here.");
 		}
-		calendars.lock(unlocked.propertyId());
-		Booking booking = get(id);
-		if (booking.cancel(clock.instant())) {
-			booking = bookings.save(booking);
-			conflicts.refresh(booking);
-			events.publishEvent(new BookingCancelled(booking.toChange()));
-			audit.record("booking.cancelled", "booking:" + id, Map.of("propertyId", booking.propertyId().toString()));
+		Written cancelled = writes.cancel(unlocked, () -> get(id));
+		if (cancelled.changed()) {
+			audit.record("booking.cancelled", "booking:" + id,
+					Map.of("propertyId", cancelled.booking().propertyId().toString()));
 		}
-		return booking;
-	}
-
-	private static ConflictException overlapRefusal(List<Booking> overlapping) {
-		Booking first = overlapping.get(0);
-		String who = first.guestName() == null ? first.kind().name().toLowerCase() : first.guestName();
-		ConflictException refusal = new ConflictException("These nights are already taken by booking " + first.id()
-				+ " (" + first.source() + ", " + who + ", " + first.checkIn() + " to " + first.checkOut() + ")"
-				+ (overlapping.size() > 1 ? " and " + (overlapping.size() - 1) + " more" : "")
-				+ ". Add force=true to store it anyway as a conflict.");
-		refusal.with("conflictingBookingIds", overlapping.stream().map(Booking::id).toList());
-		return refusal;
+		return cancelled.booking();
 	}
 
 }

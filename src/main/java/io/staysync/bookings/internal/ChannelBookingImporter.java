@@ -5,28 +5,21 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.staysync.bookings.BookingCancelled;
-import io.staysync.bookings.BookingCreated;
 import io.staysync.bookings.BookingImport;
 import io.staysync.bookings.BookingStatus;
-import io.staysync.bookings.BookingUpdated;
 import io.staysync.bookings.ChannelBooking;
 import io.staysync.bookings.ImportOutcome;
 import io.staysync.bookings.ImportOutcome.Result;
+import io.staysync.bookings.internal.BookingWrites.Written;
 import io.staysync.common.DomainException;
 import io.staysync.common.UnprocessableException;
 import io.staysync.properties.PropertyCatalog;
@@ -46,33 +39,20 @@ class ChannelBookingImporter implements BookingImport {
 
 	private final BookingRepository bookings;
 
-	private final BookingInserts inserts;
-
-	private final CalendarLock calendars;
-
-	private final ConflictDetector conflicts;
+	private final BookingWrites writes;
 
 	private final BookingRules rules;
 
 	private final PropertyCatalog properties;
 
-	private final ApplicationEventPublisher events;
-
 	private final Clock clock;
 
-	private final JdbcClient jdbc;
-
-	ChannelBookingImporter(BookingRepository bookings, BookingInserts inserts, CalendarLock calendars,
-			ConflictDetector conflicts, BookingRules rules, PropertyCatalog properties,
-			ApplicationEventPublisher events, Clock clock, JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	ChannelBookingImporter(BookingRepository bookings, BookingWrites writes, BookingRules rules,
+			PropertyCatalog properties, Clock clock) {
 		this.bookings = bookings;
-		this.inserts = inserts;
-		this.calendars = calendars;
-		this.conflicts = conflicts;
+		this.writes = writes;
 		this.rules = rules;
 		this.properties = properties;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -88,7 +68,7 @@ class ChannelBookingImporter implements BookingImport {
 			throw new UnprocessableException("Property " + record.propertyId() + " does not exist.");
 		}
 		ChannelBooking normalized = withStorableAmount(record);
-		calendars.lock(normalized.propertyId());
+		writes.lock(normalized.propertyId());
 		Instant now = clock.instant();
 		Booking existing = bookings.findByIntegrationIdAndExternalId(normalized.integrationId(), normalized.externalId())
 			.orElse(null);
@@ -96,11 +76,10 @@ class ChannelBookingImporter implements BookingImport {
 			if (normalized.status() == BookingStatus.CANCELLED) {
 				return new ImportOutcome(null, Result.UNCHANGED, List.of(), 0);
 			}
-			Booking created = Booking.imported(normalized, now);
-			if (inserts.insertIfAbsent(created)) {
-				int opened = conflicts.refresh(created);
-				events.publishEvent(new BookingCreated(created.toChange()));
-				return new ImportOutcome(created.id(), Result.CREATED, List.of(), opened);
+			Optional<Written> created = writes.createIfAbsent(Booking.imported(normalized, now));
+			if (created.isPresent()) {
+				return new ImportOutcome(created.get().booking().id(), Result.CREATED, List.of(),
+						created.get().conflictsOpened());
 			}
 			existing = bookings.findByIntegrationIdAndExternalId(normalized.integrationId(), normalized.externalId())
 				.orElseThrow(() -> new IllegalStateException("Booking vanished after a conflicting insert"));
@@ -116,17 +95,10 @@ class ChannelBookingImporter implements BookingImport {
 		if (changes.isEmpty()) {
 			return new ImportOutcome(booking.id(), Result.UNCHANGED, List.of(), 0);
 		}
-		if (!previousProperty.equals(booking.propertyId())) {
-			calendars.lock(previousProperty);
-		}
-		bookings.save(booking);
-		int opened = conflicts.refresh(booking);
-		if (changes.contains("status") && booking.status() == BookingStatus.CANCELLED) {
-			events.publishEvent(new BookingCancelled(booking.toChange()));
-			return new ImportOutcome(booking.id(), Result.CANCELLED, changes, opened);
-		}
-		events.publishEvent(new BookingUpdated(booking.toChange(), changes, previousCheckIn, previousCheckOut));
-		return new ImportOutcome(booking.id(), Result.UPDATED, changes, opened);
+		Written updated = writes.update(booking, previousProperty, changes, previousCheckIn, previousCheckOut);
+		boolean cancelled = changes.contains("status") && updated.booking().status() == BookingStatus.CANCELLED;
+		return new ImportOutcome(booking.id(), cancelled ? Result.CANCELLED : Result.UPDATED, changes,
+				updated.conflictsOpened());
 	}
 
 	@Override
@@ -136,39 +108,12 @@ class ChannelBookingImporter implements BookingImport {
 		if (unlocked == null || unlocked.status() == BookingStatus.CANCELLED) {
 			return new ImportOutcome(unlocked == null ? null : unlocked.id(), Result.UNCHANGED, List.of(), 0);
 		}
-		calendars.lock(unlocked.propertyId());
-		Booking booking = bookings.findByIntegrationIdAndExternalId(integrationId, externalId).orElseThrow();
-		if (!booking.cancel(clock.instant())) {
-			return new ImportOutcome(booking.id(), Result.UNCHANGED, List.of(), 0);
+		Written cancelled = writes.cancel(unlocked,
+				() -> bookings.findByIntegrationIdAndExternalId(integrationId, externalId).orElseThrow());
+		if (!cancelled.changed()) {
+			return new ImportOutcome(cancelled.booking().id(), Result.UNCHANGED, List.of(), 0);
 		}
-		bookings.save(booking);
-		conflicts.refresh(booking);
-		events.publishEvent(new BookingCancelled(booking.toChange()));
-		return new ImportOutcome(booking.id(), Result.CANCELLED, List.of("status"), 0);
-	}
-
-	@Override
-	@Transactional(readOnly = true)
-	public Set<String> expectedExternalIds(UUID integrationId, String externalListingId, LocalDate from, LocalDate to) {
-		Map<UUID, LocalDate> today = new HashMap<>();
-		Set<String> expected = new HashSet<>();
-		jdbc.sql("""
-				select external_id, property_id, check_out from bookings
-				where integration_id = :integration and external_listing_id = :listing and status = 'CONFIRMED'
-				  and check_out > :from and check_in < :to""")
-			.param("integration", integrationId)
-			.param("listing", externalListingId)
-			.param("from", from)
-			.param("to", to)
-			.query(row -> {
-				UUID property = row.getObject("property_id", UUID.class);
-				LocalDate localToday = today.computeIfAbsent(property,
-						id -> properties.find(id).map(p -> p.today(clock)).orElse(LocalDate.MIN));
-				if (row.getObject("check_out", LocalDate.class).isAfter(localToday)) {
-					expected.add(row.getString("external_id"));
-				}
-			});
-		return expected;
+		return new ImportOutcome(cancelled.booking().id(), Result.CANCELLED, List.of("status"), 0);
 	}
 
 	private ChannelBooking withStorableAmount(ChannelBooking record) {

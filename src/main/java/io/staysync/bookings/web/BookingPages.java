@@ -2,7 +2,6 @@ package io.staysync.bookings.web;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +26,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import io.staysync.bookings.BookingKind;
 import io.staysync.bookings.BookingSource;
 import io.staysync.bookings.BookingStatus;
+import io.staysync.bookings.OverlapRefused;
 import io.staysync.bookings.internal.Booking;
 import io.staysync.bookings.internal.BookingFilter;
 import io.staysync.bookings.internal.BookingManagement;
@@ -113,10 +113,10 @@ class BookingPages {
 					+ " saved: " + created.checkIn() + " to " + created.checkOut() + ".");
 			return "redirect:/bookings/" + created.id();
 		}
-		catch (ConflictException e) {
-			List<Booking> overlapping = overlapping(e);
-			result.reject("overlap", overlapping.isEmpty() ? e.getMessage() : "These nights are already taken by:");
-			model.addAttribute("overlapping", overlapping);
+		catch (OverlapRefused refused) {
+			// The refusal's own message speaks to API clients; the form points at its checkbox.
+			result.reject("overlap", "These nights are already taken by:");
+			model.addAttribute("overlapping", refused.overlapping());
 			return form(model, true);
 		}
 		catch (InvalidInputException e) {
@@ -145,15 +145,6 @@ class BookingPages {
 			redirect.addFlashAttribute("warning", e.getMessage());
 		}
 		return "redirect:/bookings/" + id;
-	}
-
-	/** The bookings a refused one would overlap, as the refusal names them. */
-	private List<Booking> overlapping(ConflictException refusal) {
-		Object ids = refusal.properties().get("conflictingBookingIds");
-		if (!(ids instanceof List<?> list)) {
-			return List.of();
-		}
-		return list.stream().filter(UUID.class::isInstance).map(UUID.class::cast).map(bookings::get).toList();
 	}
 
 	private String form(Model model, boolean overlap) {

@@ -69,6 +69,7 @@ public class PropertyManagement implements PropertyCatalog {
 
 	@Transactional
 	public Property create(PropertyDetails details) {
+		PropertyRules.check(details);
 		Property property = properties.save(Property.create(details, clock.instant()));
 		audit.record("property.created", "property:" + property.id(), describe(property));
 		return property;
@@ -76,6 +77,7 @@ public class PropertyManagement implements PropertyCatalog {
 
 	@Transactional
 	public Property update(UUID id, long expectedVersion, PropertyDetails details) {
+		PropertyRules.check(details);
 		Property property = get(id);
 		if (property.version() != expectedVersion) {
 			throw new ConflictException("The property was changed by someone else (version " + property.version()

@@ -22,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 import io.staysync.common.InvalidInputException;
 import io.staysync.common.InvalidInputException.FieldProblem;
 import io.staysync.common.PageResponse;
+import io.staysync.properties.internal.IanaTimeZone;
 import io.staysync.properties.internal.Property;
 import io.staysync.properties.internal.PropertyDetails;
 import io.staysync.properties.internal.PropertyManagement;
+import io.staysync.properties.internal.PropertyRules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -82,16 +84,19 @@ class PropertyController {
 	}
 
 	/** The body of create and update; {@code version} is required on update only. */
-	record PropertyForm(@NotBlank @Size(max = 200) String name, @NotNull @IanaTimeZone String timeZone,
-			LocalTime checkInTime, LocalTime checkOutTime, @NotNull @Min(1) @Max(100) Integer maxGuests,
-			@Size(max = 200) String addressLine1, @Size(max = 200) String addressLine2, @Size(max = 100) String city,
-			@Size(max = 20) String postalCode, @Size(max = 100) String region,
-			@Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 country code such as FR") String countryCode,
+	record PropertyForm(@NotBlank @Size(max = PropertyRules.NAME_MAX) String name,
+			@NotNull @IanaTimeZone String timeZone, LocalTime checkInTime, LocalTime checkOutTime,
+			@NotNull @Min(PropertyRules.MIN_GUESTS) @Max(PropertyRules.MAX_GUESTS) Integer maxGuests,
+			@Size(max = PropertyRules.ADDRESS_LINE_MAX) String addressLine1,
+			@Size(max = PropertyRules.ADDRESS_LINE_MAX) String addressLine2,
+			@Size(max = PropertyRules.CITY_MAX) String city, @Size(max = PropertyRules.POSTAL_CODE_MAX) String postalCode,
+			@Size(max = PropertyRules.REGION_MAX) String region,
+			@Pattern(regexp = PropertyRules.COUNTRY_CODE, message = PropertyRules.COUNTRY_CODE_MESSAGE) String countryCode,
 			Long version) {
 
+		/** Times left out take the house defaults. */
 		PropertyDetails toDetails() {
-			return new PropertyDetails(name, timeZone, checkInTime == null ? LocalTime.of(15, 0) : checkInTime,
-					checkOutTime == null ? LocalTime.of(11, 0) : checkOutTime, maxGuests,
+			return new PropertyDetails(name, timeZone, checkInTime, checkOutTime, maxGuests,
 					new Property.Address(addressLine1, addressLine2, city, postalCode, region, countryCode));
 		}
 

@@ -5,8 +5,9 @@ import java.time.LocalTime;
 import org.springframework.format.annotation.DateTimeFormat;
 
 import io.staysync.properties.internal.Property;
+import io.staysync.properties.internal.IanaTimeZone;
 import io.staysync.properties.internal.PropertyDetails;
-import io.staysync.properties.rest.IanaTimeZone;
+import io.staysync.properties.internal.PropertyRules;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -14,40 +15,40 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The property form of the console: the same rules as the API's. */
+/** The property form of the console: the rules of {@link PropertyRules}, as the API's form. */
 public class PropertyForm {
 
 	@NotBlank
-	@Size(max = 200)
+	@Size(max = PropertyRules.NAME_MAX)
 	private String name;
 
 	@NotBlank
 	@IanaTimeZone
-	private String timeZone = "Europe/Paris";
+	private String timeZone = PropertyRules.SUGGESTED_TIME_ZONE;
 
 	@NotNull
 	@DateTimeFormat(pattern = "HH:mm")
-	private LocalTime checkInTime = LocalTime.of(15, 0);
+	private LocalTime checkInTime = PropertyRules.DEFAULT_CHECK_IN;
 
 	@NotNull
 	@DateTimeFormat(pattern = "HH:mm")
-	private LocalTime checkOutTime = LocalTime.of(11, 0);
+	private LocalTime checkOutTime = PropertyRules.DEFAULT_CHECK_OUT;
 
 	@NotNull
-	@Min(1)
-	@Max(100)
-	private Integer maxGuests = 4;
+	@Min(PropertyRules.MIN_GUESTS)
+	@Max(PropertyRules.MAX_GUESTS)
+	private Integer maxGuests = PropertyRules.SUGGESTED_MAX_GUESTS;
 
-	@Size(max = 200)
+	@Size(max = PropertyRules.ADDRESS_LINE_MAX)
 	private String addressLine1;
 
-	@Size(max = 100)
+	@Size(max = PropertyRules.CITY_MAX)
 	private String city;
 
-	@Size(max = 20)
+	@Size(max = PropertyRules.POSTAL_CODE_MAX)
 	private String postalCode;
 
-	@Pattern(regexp = "([A-Z]{2})?", message = "must be an ISO 3166 alpha-2 country code such as FR")
+	@Pattern(regexp = PropertyRules.COUNTRY_CODE_OR_BLANK, message = PropertyRules.COUNTRY_CODE_MESSAGE)
 	private String countryCode;
 
 	private Long version;

@@ -1,7 +1,5 @@
 package io.staysync.properties.web;
 
-import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,6 +23,7 @@ import io.staysync.web.FormProblems;
 import io.staysync.web.OnceOnlySubmissions;
 import io.staysync.properties.internal.Property;
 import io.staysync.properties.internal.PropertyManagement;
+import io.staysync.properties.internal.PropertyRules;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Console pages of properties: list, create, edit, delete. */
@@ -33,12 +32,6 @@ import jakarta.servlet.http.HttpServletRequest;
 class PropertyPages {
 
 	private static final String WRITERS = "hasAnyRole('ADMIN', 'MANAGER')";
-
-	/** Region-based zones only, as the API accepts them. */
-	static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
-		.filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
-		.sorted()
-		.toList();
 
 	private final PropertyManagement properties;
 
@@ -133,7 +126,7 @@ class PropertyPages {
 
 	private static String form(Model model, Property property) {
 		model.addAttribute("property", property);
-		model.addAttribute("zones", ZONES);
+		model.addAttribute("zones", PropertyRules.TIME_ZONES);
 		return "properties/form";
 	}
 

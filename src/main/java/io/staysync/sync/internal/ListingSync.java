@@ -3,8 +3,6 @@ package io.staysync.sync.internal;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -15,6 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.staysync.bookings.BookingImport;
 import io.staysync.bookings.ChannelBooking;
+import io.staysync.bookings.FeedMisses;
+import io.staysync.bookings.FeedMisses.Misses;
 import io.staysync.bookings.ImportOutcome;
 import io.staysync.channels.ChannelConnector;
 import io.staysync.channels.ChannelCredentials;
@@ -37,13 +37,13 @@ class ListingSync {
 
 	private final SyncCursors cursors;
 
-	private final MissingBookings missing;
+	private final FeedMisses missing;
 
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	ListingSync(BookingImport imports, SyncCursors cursors, MissingBookings missing, TransactionTemplate transactions,
+	ListingSync(BookingImport imports, SyncCursors cursors, FeedMisses missing, TransactionTemplate transactions,
 			Clock clock) {
 		this.clock = clock;
 		this.imports = imports;
@@ -105,19 +105,9 @@ class ListingSync {
 	private ListingOutcome confirmPending(UUID integration, ChannelListing listing, ListingChanges changes) {
 		return transactions.execute(status -> {
 			Tally tally = new Tally();
-			Set<String> pending = missing.pending(integration);
-			if (!pending.isEmpty()) {
-				LocalDate today = LocalDate.now(clock.withZone(listing.timeZone()));
-				Set<String> expected = imports.expectedExternalIds(integration, listing.externalListingId(), today,
-						today.plusYears(10));
-				pending.retainAll(expected);
-				for (String externalId : pending) {
-					if (missing.missed(integration, externalId)) {
-						tally.add(null, imports.cancel(integration, externalId));
-						missing.forget(integration, externalId);
-					}
-				}
-			}
+			LocalDate today = LocalDate.now(clock.withZone(listing.timeZone()));
+			Misses misses = missing.unchangedFeed(integration, listing.externalListingId(), today, today.plusYears(10));
+			misses.cancelled().forEach(cancelled -> tally.add(null, cancelled));
 			ListingOutcome outcome = tally.outcome(listing);
 			return new ListingOutcome(outcome.externalListingId(), outcome.propertyId(), ListingOutcome.NOT_MODIFIED,
 					0, 0, outcome.bookingsCancelled(), 0, 0, "Unchanged since the last fetch.");
@@ -135,19 +125,10 @@ class ListingSync {
 	}
 
 	private void cancelMissing(UUID integration, ChannelListing listing, ListingChanges changes, Tally tally) {
-		missing.seen(integration, changes.presentExternalIds());
-		Set<String> absent = new HashSet<>(imports.expectedExternalIds(integration, listing.externalListingId(),
-				changes.coveredFrom(), changes.coveredTo()));
-		absent.removeAll(changes.presentExternalIds());
-		for (String externalId : absent) {
-			if (missing.missed(integration, externalId)) {
-				tally.add(null, imports.cancel(integration, externalId));
-				missing.forget(integration, externalId);
-			}
-			else {
-				tally.pendingCancellation(externalId);
-			}
-		}
+		Misses misses = missing.completeFeed(integration, listing.externalListingId(), changes.presentExternalIds(),
+				changes.coveredFrom(), changes.coveredTo());
+		misses.cancelled().forEach(cancelled -> tally.add(null, cancelled));
+		misses.pending().forEach(tally::pendingCancellation);
 	}
 
 	/**

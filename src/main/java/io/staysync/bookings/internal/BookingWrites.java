@@ -1,0 +1,124 @@
+package io.staysync.bookings.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import io.staysync.bookings.BookingCancelled;
+import io.staysync.bookings.BookingCreated;
+import io.staysync.bookings.BookingStatus;
+import io.staysync.bookings.BookingUpdated;
+
+/**
+ * The one way a booking change reaches the calendar, whoever makes it (a manager, a channel
+ * import, a sync cancelling what a feed no longer has): with the property's calendar locked,
+ * the booking is stored, its conflicts are brought up to date, and the change is published.
+ * Writers decide what changes; this class makes sure every change is followed by the same
+ * steps in the same order. Must be called inside a transaction.
+ */
+@Component
+class BookingWrites {
+
+	private final BookingRepository bookings;
+
+	private final BookingInserts inserts;
+
+	private final CalendarLock calendars;
+
+	private final ConflictDetector conflicts;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	BookingWrites(BookingRepository bookings, BookingInserts inserts, CalendarLock calendars,
+			ConflictDetector conflicts, ApplicationEventPublisher events, Clock clock) {
+		this.bookings = bookings;
+		this.inserts = inserts;
+		this.calendars = calendars;
+		this.conflicts = conflicts;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Locks a property's calendar until the transaction ends; call it before reading what to change. */
+	void lock(UUID propertyId) {
+		calendars.lock(propertyId);
+	}
+
+	/** The exclusive bookings that a stay would overlap; meaningful with the calendar locked. */
+	List<Booking> overlapsOf(Booking booking) {
+		return conflicts.overlapsOf(booking);
+	}
+
+	/** Stores a new booking, with its calendar locked by the caller. */
+	Written create(Booking booking) {
+		Booking saved = bookings.save(booking);
+		return published(saved, new BookingCreated(saved.toChange()));
+	}
+
+	/**
+	 * Stores a new channel booking unless another writer stored its channel key first.
+	 * @return empty when the key exists already: the caller reads and updates that booking
+	 */
+	Optional<Written> createIfAbsent(Booking booking) {
+		if (!inserts.insertIfAbsent(booking)) {
+			return Optional.empty();
+		}
+		return Optional.of(published(booking, new BookingCreated(booking.toChange())));
+	}
+
+	/**
+	 * Stores a booking changed in place. A change of property locks the calendar it leaves
+	 * too: the nights freed there may close a conflict. A change to {@code CANCELLED} is
+	 * published as a cancellation, anything else as an update.
+	 */
+	Written update(Booking booking, UUID previousProperty, List<String> changes, LocalDate previousCheckIn,
+			LocalDate previousCheckOut) {
+		if (!previousProperty.equals(booking.propertyId())) {
+			calendars.lock(previousProperty);
+		}
+		Booking saved = bookings.save(booking);
+		if (changes.contains("status") && saved.status() == BookingStatus.CANCELLED) {
+			return published(saved, new BookingCancelled(saved.toChange()));
+		}
+		return published(saved, new BookingUpdated(saved.toChange(), changes, previousCheckIn, previousCheckOut));
+	}
+
+	/**
+	 * Cancels a booking found without a lock: its calendar is locked first, then
+	 * {@code lockedRead} reads it again, so that the cancellation works on the state no
+	 * other writer can change any more.
+	 * @return the booking, with {@link Written#changed()} false when it was cancelled already
+	 */
+	Written cancel(Booking unlocked, Supplier<Booking> lockedRead) {
+		calendars.lock(unlocked.propertyId());
+		Booking booking = lockedRead.get();
+		if (!booking.cancel(clock.instant())) {
+			return new Written(booking, false, 0);
+		}
+		Booking saved = bookings.save(booking);
+		return published(saved, new BookingCancelled(saved.toChange()));
+	}
+
+	private Written published(Booking stored, Object event) {
+		int opened = conflicts.refresh(stored);
+		events.publishEvent(event);
+		return new Written(stored, true, opened);
+	}
+
+	/**
+	 * What a write did.
+	 * @param changed whether anything was stored
+	 * @param conflictsOpened how many conflicts the write opened
+	 */
+	record Written(Booking booking, boolean changed, int conflictsOpened) {
+	}
+
+}
