@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,17 +56,15 @@ class SyncScheduling {
 	 */
 	@Bean
 	SmartLifecycle schedulerLifecycle(DataSource dataSource, RecurringTaskWithPersistentSchedule<PlainScheduleAndData> task,
-			List<RecurringTask<?>> housekeeping, @Value("${staysync.scheduler.polling-interval:10s}") Duration polling,
-			@Value("${staysync.scheduler.threads:4}") int threads,
-			@Value("${staysync.scheduler.enabled:true}") boolean enabled) {
+			List<RecurringTask<?>> housekeeping, SchedulerSettings settings) {
 		return new SmartLifecycle() {
 
 			private volatile Scheduler running;
 
 			@Override
 			public void start() {
-				if (enabled) {
-					running = build(dataSource, task, housekeeping, polling, threads);
+				if (settings.enabled()) {
+					running = build(dataSource, task, housekeeping, settings);
 					running.start();
 					log.info("Sync scheduler started");
 				}
@@ -97,12 +94,12 @@ class SyncScheduling {
 	}
 
 	private static Scheduler build(DataSource dataSource, RecurringTaskWithPersistentSchedule<PlainScheduleAndData> task,
-			List<RecurringTask<?>> housekeeping, Duration polling, int threads) {
+			List<RecurringTask<?>> housekeeping, SchedulerSettings settings) {
 		// Start tasks become known tasks too: naming them twice would clash.
 		SchedulerBuilder builder = Scheduler.create(dataSource, task)
 			.startTasks(housekeeping)
-			.threads(threads)
-			.pollingInterval(polling)
+			.threads(settings.threads())
+			.pollingInterval(settings.pollingInterval())
 			.heartbeatInterval(Duration.ofSeconds(30))
 			.missedHeartbeatsLimit(6)
 			.shutdownMaxWait(Duration.ofSeconds(20));
