@@ -17,6 +17,9 @@ import org.springframework.context.annotation.Configuration;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.PlainScheduleAndData;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTaskWithPersistentSchedule;
@@ -28,6 +31,10 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
  * housekeeping tasks ({@link SyncHousekeeping}). On PostgreSQL executions are claimed with
  * {@code SELECT … FOR UPDATE SKIP LOCKED}, so a cluster runs each due execution once; a
  * heartbeat every 30 s lets another instance take over one whose instance died.
+ * <p>
+ * The database dialect is chosen here rather than detected by db-scheduler, which has none
+ * for H2 and warns on every start that it assumes columns with a time zone. They are
+ * ({@code timestamp with time zone}, migration V6), so H2 gets the plain JDBC dialect.
  */
 @Configuration(proxyBeanMethods = false)
 class SyncScheduling {
@@ -46,7 +53,7 @@ class SyncScheduling {
 	@Bean
 	SchedulerClient schedulerClient(DataSource dataSource,
 			RecurringTaskWithPersistentSchedule<PlainScheduleAndData> task) {
-		return SchedulerClient.Builder.create(dataSource, task).build();
+		return SchedulerClient.Builder.create(dataSource, task).jdbcCustomization(dialect(dataSource)).build();
 	}
 
 	/**
@@ -95,18 +102,28 @@ class SyncScheduling {
 
 	private static Scheduler build(DataSource dataSource, RecurringTaskWithPersistentSchedule<PlainScheduleAndData> task,
 			List<RecurringTask<?>> housekeeping, SchedulerSettings settings) {
+		JdbcCustomization dialect = dialect(dataSource);
 		// Start tasks become known tasks too: naming them twice would clash.
 		SchedulerBuilder builder = Scheduler.create(dataSource, task)
+			.jdbcCustomization(dialect)
 			.startTasks(housekeeping)
 			.threads(settings.threads())
 			.pollingInterval(settings.pollingInterval())
 			.heartbeatInterval(Duration.ofSeconds(30))
 			.missedHeartbeatsLimit(6)
 			.shutdownMaxWait(Duration.ofSeconds(20));
-		if (isPostgres(dataSource)) {
+		if (dialect instanceof PostgreSqlJdbcCustomization) {
 			builder.pollUsingLockAndFetch(0.5, 1.0);
 		}
 		return builder.build();
+	}
+
+	/**
+	 * What db-scheduler's own detection picks for PostgreSQL, and its default for other
+	 * databases, without the warning: timestamps keep their zone in both.
+	 */
+	private static JdbcCustomization dialect(DataSource dataSource) {
+		return isPostgres(dataSource) ? new PostgreSqlJdbcCustomization(false, false) : new DefaultJdbcCustomization(false);
 	}
 
 	private static boolean isPostgres(DataSource dataSource) {
