@@ -18,10 +18,9 @@ class BadSettingsIntegrationTests {
 
 	@Test
 	void aBadValueStopsTheStartAndTheReportNamesTheProperty(CapturedOutput output) {
-		SpringApplicationBuilder application = new SpringApplicationBuilder(StaysyncApplication.class).profiles("test")
-			.properties("server.port=0", "staysync.availability.max-attempts=0");
+		SpringApplicationBuilder application = new SpringApplicationBuilder(StaysyncApplication.class).profiles("test");
 
-		assertThatThrownBy(() -> application.run().close())
+		assertThatThrownBy(() -> application.run("--server.port=0", "--staysync.availability.max-attempts=0").close())
 			.hasStackTraceContaining("staysync.availability.max-attempts must be at least 1");
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("staysync.availability.max-attempts must be at least 1");
