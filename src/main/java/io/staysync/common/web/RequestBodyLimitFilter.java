@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -30,9 +29,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final ProblemWriter problems;
 
-	RequestBodyLimitFilter(@Value("${staysync.http.max-request-body-bytes:1048576}") long limit,
-			ProblemWriter problems) {
-		this.limit = limit;
+	RequestBodyLimitFilter(RequestBodyLimit settings, ProblemWriter problems) {
+		this.limit = settings.maxRequestBodyBytes();
 		this.problems = problems;
 	}
 

@@ -11,7 +11,6 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.staysync.bookings.BookingExport;
@@ -56,16 +55,14 @@ class AvailabilityPusher {
 	private final int maxAttempts;
 
 	AvailabilityPusher(AvailabilityPushes pushes, ChannelAccounts accounts, ChannelConnectors connectors,
-			BookingExport bookings, @Value("${staysync.availability.retry-base:30s}") Duration retryBase,
-			@Value("${staysync.availability.retry-cap:30m}") Duration retryCap,
-			@Value("${staysync.availability.max-attempts:8}") int maxAttempts) {
+			BookingExport bookings, AvailabilitySettings settings) {
 		this.pushes = pushes;
 		this.accounts = accounts;
 		this.connectors = connectors;
 		this.bookings = bookings;
-		this.retryBase = retryBase;
-		this.retryCap = retryCap;
-		this.maxAttempts = maxAttempts;
+		this.retryBase = settings.retryBase();
+		this.retryCap = settings.retryCap();
+		this.maxAttempts = settings.maxAttempts();
 	}
 
 	/** @return how many rows were handled */

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,11 +34,10 @@ class AvailabilityPushes {
 	/** Due times are compared with the time now, never with the (possibly fixed) domain clock. */
 	private final Clock clock = Clock.systemUTC();
 
-	AvailabilityPushes(JdbcClient jdbc, @Value("${staysync.availability.debounce:5s}") Duration debounce,
-			@Value("${staysync.availability.longest-wait:60s}") Duration longestWait) {
+	AvailabilityPushes(JdbcClient jdbc, AvailabilitySettings settings) {
 		this.jdbc = jdbc;
-		this.debounce = debounce;
-		this.longestWait = longestWait;
+		this.debounce = settings.debounce();
+		this.longestWait = settings.longestWait();
 	}
 
 	/** Asks for the nights from {@code from} up to {@code to} to be pushed to the integration. */

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +24,9 @@ class IncompletePublications {
 
 	private final Duration olderThan;
 
-	IncompletePublications(IncompleteEventPublications publications,
-			@Value("${staysync.events.resubmit-older-than:5m}") Duration olderThan) {
+	IncompletePublications(IncompleteEventPublications publications, EventSettings settings) {
 		this.publications = publications;
-		this.olderThan = olderThan;
+		this.olderThan = settings.resubmitOlderThan();
 	}
 
 	void resubmit() {

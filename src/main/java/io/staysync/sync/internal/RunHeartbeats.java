@@ -1,7 +1,6 @@
 package io.staysync.sync.internal;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,9 +38,10 @@ class RunHeartbeats implements DisposableBean {
 		return thread;
 	});
 
-	RunHeartbeats(JdbcClient jdbc, @Value("${staysync.sync.heartbeat-interval:30s}") Duration every) {
+	RunHeartbeats(JdbcClient jdbc, SyncSettings settings) {
 		this.jdbc = jdbc;
-		timer.scheduleWithFixedDelay(this::beat, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+		long every = settings.heartbeatInterval().toMillis();
+		timer.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
 	}
 
 	/** The first sign of life, written with the run itself (in the caller's transaction). */

@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -46,13 +45,13 @@ class StaleSyncRuns {
 	private final Duration staleAfter;
 
 	StaleSyncRuns(JdbcClient jdbc, SyncRunRepository runs, ChannelAccounts accounts, SyncMetrics metrics, Clock clock,
-			@Value("${staysync.sync.stale-after:3m}") Duration staleAfter) {
+			SyncSettings settings) {
 		this.jdbc = jdbc;
 		this.runs = runs;
 		this.accounts = accounts;
 		this.metrics = metrics;
 		this.clock = clock;
-		this.staleAfter = staleAfter;
+		this.staleAfter = settings.staleAfter();
 	}
 
 	/** Closes every stale run; run by a cluster-wide recurring task. */

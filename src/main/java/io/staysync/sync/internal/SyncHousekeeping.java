@@ -1,8 +1,5 @@
 package io.staysync.sync.internal;
 
-import java.time.Duration;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,21 +22,18 @@ class SyncHousekeeping {
 	static final String PUBLICATIONS = "event-publication-resubmission";
 
 	@Bean
-	RecurringTask<Void> availabilityPushTask(AvailabilityPusher pusher,
-			@Value("${staysync.availability.drain-interval:5s}") Duration every) {
-		return Tasks.recurring(AVAILABILITY, FixedDelay.of(every)).execute((instance, context) -> pusher.drain());
+	RecurringTask<Void> availabilityPushTask(AvailabilityPusher pusher, AvailabilitySettings settings) {
+		return Tasks.recurring(AVAILABILITY, FixedDelay.of(settings.drainInterval())).execute((instance, context) -> pusher.drain());
 	}
 
 	@Bean
-	RecurringTask<Void> staleRunsTask(StaleSyncRuns staleRuns,
-			@Value("${staysync.sync.stale-check-interval:1m}") Duration every) {
-		return Tasks.recurring(STALE_RUNS, FixedDelay.of(every)).execute((instance, context) -> staleRuns.closeAll());
+	RecurringTask<Void> staleRunsTask(StaleSyncRuns staleRuns, SyncSettings settings) {
+		return Tasks.recurring(STALE_RUNS, FixedDelay.of(settings.staleCheckInterval())).execute((instance, context) -> staleRuns.closeAll());
 	}
 
 	@Bean
-	RecurringTask<Void> publicationResubmissionTask(IncompletePublications publications,
-			@Value("${staysync.events.resubmit-interval:1m}") Duration every) {
-		return Tasks.recurring(PUBLICATIONS, FixedDelay.of(every)).execute((instance, context) -> publications.resubmit());
+	RecurringTask<Void> publicationResubmissionTask(IncompletePublications publications, EventSettings settings) {
+		return Tasks.recurring(PUBLICATIONS, FixedDelay.of(settings.resubmitInterval())).execute((instance, context) -> publications.resubmit());
 	}
 
 }

@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +17,9 @@ import org.springframework.context.annotation.Configuration;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.PlainScheduleAndData;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTaskWithPersistentSchedule;
@@ -29,6 +31,10 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
  * housekeeping tasks ({@link SyncHousekeeping}). On PostgreSQL executions are claimed with
  * {@code SELECT … FOR UPDATE SKIP LOCKED}, so a cluster runs each due execution once; a
  * heartbeat every 30 s lets another instance take over one whose instance died.
+ * <p>
+ * The database dialect is chosen here rather than detected by db-scheduler, which has none
+ * for H2 and warns on every start that it assumes columns with a time zone. They are
+ * ({@code timestamp with time zone}, migration V6), so H2 gets the plain JDBC dialect.
  */
 @Configuration(proxyBeanMethods = false)
 class SyncScheduling {
@@ -47,7 +53,7 @@ class SyncScheduling {
 	@Bean
 	SchedulerClient schedulerClient(DataSource dataSource,
 			RecurringTaskWithPersistentSchedule<PlainScheduleAndData> task) {
-		return SchedulerClient.Builder.create(dataSource, task).build();
+		return SchedulerClient.Builder.create(dataSource, task).jdbcCustomization(dialect(dataSource)).build();
 	}
 
 	/**
@@ -57,17 +63,15 @@ class SyncScheduling {
 	 */
 	@Bean
 	SmartLifecycle schedulerLifecycle(DataSource dataSource, RecurringTaskWithPersistentSchedule<PlainScheduleAndData> task,
-			List<RecurringTask<?>> housekeeping, @Value("${staysync.scheduler.polling-interval:10s}") Duration polling,
-			@Value("${staysync.scheduler.threads:4}") int threads,
-			@Value("${staysync.scheduler.enabled:true}") boolean enabled) {
+			List<RecurringTask<?>> housekeeping, SchedulerSettings settings) {
 		return new SmartLifecycle() {
 
 			private volatile Scheduler running;
 
 			@Override
 			public void start() {
-				if (enabled) {
-					running = build(dataSource, task, housekeeping, polling, threads);
+				if (settings.enabled()) {
+					running = build(dataSource, task, housekeeping, settings);
 					running.start();
 					log.info("Sync scheduler started");
 				}
@@ -97,19 +101,29 @@ class SyncScheduling {
 	}
 
 	private static Scheduler build(DataSource dataSource, RecurringTaskWithPersistentSchedule<PlainScheduleAndData> task,
-			List<RecurringTask<?>> housekeeping, Duration polling, int threads) {
+			List<RecurringTask<?>> housekeeping, SchedulerSettings settings) {
+		JdbcCustomization dialect = dialect(dataSource);
 		// Start tasks become known tasks too: naming them twice would clash.
 		SchedulerBuilder builder = Scheduler.create(dataSource, task)
+			.jdbcCustomization(dialect)
 			.startTasks(housekeeping)
-			.threads(threads)
-			.pollingInterval(polling)
+			.threads(settings.threads())
+			.pollingInterval(settings.pollingInterval())
 			.heartbeatInterval(Duration.ofSeconds(30))
 			.missedHeartbeatsLimit(6)
 			.shutdownMaxWait(Duration.ofSeconds(20));
-		if (isPostgres(dataSource)) {
+		if (dialect instanceof PostgreSqlJdbcCustomization) {
 			builder.pollUsingLockAndFetch(0.5, 1.0);
 		}
 		return builder.build();
+	}
+
+	/**
+	 * What db-scheduler's own detection picks for PostgreSQL, and its default for other
+	 * databases, without the warning: timestamps keep their zone in both.
+	 */
+	private static JdbcCustomization dialect(DataSource dataSource) {
+		return isPostgres(dataSource) ? new PostgreSqlJdbcCustomization(false, false) : new DefaultJdbcCustomization(false);
 	}
 
 	private static boolean isPostgres(DataSource dataSource) {

@@ -1,0 +1,48 @@
+package io.staysync.sync.internal;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SyncSettingsTests {
+
+	@Test
+	void defaultsWithoutAnyProperty() {
+		assertThat(bind(Map.of())).isEqualTo(new SyncSettings(Duration.ofSeconds(30), Duration.ofMinutes(3),
+				Duration.ofMinutes(1)));
+	}
+
+	@Test
+	void bindsThePropertyNamesOperatorsAlreadyUse() {
+		SyncSettings bound = bind(Map.of("staysync.sync.heartbeat-interval", "500ms", "staysync.sync.stale-after", "3s",
+				"staysync.sync.stale-check-interval", "1s"));
+
+		assertThat(bound).isEqualTo(new SyncSettings(Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(1)));
+	}
+
+	@Test
+	void refusesIntervalsThatAreNotPositive() {
+		assertThatThrownBy(() -> bind(Map.of("staysync.sync.heartbeat-interval", "0s")))
+			.hasStackTraceContaining("staysync.sync.heartbeat-interval must be a positive duration");
+		assertThatThrownBy(() -> bind(Map.of("staysync.sync.stale-check-interval", "-1m")))
+			.hasStackTraceContaining("staysync.sync.stale-check-interval must be a positive duration");
+	}
+
+	@Test
+	void refusesToCallRunsAbandonedBetweenTwoHeartbeats() {
+		assertThatThrownBy(() -> bind(Map.of("staysync.sync.heartbeat-interval", "1m", "staysync.sync.stale-after", "1m")))
+			.hasStackTraceContaining("staysync.sync.stale-after must be longer than staysync.sync.heartbeat-interval");
+	}
+
+	private static SyncSettings bind(Map<String, String> properties) {
+		return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("staysync.sync",
+				SyncSettings.class);
+	}
+
+}
