@@ -119,7 +119,7 @@ class ListingSync {
 				}
 			}
 			ListingOutcome outcome = tally.outcome(listing);
-			return new ListingOutcome(outcome.externalListingId(), outcome.propertyId(), ListingOutcome.NOT_MODIFIED,
+			return new ListingOutcome(outcome.externalListingId(), outcome.propertyId(), ListingStatus.NOT_MODIFIED,
 					0, 0, outcome.bookingsCancelled(), 0, 0, "Unchanged since the last fetch.");
 		});
 	}
