@@ -95,10 +95,9 @@ public class Integration {
 	}
 
 	static Integration first(ChannelType type, ChannelMode mode, Instant now) {
+		int interval = mode == ChannelMode.API ? DEFAULT_API_INTERVAL : DEFAULT_ICAL_INTERVAL;
 		return new Integration(UUID.randomUUID(), type, IntegrationStatus.CONFIGURED, null, mode, null, null, null,
-				null, null, true,
-				mode == ChannelMode.API ? DEFAULT_API_INTERVAL : DEFAULT_ICAL_INTERVAL, null, null, null, null, now, now,
-				null);
+				null, null, true, interval, null, null, null, null, now, now, null);
 	}
 
 	/**
