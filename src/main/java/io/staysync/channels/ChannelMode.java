@@ -4,8 +4,10 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.staysync.common.StoredInLowerCase;
+
 /** How Staysync talks to a channel: through iCal feeds, or through the channel's partner API. */
-public enum ChannelMode {
+public enum ChannelMode implements StoredInLowerCase {
 
 	ICAL, API;
 

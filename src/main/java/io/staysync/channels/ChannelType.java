@@ -8,9 +8,10 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import io.staysync.common.NotFoundException;
+import io.staysync.common.StoredInLowerCase;
 
 /** The channels Staysync integrates with; {@code ical} is any other iCal calendar (Vrbo, Google, …). */
-public enum ChannelType {
+public enum ChannelType implements StoredInLowerCase {
 
 	AIRBNB("airbnb", Set.of(ChannelMode.ICAL, ChannelMode.API)),
 	BOOKING_COM("booking_com", Set.of(ChannelMode.ICAL, ChannelMode.API)),

@@ -41,9 +41,9 @@ public interface ChannelAccounts {
 	int mapListings(ChannelType type, Map<String, UUID> propertyMapping);
 
 	/**
-	 * Records the end of a sync: last sync time, status and error, and the integration's
+	 * Records the end of a sync: last sync time, outcome and error, and the integration's
 	 * status (connected after a run that reached the channel, error with the message otherwise).
 	 */
-	void recordSync(UUID integrationId, Instant at, String syncStatus, String error, boolean reachedChannel);
+	void recordSync(UUID integrationId, Instant at, SyncOutcome outcome, String error, boolean reachedChannel);
 
 }

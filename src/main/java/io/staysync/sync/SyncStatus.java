@@ -4,8 +4,10 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.staysync.common.StoredInLowerCase;
+
 /** Where a sync run stands: running, or ended with every, some or no listing synced. */
-public enum SyncStatus {
+public enum SyncStatus implements StoredInLowerCase {
 
 	RUNNING, SUCCESS, PARTIAL, ERROR;
 

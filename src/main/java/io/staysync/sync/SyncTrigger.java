@@ -4,8 +4,10 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.staysync.common.StoredInLowerCase;
+
 /** What started a sync run. */
-public enum SyncTrigger {
+public enum SyncTrigger implements StoredInLowerCase {
 
 	MANUAL, SCHEDULED, WEBHOOK;
 

@@ -1,7 +1,10 @@
 package io.staysync.integrations;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -282,6 +285,91 @@ class IntegrationApiIntegrationTests extends ApiIntegrationTest {
 		mvc.perform(get("/api/integrations/ical/mappings").header("Authorization", asViewer)).andExpect(status().isOk());
 		mvc.perform(json(put("/api/integrations/ical/mappings").header("Authorization", asManager), "[]"))
 			.andExpect(status().isOk());
+	}
+
+	@Test
+	void onlyANewModeOrNewApiCredentialsPutATestedIntegrationBackToConfigured() throws Exception {
+		String property = createProperty("Tested Flat", "Europe/Vienna", 4);
+		configure("booking_com", "{\"mode\":\"ical\"}").andExpect(status().isOk());
+		mapping("booking_com", "room-1", property, "https://a.example/room-1.ics").andExpect(status().isOk());
+		mvc.perform(asAdmin(post("/api/integrations/booking_com/test")))
+			.andExpect(jsonPath("$.integration.status").value("connected"));
+
+		configure("booking_com", """
+				{"settings":{"syncIntervalMinutes":30},"webhookUrl":"https://pms.example.com/hook","webhookSecret":"generate"}""")
+			.andExpect(jsonPath("$.status").value("connected"))
+			.andExpect(jsonPath("$.settings.syncIntervalMinutes").value(30));
+		assertThat(lastConfiguredFields()).contains("syncIntervalMinutes", "webhookUrl", "webhookSecret");
+
+		configure("booking_com", "{\"apiKey\":\"" + API_KEY + "\"}")
+			.andExpect(jsonPath("$.status").value("configured"))
+			.andExpect(jsonPath("$.statusMessage").doesNotExist());
+		assertThat(lastConfiguredFields()).contains("apiKey").doesNotContain("syncIntervalMinutes", "mode");
+
+		mvc.perform(asAdmin(post("/api/integrations/booking_com/test")))
+			.andExpect(jsonPath("$.integration.status").value("connected"));
+		configure("booking_com", "{\"mode\":\"api\"}").andExpect(jsonPath("$.status").value("configured"));
+		assertThat(lastConfiguredFields()).contains("mode").doesNotContain("apiKey");
+	}
+
+	@Test
+	void anIntervalOutsideOneMinuteToADaySaysWhichEndItMissed() throws Exception {
+		configure("ical", "{\"settings\":{\"syncIntervalMinutes\":0}}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("settings.syncIntervalMinutes"))
+			.andExpect(jsonPath("$.errors[0].message").value("must be at least 1 minute"));
+		configure("ical", "{\"settings\":{\"syncIntervalMinutes\":1441}}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("must be at most 1440 minutes (24 hours)"));
+		configure("ical", "{\"settings\":{\"syncIntervalMinutes\":1440}}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.settings.syncIntervalMinutes").value(1440));
+		configure("ical", "{\"settings\":{\"syncIntervalMinutes\":1}}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.settings.syncIntervalMinutes").value(1));
+	}
+
+	/** Databases written before the aggregates held enums keep their lower-case words, and read back as before. */
+	@Test
+	void rowsStoredInLowerCaseReadBackAndAreWrittenTheSameWay() throws Exception {
+		UUID integration = UUID.randomUUID();
+		UUID run = UUID.randomUUID();
+		Timestamp at = Timestamp.from(Instant.parse("2026-01-05T10:00:00Z"));
+		jdbc.sql("""
+				insert into integrations (id, type, status, status_message, mode, active, sync_interval_minutes,
+				last_sync_at, last_sync_status, last_sync_error, created_at, updated_at, version)
+				values (:id, 'booking_com', 'error', 'room-2: the feed answered 404', 'api', false, 60, :at, 'partial',
+				'1 of 2 listings failed.', :at, :at, 0)""").param("id", integration).param("at", at).update();
+		jdbc.sql("""
+				insert into sync_runs (id, integration_id, trigger, status, started_at, completed_at, bookings_created,
+				bookings_updated, bookings_cancelled, unchanged, conflicts, error_message, version)
+				values (:run, :id, 'webhook', 'partial', :at, :at, 0, 0, 0, 0, 0, '1 of 2 listings failed.', 0)""")
+			.param("run", run).param("id", integration).param("at", at).update();
+		jdbc.sql("""
+				insert into sync_run_listings (sync_run_id, position, external_listing_id, status, bookings_created,
+				bookings_updated, bookings_cancelled, unchanged, conflicts, message)
+				values (:run, 0, 'room-1', 'not_modified', 0, 0, 0, 0, 0, null),
+				(:run, 1, 'room-2', 'error', 0, 0, 0, 0, 0, 'the feed answered 404')""").param("run", run).update();
+
+		mvc.perform(asAdmin(get("/api/integrations/bookingcom")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.type").value("booking_com"))
+			.andExpect(jsonPath("$.status").value("error"))
+			.andExpect(jsonPath("$.mode").value("api"))
+			.andExpect(jsonPath("$.lastSyncStatus").value("partial"))
+			.andExpect(jsonPath("$.recentSyncs[0].trigger").value("webhook"))
+			.andExpect(jsonPath("$.recentSyncs[0].status").value("partial"))
+			.andExpect(jsonPath("$.recentSyncs[0].listings[0].status").value("not_modified"))
+			.andExpect(jsonPath("$.recentSyncs[0].listings[1].status").value("error"));
+
+		configure("booking_com", "{\"mode\":\"ical\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("configured"));
+		assertThat(jdbc.sql("select type, mode, status, last_sync_status from integrations where id = :id")
+			.param("id", integration)
+			.query((row, n) -> List.of(row.getString(1), row.getString(2), row.getString(3), row.getString(4)))
+			.single()).containsExactly("booking_com", "ical", "configured", "partial");
+	}
+
+	private String lastConfiguredFields() {
+		return jdbc.sql("select details from audit_events where action = 'integration.configured' order by id desc limit 1")
+			.query(String.class)
+			.single();
 	}
 
 	private ResultActions configure(String type, String body) throws Exception {

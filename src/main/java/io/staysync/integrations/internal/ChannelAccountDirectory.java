@@ -16,6 +16,7 @@ import io.staysync.channels.ChannelType;
 import io.staysync.common.NotFoundException;
 import io.staysync.integrations.ChannelAccount;
 import io.staysync.integrations.ChannelAccounts;
+import io.staysync.integrations.SyncOutcome;
 import io.staysync.integrations.internal.MappingManagement.MappingRequest;
 
 /** Integrations as the sync engine uses them. */
@@ -44,7 +45,7 @@ class ChannelAccountDirectory implements ChannelAccounts {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<ChannelAccount> find(ChannelType type) {
-		return integrations.findByType(type.path()).map(ChannelAccountDirectory::account);
+		return integrations.findByType(type).map(ChannelAccountDirectory::account);
 	}
 
 	@Override
@@ -100,8 +101,8 @@ class ChannelAccountDirectory implements ChannelAccounts {
 
 	/** Retried on a concurrent change (a connection test at the same moment): the outcome must not be lost. */
 	@Override
-	public void recordSync(UUID integrationId, Instant at, String syncStatus, String error, boolean reachedChannel) {
-		outcomes.record(integrationId, integration -> integration.recordSync(at, syncStatus, error, reachedChannel));
+	public void recordSync(UUID integrationId, Instant at, SyncOutcome outcome, String error, boolean reachedChannel) {
+		outcomes.record(integrationId, integration -> integration.recordSync(at, outcome, error, reachedChannel));
 	}
 
 	private static ChannelAccount account(Integration integration) {

@@ -1,6 +1,7 @@
 package io.staysync.integrations.internal;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,7 @@ public class ConnectionTests {
 	 * recorded in a short one of its own.
 	 */
 	public Tested test(ChannelType type) {
-		Integration integration = integrations.findByType(type.path())
+		Integration integration = integrations.findByType(type)
 			.orElseThrow(() -> new ConflictException(
 					"The " + type.path() + " integration is not configured yet; configure it before testing it."));
 		ChannelConnector connector = connectors.find(type, integration.mode())
@@ -73,7 +74,7 @@ public class ConnectionTests {
 		}
 		catch (VaultException unreadable) {
 			return ConnectionCheck.failed("The stored credentials cannot be decrypted (" + unreadable.getMessage()
-					+ "). Enter them again, or restore the keyring they were saved with.", java.util.List.of());
+					+ "). Enter them again, or restore the keyring they were saved with.", List.of());
 		}
 		try {
 			return connector.testConnection(credentials);
@@ -82,7 +83,7 @@ public class ConnectionTests {
 			log.error("Connector {} failed instead of reporting a failed check", connector.getClass().getSimpleName(),
 					connectorBug);
 			return ConnectionCheck.failed("The connection check itself failed unexpectedly; see the server log.",
-					java.util.List.of());
+					List.of());
 		}
 	}
 

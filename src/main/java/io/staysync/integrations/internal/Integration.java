@@ -1,6 +1,9 @@
 package io.staysync.integrations.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
@@ -11,10 +14,12 @@ import org.springframework.data.relational.core.mapping.Table;
 import io.staysync.channels.ChannelMode;
 import io.staysync.channels.ChannelType;
 import io.staysync.integrations.IntegrationStatus;
+import io.staysync.integrations.SyncOutcome;
 
 /**
  * The connection to one channel. Secrets are held sealed (never in clear); status moves from
- * configured to connected or error as tests and syncs report.
+ * configured to connected or error as tests and syncs report, and back to configured when
+ * its mode or API credentials change.
  */
 @Table("integrations")
 public class Integration {
@@ -26,13 +31,13 @@ public class Integration {
 	@Id
 	private final UUID id;
 
-	private final String type;
+	private final ChannelType type;
 
-	private String status;
+	private IntegrationStatus status;
 
 	private String statusMessage;
 
-	private String mode;
+	private ChannelMode mode;
 
 	private String apiKey;
 
@@ -50,7 +55,7 @@ public class Integration {
 
 	private Instant lastSyncAt;
 
-	private String lastSyncStatus;
+	private SyncOutcome lastSyncStatus;
 
 	private String lastSyncError;
 
@@ -64,9 +69,9 @@ public class Integration {
 	private Long version;
 
 	@PersistenceCreator
-	Integration(UUID id, String type, String status, String statusMessage, String mode, String apiKey,
-			String apiKeyHint, String apiSecret, String webhookSecret, String webhookUrl, boolean active,
-			int syncIntervalMinutes, Instant lastSyncAt, String lastSyncStatus, String lastSyncError,
+	Integration(UUID id, ChannelType type, IntegrationStatus status, String statusMessage, ChannelMode mode,
+			String apiKey, String apiKeyHint, String apiSecret, String webhookSecret, String webhookUrl, boolean active,
+			int syncIntervalMinutes, Instant lastSyncAt, SyncOutcome lastSyncStatus, String lastSyncError,
 			Instant lastTestedAt, Instant createdAt, Instant updatedAt, Long version) {
 		this.id = id;
 		this.type = type;
@@ -90,21 +95,66 @@ public class Integration {
 	}
 
 	static Integration first(ChannelType type, ChannelMode mode, Instant now) {
-		return new Integration(UUID.randomUUID(), type.path(), IntegrationStatus.CONFIGURED.json(), null, mode.json(),
-				null, null, null, null, null, true,
-				mode == ChannelMode.API ? DEFAULT_API_INTERVAL : DEFAULT_ICAL_INTERVAL, null, null, null, null, now, now,
-				null);
+		int interval = mode == ChannelMode.API ? DEFAULT_API_INTERVAL : DEFAULT_ICAL_INTERVAL;
+		return new Integration(UUID.randomUUID(), type, IntegrationStatus.CONFIGURED, null, mode, null, null, null,
+				null, null, true, interval, null, null, null, null, now, now, null);
 	}
 
-	/** A change of mode or credentials has not been shown to work yet. */
-	void markConfigured(Instant now) {
-		status = IntegrationStatus.CONFIGURED.json();
-		statusMessage = null;
+	/**
+	 * Applies a checked configure request whose secrets are sealed. A new mode or new API
+	 * credentials have not been shown to work yet, so the integration is back to configured;
+	 * a webhook secret or URL, the interval or a pause say nothing about whether the channel
+	 * answers and leave the status alone.
+	 * @return the names of the fields that changed; a secret that is given counts as changed
+	 * (its sealed form cannot be compared)
+	 */
+	List<String> reconfigure(Reconfiguration change, Instant now) {
+		List<String> changes = new ArrayList<>();
+		boolean untested = false;
+		if (change.mode() != null && change.mode() != mode) {
+			mode = change.mode();
+			changes.add("mode");
+			untested = true;
+		}
+		if (change.apiKey() != null) {
+			sealApiKey(change.apiKey().sealed(), change.apiKey().hint());
+			changes.add("apiKey");
+			untested = true;
+		}
+		if (change.apiSecret() != null) {
+			sealApiSecret(change.apiSecret().sealed());
+			changes.add("apiSecret");
+			untested = true;
+		}
+		if (change.webhookSecret() != null) {
+			sealWebhookSecret(change.webhookSecret().sealed());
+			changes.add("webhookSecret");
+		}
+		if (change.webhookUrl() != null) {
+			String wanted = change.webhookUrl().isBlank() ? null : change.webhookUrl();
+			if (!Objects.equals(wanted, webhookUrl)) {
+				webhookUrl = wanted;
+				changes.add("webhookUrl");
+			}
+		}
+		if (change.syncInterval() != null && change.syncInterval().minutes() != syncIntervalMinutes) {
+			syncIntervalMinutes = change.syncInterval().minutes();
+			changes.add("syncIntervalMinutes");
+		}
+		if (change.active() != null && change.active() != active) {
+			active = change.active();
+			changes.add("isActive");
+		}
+		if (untested) {
+			status = IntegrationStatus.CONFIGURED;
+			statusMessage = null;
+		}
 		updatedAt = now;
+		return changes;
 	}
 
 	void recordTest(boolean ok, String message, Instant now) {
-		status = (ok ? IntegrationStatus.CONNECTED : IntegrationStatus.ERROR).json();
+		status = ok ? IntegrationStatus.CONNECTED : IntegrationStatus.ERROR;
 		statusMessage = message;
 		lastTestedAt = now;
 		updatedAt = now;
@@ -114,23 +164,19 @@ public class Integration {
 	 * The end of a sync. A run that reached the channel proves the connection (connected, or
 	 * error when every listing failed); one that could not even start leaves an error.
 	 */
-	void recordSync(Instant at, String syncStatus, String error, boolean reachedChannel) {
+	void recordSync(Instant at, SyncOutcome outcome, String error, boolean reachedChannel) {
 		lastSyncAt = at;
-		lastSyncStatus = syncStatus;
+		lastSyncStatus = outcome;
 		lastSyncError = error;
-		boolean failed = "error".equals(syncStatus) || !reachedChannel;
-		status = (failed ? IntegrationStatus.ERROR : IntegrationStatus.CONNECTED).json();
+		boolean failed = outcome == SyncOutcome.ERROR || !reachedChannel;
+		status = failed ? IntegrationStatus.ERROR : IntegrationStatus.CONNECTED;
 		statusMessage = failed ? error : null;
 		updatedAt = at;
 	}
 
 	void notePause(String message) {
-		status = IntegrationStatus.ERROR.json();
+		status = IntegrationStatus.ERROR;
 		statusMessage = message;
-	}
-
-	void changeMode(ChannelMode mode) {
-		this.mode = mode.json();
 	}
 
 	void sealApiKey(String sealed, String hint) {
@@ -146,32 +192,16 @@ public class Integration {
 		this.webhookSecret = sealed;
 	}
 
-	void changeWebhookUrl(String webhookUrl) {
-		this.webhookUrl = webhookUrl;
-	}
-
-	void setActive(boolean active) {
-		this.active = active;
-	}
-
-	void changeSyncInterval(int minutes) {
-		this.syncIntervalMinutes = minutes;
-	}
-
-	void touch(Instant now) {
-		this.updatedAt = now;
-	}
-
 	public UUID id() {
 		return id;
 	}
 
 	public ChannelType type() {
-		return ChannelType.fromPath(type);
+		return type;
 	}
 
 	public IntegrationStatus status() {
-		return IntegrationStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+		return status;
 	}
 
 	public String statusMessage() {
@@ -179,7 +209,7 @@ public class Integration {
 	}
 
 	public ChannelMode mode() {
-		return ChannelMode.valueOf(mode.toUpperCase(java.util.Locale.ROOT));
+		return mode;
 	}
 
 	String sealedApiKey() {
@@ -226,7 +256,7 @@ public class Integration {
 		return lastSyncAt;
 	}
 
-	public String lastSyncStatus() {
+	public SyncOutcome lastSyncStatus() {
 		return lastSyncStatus;
 	}
 
@@ -248,7 +278,7 @@ public class Integration {
 
 	@Override
 	public String toString() {
-		return "Integration[" + type + ", " + mode + ", " + status + ", secrets hidden]";
+		return "Integration[" + type.path() + ", " + mode + ", " + status + ", secrets hidden]";
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,10 +20,13 @@ import io.staysync.channels.ChannelType;
 import io.staysync.common.InvalidInputException;
 import io.staysync.common.InvalidInputException.FieldProblem;
 import io.staysync.integrations.IntegrationChanged;
+import io.staysync.integrations.SyncInterval;
+import io.staysync.integrations.internal.Reconfiguration.SealedSecret;
 
 /**
- * Configures integrations. Secrets are sealed before they touch the aggregate; the audit
- * trail names the fields that changed, never their values.
+ * Configures integrations: checks the request, seals its secrets before they touch the
+ * aggregate, lets the aggregate apply it, and records what it says changed. The audit trail
+ * names the fields that changed, never their values.
  */
 @Service
 public class IntegrationManagement {
@@ -54,44 +56,24 @@ public class IntegrationManagement {
 
 	@Transactional(readOnly = true)
 	public Optional<Integration> find(ChannelType type) {
-		return integrations.findByType(type.path());
+		return integrations.findByType(type);
 	}
 
 	@Transactional
 	public Configured configure(ChannelType type, IntegrationConfiguration request) {
 		check(type, request);
 		Instant now = clock.instant();
-		Optional<Integration> stored = integrations.findByType(type.path());
-		ChannelMode mode = request.mode() != null ? request.mode()
-				: stored.map(Integration::mode).orElse(defaultMode(type, request));
-		Integration integration = stored.orElseGet(() -> Integration.first(type, mode, now));
-		boolean wasActive = stored.map(Integration::active).orElse(false);
+		Optional<Integration> stored = integrations.findByType(type);
+		Integration integration = stored.orElseGet(() -> Integration.first(type,
+				request.mode() != null ? request.mode() : defaultMode(type, request), now));
+		boolean wasActive = integration.active();
+		String generated = IntegrationConfiguration.GENERATE.equals(request.webhookSecret()) ? generateWebhookSecret()
+				: null;
 		List<String> changed = new ArrayList<>();
 		if (stored.isEmpty()) {
 			changed.add("created");
 		}
-		if (stored.isPresent() && mode != integration.mode()) {
-			integration.changeMode(mode);
-			changed.add("mode");
-		}
-		String generated = applySecrets(integration, request, changed);
-		String webhookUrl = request.webhookUrl() == null || request.webhookUrl().isBlank() ? null : request.webhookUrl();
-		if (request.webhookUrl() != null && !Objects.equals(webhookUrl, integration.webhookUrl())) {
-			integration.changeWebhookUrl(webhookUrl);
-			changed.add("webhookUrl");
-		}
-		if (request.syncIntervalMinutes() != null && request.syncIntervalMinutes() != integration.syncIntervalMinutes()) {
-			integration.changeSyncInterval(request.syncIntervalMinutes());
-			changed.add("syncIntervalMinutes");
-		}
-		if (request.active() != null && request.active() != integration.active()) {
-			integration.setActive(request.active());
-			changed.add("isActive");
-		}
-		if (changed.contains("created") || changed.contains("mode") || changed.stream().anyMatch(f -> f.startsWith("api"))) {
-			integration.markConfigured(now);
-		}
-		integration.touch(now);
+		changed.addAll(integration.reconfigure(sealed(integration, request, generated), now));
 		integration = integrations.save(integration);
 		audit.record("integration.configured", "integration:" + type.path(), Map.of("fields", changed));
 		if (integration.active() != wasActive && stored.isPresent()) {
@@ -103,28 +85,23 @@ public class IntegrationManagement {
 		return new Configured(integration, generated);
 	}
 
-	private String applySecrets(Integration integration, IntegrationConfiguration request, List<String> changed) {
-		if (request.apiKey() != null) {
-			integration.sealApiKey(request.apiKey().isEmpty() ? null : secrets.seal(integration, "api_key", request.apiKey()),
-					hint(request.apiKey()));
-			changed.add("apiKey");
-		}
-		if (request.apiSecret() != null) {
-			integration.sealApiSecret(
-					request.apiSecret().isEmpty() ? null : secrets.seal(integration, "api_secret", request.apiSecret()));
-			changed.add("apiSecret");
-		}
-		String generated = null;
-		if (request.webhookSecret() != null) {
-			String secret = request.webhookSecret();
-			if (secret.equals(IntegrationConfiguration.GENERATE)) {
-				generated = generateWebhookSecret();
-				secret = generated;
-			}
-			integration.sealWebhookSecret(secret.isEmpty() ? null : secrets.seal(integration, "webhook_secret", secret));
-			changed.add("webhookSecret");
-		}
-		return generated;
+	/** The request with its secrets sealed for this integration; an empty secret removes the stored one. */
+	private Reconfiguration sealed(Integration integration, IntegrationConfiguration request, String generated) {
+		SealedSecret apiKey = request.apiKey() == null ? null
+				: new SealedSecret(seal(integration, "api_key", request.apiKey()), hint(request.apiKey()));
+		SealedSecret apiSecret = request.apiSecret() == null ? null
+				: new SealedSecret(seal(integration, "api_secret", request.apiSecret()), null);
+		String webhookSecret = generated != null ? generated : request.webhookSecret();
+		SealedSecret sealedWebhookSecret = webhookSecret == null ? null
+				: new SealedSecret(seal(integration, "webhook_secret", webhookSecret), null);
+		SyncInterval interval = request.syncIntervalMinutes() == null ? null
+				: new SyncInterval(request.syncIntervalMinutes());
+		return new Reconfiguration(request.mode(), apiKey, apiSecret, sealedWebhookSecret, request.webhookUrl(),
+				request.active(), interval);
+	}
+
+	private String seal(Integration integration, String column, String secret) {
+		return secret.isEmpty() ? null : secrets.seal(integration, column, secret);
 	}
 
 	/** API mode when API credentials come with the first configure of a channel that has an API. */
@@ -157,9 +134,9 @@ public class IntegrationManagement {
 		if (request.webhookUrl() != null && !request.webhookUrl().isBlank() && !WebhookUrls.acceptable(request.webhookUrl())) {
 			problems.add(new FieldProblem("webhookUrl", "must be an https URL (http only for localhost)"));
 		}
-		if (request.syncIntervalMinutes() != null
-				&& (request.syncIntervalMinutes() < 1 || request.syncIntervalMinutes() > 1440)) {
-			problems.add(new FieldProblem("settings.syncIntervalMinutes", "must be between 1 minute and 24 hours (1440)"));
+		if (request.syncIntervalMinutes() != null) {
+			SyncInterval.problem(request.syncIntervalMinutes())
+				.ifPresent(problem -> problems.add(new FieldProblem("settings.syncIntervalMinutes", problem)));
 		}
 		if (!problems.isEmpty()) {
 			throw InvalidInputException.of(problems);

@@ -5,8 +5,10 @@ import java.util.UUID;
 
 import org.springframework.data.repository.ListCrudRepository;
 
+import io.staysync.channels.ChannelType;
+
 interface IntegrationRepository extends ListCrudRepository<Integration, UUID> {
 
-	Optional<Integration> findByType(String type);
+	Optional<Integration> findByType(ChannelType type);
 
 }

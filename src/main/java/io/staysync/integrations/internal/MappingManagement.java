@@ -71,7 +71,7 @@ public class MappingManagement {
 
 	@Transactional(readOnly = true)
 	public List<ListingMapping> list(ChannelType type) {
-		return integrations.findByType(type.path())
+		return integrations.findByType(type)
 			.map(integration -> mappings.findByIntegrationIdOrderByExternalListingId(integration.id()))
 			.orElse(List.of());
 	}
@@ -87,7 +87,7 @@ public class MappingManagement {
 	}
 
 	private List<ListingMapping> apply(ChannelType type, List<MappingRequest> requested, boolean removeOthers) {
-		Integration integration = integrations.findByType(type.path())
+		Integration integration = integrations.findByType(type)
 			.orElseThrow(() -> new ConflictException(
 					"The " + type.path() + " integration is not configured yet; configure it before mapping listings."));
 		check(integration, requested);
@@ -134,7 +134,7 @@ public class MappingManagement {
 	/** Issues a new export token for a listing; the old feed URL stops working at once. */
 	@Transactional
 	public ListingMapping regenerateExportToken(ChannelType type, String externalListingId) {
-		Integration integration = integrations.findByType(type.path())
+		Integration integration = integrations.findByType(type)
 			.orElseThrow(() -> new NotFoundException("The " + type.path() + " integration is not configured."));
 		ListingMapping mapping = mappings.findByIntegrationIdAndExternalListingId(integration.id(), externalListingId)
 			.orElseThrow(() -> new NotFoundException("Listing '" + externalListingId + "' is not mapped."));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import io.staysync.channels.ChannelMode;
 import io.staysync.channels.ChannelType;
 import io.staysync.integrations.IntegrationStatus;
+import io.staysync.integrations.SyncOutcome;
 import io.staysync.integrations.internal.Integration;
 
 /**
@@ -14,7 +15,7 @@ import io.staysync.integrations.internal.Integration;
 record IntegrationView(ChannelType type, IntegrationStatus status, String statusMessage, ChannelMode mode,
 		boolean isActive, boolean apiKeyConfigured, String apiKeyLast4, boolean apiSecretConfigured,
 		boolean webhookSecretConfigured, String webhookUrl, Settings settings, Instant lastSyncAt,
-		String lastSyncStatus, String lastSyncError, Instant lastTestedAt, Instant createdAt, Instant updatedAt) {
+		SyncOutcome lastSyncStatus, String lastSyncError, Instant lastTestedAt, Instant createdAt, Instant updatedAt) {
 
 	static IntegrationView of(Integration i) {
 		return new IntegrationView(i.type(), i.status(), i.statusMessage(), i.mode(), i.active(), i.apiKeyConfigured(),

@@ -1,10 +1,9 @@
 package io.staysync.integrations.web;
 
 import io.staysync.channels.ChannelMode;
+import io.staysync.integrations.SyncInterval;
 import io.staysync.integrations.internal.Integration;
 import io.staysync.integrations.internal.IntegrationConfiguration;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -28,9 +27,8 @@ public class ConfigureForm {
 	@NotNull
 	private ChannelMode mode = ChannelMode.ICAL;
 
+	/** Required here (the API may leave it out); its range is {@link SyncInterval}'s, checked on saving. */
 	@NotNull(message = "enter how often to sync, in minutes")
-	@Min(value = 1, message = "must be at least 1 minute")
-	@Max(value = 1440, message = "must be at most 1440 minutes (24 hours)")
 	private Integer syncIntervalMinutes = 15;
 
 	private boolean generateWebhookSecret;

@@ -20,14 +20,16 @@ import io.staysync.channels.ChannelMode;
 import io.staysync.channels.ChannelType;
 import io.staysync.common.ConflictException;
 import io.staysync.common.InvalidInputException;
-import io.staysync.web.ConsoleController;
-import io.staysync.web.FormProblems;
+import io.staysync.integrations.IntegrationStatus;
+import io.staysync.integrations.SyncInterval;
 import io.staysync.integrations.internal.ConnectionTests;
 import io.staysync.integrations.internal.Integration;
 import io.staysync.integrations.internal.IntegrationManagement;
 import io.staysync.integrations.internal.ListingMapping;
 import io.staysync.integrations.internal.MappingManagement;
 import io.staysync.properties.PropertyCatalog;
+import io.staysync.web.ConsoleController;
+import io.staysync.web.FormProblems;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -152,6 +154,8 @@ class IntegrationPages {
 	private String configure(Model model, ChannelType channel) {
 		model.addAttribute("card", card(channel));
 		model.addAttribute("modes", channel.modes());
+		model.addAttribute("minInterval", SyncInterval.MIN_MINUTES);
+		model.addAttribute("maxInterval", SyncInterval.MAX_MINUTES);
 		return "integrations/dialogs :: configure";
 	}
 
@@ -184,12 +188,13 @@ class IntegrationPages {
 		static Card of(ChannelType type, Integration i, long mapped) {
 			return new Card(type, label(type), i.status().json(), i.statusMessage(), i.mode(), i.active(),
 					i.apiKeyConfigured(), i.apiKeyHint(), i.webhookSecretConfigured(), i.syncIntervalMinutes(),
-					i.lastSyncAt(), i.lastSyncStatus(), i.lastSyncError(), mapped, true);
+					i.lastSyncAt(), i.lastSyncStatus() == null ? null : i.lastSyncStatus().json(), i.lastSyncError(),
+					mapped, true);
 		}
 
 		static Card notConfigured(ChannelType type) {
-			return new Card(type, label(type), "not_configured", null, null, false, false, null, false, 15, null, null,
-					null, 0, false);
+			return new Card(type, label(type), IntegrationStatus.NOT_CONFIGURED.json(), null, null, false, false, null,
+					false, 15, null, null, null, 0, false);
 		}
 
 		static String label(ChannelType type) {

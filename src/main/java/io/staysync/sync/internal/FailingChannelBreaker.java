@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.staysync.sync.SyncStatus;
+
 /**
  * A circuit breaker per integration, read from the run history so that every instance of a
  * cluster agrees: after 5 runs in a row that ended in error, scheduled runs pause for 30
@@ -36,14 +38,16 @@ class FailingChannelBreaker {
 	/** @return until when scheduled runs are paused, if they are */
 	Optional<Instant> pausedUntil(UUID integrationId) {
 		List<Outcome> recent = jdbc.sql("""
-				select status, completed_at from sync_runs
-				where integration_id = :integration and status <> 'running'
+				select status = :error as failed, completed_at from sync_runs
+				where integration_id = :integration and status <> :running
 				order by started_at desc limit :limit""")
+			.param("error", SyncStatus.ERROR.stored())
+			.param("running", SyncStatus.RUNNING.stored())
 			.param("integration", integrationId)
 			.param("limit", FAILURES_TO_OPEN)
-			.query((row, n) -> new Outcome(row.getString("status"), row.getTimestamp("completed_at")))
+			.query((row, n) -> new Outcome(row.getBoolean("failed"), row.getTimestamp("completed_at")))
 			.list();
-		if (recent.size() < FAILURES_TO_OPEN || recent.stream().anyMatch(outcome -> !"error".equals(outcome.status()))
+		if (recent.size() < FAILURES_TO_OPEN || recent.stream().anyMatch(outcome -> !outcome.failed())
 				|| recent.get(0).completedAt() == null) {
 			return Optional.empty();
 		}
@@ -51,7 +55,7 @@ class FailingChannelBreaker {
 		return until.isAfter(clock.instant()) ? Optional.of(until) : Optional.empty();
 	}
 
-	private record Outcome(String status, Timestamp completedAt) {
+	private record Outcome(boolean failed, Timestamp completedAt) {
 	}
 
 }

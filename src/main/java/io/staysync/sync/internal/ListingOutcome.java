@@ -9,21 +9,15 @@ import org.springframework.data.relational.core.mapping.Table;
  * changed) or {@code error} with the reason.
  */
 @Table("sync_run_listings")
-public record ListingOutcome(String externalListingId, UUID propertyId, String status, int bookingsCreated,
+public record ListingOutcome(String externalListingId, UUID propertyId, ListingStatus status, int bookingsCreated,
 		int bookingsUpdated, int bookingsCancelled, int unchanged, int conflicts, String message) {
 
-	static final String SUCCESS = "success";
-
-	static final String NOT_MODIFIED = "not_modified";
-
-	static final String ERROR = "error";
-
 	static ListingOutcome failed(String listing, UUID property, String message) {
-		return new ListingOutcome(listing, property, ERROR, 0, 0, 0, 0, 0, message);
+		return new ListingOutcome(listing, property, ListingStatus.ERROR, 0, 0, 0, 0, 0, message);
 	}
 
 	boolean failed() {
-		return ERROR.equals(status);
+		return status == ListingStatus.ERROR;
 	}
 
 }

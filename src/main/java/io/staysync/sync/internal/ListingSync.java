@@ -109,7 +109,7 @@ class ListingSync {
 			Misses misses = missing.unchangedFeed(integration, listing.externalListingId(), today, today.plusYears(10));
 			misses.cancelled().forEach(cancelled -> tally.add(null, cancelled));
 			ListingOutcome outcome = tally.outcome(listing);
-			return new ListingOutcome(outcome.externalListingId(), outcome.propertyId(), ListingOutcome.NOT_MODIFIED,
+			return new ListingOutcome(outcome.externalListingId(), outcome.propertyId(), ListingStatus.NOT_MODIFIED,
 					0, 0, outcome.bookingsCancelled(), 0, 0, "Unchanged since the last fetch.");
 		});
 	}

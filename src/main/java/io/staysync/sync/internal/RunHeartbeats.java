@@ -16,6 +16,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.staysync.sync.SyncStatus;
+
 /**
  * Keeps the runs this instance is executing visibly alive: their {@code heartbeat_at} is
  * refreshed at a fixed interval by a thread of its own, however long a listing takes. When
@@ -72,7 +74,8 @@ class RunHeartbeats implements DisposableBean {
 	private void touch(List<UUID> runs) {
 		Timestamp now = Timestamp.from(Instant.now());
 		for (UUID run : runs) {
-			jdbc.sql("update sync_runs set heartbeat_at = :now where id = :id and status = 'running'")
+			jdbc.sql("update sync_runs set heartbeat_at = :now where id = :id and status = :running")
+				.param("running", SyncStatus.RUNNING.stored())
 				.param("now", now)
 				.param("id", run)
 				.update();

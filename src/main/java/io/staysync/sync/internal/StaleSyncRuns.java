@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.staysync.integrations.ChannelAccounts;
+import io.staysync.sync.SyncStatus;
 
 /**
  * Finds runs left {@code running} by an instance or worker that died, from their heartbeat,
@@ -57,8 +58,9 @@ class StaleSyncRuns {
 	/** Closes every stale run; run by a cluster-wide recurring task. */
 	void closeAll() {
 		List<UUID> stale = jdbc.sql("""
-				select id from sync_runs where status = 'running'
+				select id from sync_runs where status = :running
 				and (heartbeat_at < :cutoff or (heartbeat_at is null and started_at < :unbeaten))""")
+			.param("running", SyncStatus.RUNNING.stored())
 			.param("cutoff", Timestamp.from(Instant.now().minus(staleAfter)))
 			.param("unbeaten", Timestamp.from(clock.instant().minus(UNBEATEN_AFTER)))
 			.query(UUID.class)
@@ -85,7 +87,7 @@ class StaleSyncRuns {
 		catch (OptimisticLockingFailureException endedMeanwhile) {
 			return;
 		}
-		accounts.recordSync(run.integrationId(), run.completedAt(), run.status().json(), run.errorMessage(), false);
+		accounts.recordSync(run.integrationId(), run.completedAt(), run.outcome(), run.errorMessage(), false);
 		accounts.find(run.integrationId()).ifPresent(account -> metrics.recordRun(account.type(), run));
 	}
 

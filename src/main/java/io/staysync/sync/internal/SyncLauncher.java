@@ -140,7 +140,7 @@ public class SyncLauncher implements SyncRequests {
 	 */
 	private Launched claim(ChannelAccount account, SyncTrigger trigger) {
 		lockSlot(account.id());
-		SyncRun running = runs.findFirstByIntegrationIdAndStatus(account.id(), SyncStatus.RUNNING.json()).orElse(null);
+		SyncRun running = runs.findFirstByIntegrationIdAndStatus(account.id(), SyncStatus.RUNNING).orElse(null);
 		if (running != null && !staleRuns.stale(running)) {
 			return new Launched(running, false);
 		}

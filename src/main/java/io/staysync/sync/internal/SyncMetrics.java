@@ -3,6 +3,8 @@ package io.staysync.sync.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -15,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.staysync.channels.ChannelType;
 import io.staysync.integrations.ChannelAccounts;
+import io.staysync.sync.SyncStatus;
 
 /**
  * Sync metrics on {@code /actuator/prometheus}, per channel type: runs by outcome, run
@@ -97,12 +100,13 @@ class SyncMetrics {
 	private double lastSuccessAgeSeconds(ChannelType type) {
 		return accounts.find(type).map(account -> jdbc.sql("""
 				select max(completed_at) from sync_runs
-				where integration_id = :integration and status in ('success', 'partial')""")
+				where integration_id = :integration and status in (:ended)""")
+			.param("ended", List.of(SyncStatus.SUCCESS.stored(), SyncStatus.PARTIAL.stored()))
 			.param("integration", account.id())
 			.query(Timestamp.class)
 			.list()
 			.stream()
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.findFirst()
 			.map(at -> (double) Duration.between(at.toInstant(), clock.instant()).toSeconds())
 			.orElse(Double.NaN)).orElse(Double.NaN);

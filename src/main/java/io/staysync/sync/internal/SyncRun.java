@@ -12,6 +12,7 @@ import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
+import io.staysync.integrations.SyncOutcome;
 import io.staysync.sync.SyncStatus;
 import io.staysync.sync.SyncTrigger;
 
@@ -24,9 +25,9 @@ public class SyncRun {
 
 	private final UUID integrationId;
 
-	private final String trigger;
+	private final SyncTrigger trigger;
 
-	private String status;
+	private SyncStatus status;
 
 	private final Instant startedAt;
 
@@ -54,7 +55,7 @@ public class SyncRun {
 	private Long version;
 
 	@PersistenceCreator
-	SyncRun(UUID id, UUID integrationId, String trigger, String status, Instant startedAt, Instant completedAt,
+	SyncRun(UUID id, UUID integrationId, SyncTrigger trigger, SyncStatus status, Instant startedAt, Instant completedAt,
 			int created, int updated, int cancelled, int unchanged, int conflicts, String errorMessage,
 			List<ListingOutcome> listings, Long version) {
 		this.id = id;
@@ -74,8 +75,8 @@ public class SyncRun {
 	}
 
 	static SyncRun start(UUID integrationId, SyncTrigger trigger, Instant now) {
-		return new SyncRun(UUID.randomUUID(), integrationId, trigger.json(), SyncStatus.RUNNING.json(), now, null, 0, 0,
-				0, 0, 0, null, List.of(), null);
+		return new SyncRun(UUID.randomUUID(), integrationId, trigger, SyncStatus.RUNNING, now, null, 0, 0, 0, 0, 0, null,
+				List.of(), null);
 	}
 
 	/** Closes the run with its listings' outcomes: all fine, some failed, or none worked. */
@@ -93,21 +94,30 @@ public class SyncRun {
 			fail("No listing is mapped to a property yet. Map the channel's listings first, then sync.", now);
 			return;
 		}
-		status = (failed == 0 ? SyncStatus.SUCCESS : failed == outcomes.size() ? SyncStatus.ERROR : SyncStatus.PARTIAL)
-			.json();
+		status = failed == 0 ? SyncStatus.SUCCESS : failed == outcomes.size() ? SyncStatus.ERROR : SyncStatus.PARTIAL;
 		errorMessage = failed == 0 ? null : failed + " of " + outcomes.size() + " listings failed. "
 				+ outcomes.stream().filter(ListingOutcome::failed).findFirst().map(o -> o.externalListingId() + ": " + o.message()).orElse("");
 		completedAt = now;
 	}
 
 	void fail(String message, Instant now) {
-		status = SyncStatus.ERROR.json();
+		status = SyncStatus.ERROR;
 		errorMessage = message;
 		completedAt = now;
 	}
 
 	boolean reachedChannel() {
 		return listings.stream().anyMatch(outcome -> !outcome.failed());
+	}
+
+	/** How the run ended, as its integration records it; a run still going has no outcome yet. */
+	SyncOutcome outcome() {
+		return switch (status) {
+			case SUCCESS -> SyncOutcome.SUCCESS;
+			case PARTIAL -> SyncOutcome.PARTIAL;
+			case ERROR -> SyncOutcome.ERROR;
+			case RUNNING -> throw new IllegalStateException("Sync run " + id + " is still running");
+		};
 	}
 
 	public UUID id() {
@@ -119,11 +129,11 @@ public class SyncRun {
 	}
 
 	public SyncTrigger trigger() {
-		return SyncTrigger.valueOf(trigger.toUpperCase(java.util.Locale.ROOT));
+		return trigger;
 	}
 
 	public SyncStatus status() {
-		return SyncStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+		return status;
 	}
 
 	public Instant startedAt() {

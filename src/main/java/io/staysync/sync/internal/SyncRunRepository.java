@@ -8,12 +8,14 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.repository.ListCrudRepository;
 
+import io.staysync.sync.SyncStatus;
+
 interface SyncRunRepository extends ListCrudRepository<SyncRun, UUID> {
 
 	Page<SyncRun> findByIntegrationIdOrderByStartedAtDesc(UUID integrationId, Pageable pageable);
 
-	Optional<SyncRun> findFirstByIntegrationIdAndStatus(UUID integrationId, String status);
+	Optional<SyncRun> findFirstByIntegrationIdAndStatus(UUID integrationId, SyncStatus status);
 
-	List<SyncRun> findByStatus(String status);
+	List<SyncRun> findByStatus(SyncStatus status);
 
 }

@@ -81,7 +81,7 @@ class SyncRunner {
 					clock.instant());
 		}
 		// The integration first: whoever sees the run ended also sees the integration's new status.
-		accounts.recordSync(run.integrationId(), run.completedAt(), run.status().json(), run.errorMessage(),
+		accounts.recordSync(run.integrationId(), run.completedAt(), run.outcome(), run.errorMessage(),
 				run.reachedChannel());
 		try {
 			runs.save(run);

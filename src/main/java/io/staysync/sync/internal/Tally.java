@@ -49,7 +49,7 @@ final class Tally {
 
 	ListingOutcome outcome(ChannelListing listing) {
 		String message = notes.isEmpty() ? null : truncate(String.join("; ", notes));
-		return new ListingOutcome(listing.externalListingId(), listing.propertyId(), ListingOutcome.SUCCESS, created,
+		return new ListingOutcome(listing.externalListingId(), listing.propertyId(), ListingStatus.SUCCESS, created,
 				updated, cancelled, unchanged, conflicts, message);
 	}
 

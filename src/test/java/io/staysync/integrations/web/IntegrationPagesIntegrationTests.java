@@ -90,6 +90,22 @@ class IntegrationPagesIntegrationTests extends ConsoleIntegrationTest {
 	}
 
 	@Test
+	void theIntervalRuleOfTheDialogIsTheDomains() throws Exception {
+		assertThat(page(admin, "/integrations/ical/configure")).contains("min=\"1\"", "max=\"1440\"");
+
+		String html = body(htmx(form("/integrations/ical/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "1441"), 422);
+		assertThat(html).contains("must be at most 1440 minutes (24 hours)", "is-invalid");
+		html = body(htmx(form("/integrations/ical/configure", admin)).param("mode", "ICAL").param("syncIntervalMinutes", ""), 422);
+		assertThat(html).contains("enter how often to sync, in minutes");
+		assertThat(count("integrations")).isZero();
+
+		body(htmx(form("/integrations/ical/configure", admin)).param("mode", "ICAL").param("syncIntervalMinutes", "1440")
+			.param("active", "true"), 200);
+		assertThat(page(admin, "/integrations")).contains("every 1440 min");
+	}
+
+	@Test
 	void aConnectionTestReallyFetchesTheFeedsAndSaysWhatItFound() throws Exception {
 		String property = createProperty("Tested " + System.nanoTime(), "Europe/Lisbon", 4);
 		feeds.serve("/test/ok.ics", FeedServer.icalFixture("airbnb-listing.ics"), "text/calendar");
