@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
 import io.staysync.common.NotFoundException;
 import io.staysync.common.StoredInLowerCase;
 
@@ -26,8 +24,7 @@ public enum ChannelType implements StoredInLowerCase {
 		this.modes = modes;
 	}
 
-	/** The name in URLs and JSON. */
-	@JsonValue
+	/** The name in URLs; the same word as in JSON and the database ({@link #json()}). */
 	public String path() {
 		return path;
 	}

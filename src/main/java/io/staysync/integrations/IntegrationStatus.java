@@ -1,9 +1,5 @@
 package io.staysync.integrations;
 
-import java.util.Locale;
-
-import com.fasterxml.jackson.annotation.JsonValue;
-
 import io.staysync.common.StoredInLowerCase;
 
 /**
@@ -13,11 +9,6 @@ import io.staysync.common.StoredInLowerCase;
 public enum IntegrationStatus implements StoredInLowerCase {
 
 	NOT_CONFIGURED, CONFIGURED, CONNECTED, ERROR;
-
-	@JsonValue
-	public String json() {
-		return name().toLowerCase(Locale.ROOT);
-	}
 
 	@Override
 	public String toString() {
