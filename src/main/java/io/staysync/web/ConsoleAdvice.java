@@ -1,5 +1,6 @@
 package io.staysync.web;
 
+import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -16,11 +17,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
-import io.staysync.common.ConflictException;
 import io.staysync.common.DomainException;
-import io.staysync.common.ForbiddenException;
-import io.staysync.common.NotFoundException;
-import io.staysync.common.NotImplementedException;
+import io.staysync.common.web.DomainStatus;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -33,6 +31,12 @@ import jakarta.servlet.http.HttpServletRequest;
 class ConsoleAdvice {
 
 	private static final Logger log = LoggerFactory.getLogger(ConsoleAdvice.class);
+
+	private static final String NOT_ALLOWED = "Your role does not allow this. Ask an administrator if you need it.";
+
+	private static final Map<HttpStatus, String> TITLES = Map.of(HttpStatus.NOT_FOUND, "Not found",
+			HttpStatus.FORBIDDEN, "Not allowed", HttpStatus.CONFLICT, "Not possible right now",
+			HttpStatus.NOT_IMPLEMENTED, "Not available yet");
 
 	private final OnceOnlySubmissions submissions;
 
@@ -51,36 +55,23 @@ class ConsoleAdvice {
 		return request.getRequestURI();
 	}
 
-	@ExceptionHandler(NotFoundException.class)
-	ModelAndView notFound(NotFoundException e, HttpServletRequest request) {
-		return page(request, HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+	@ExceptionHandler(AccessDeniedException.class)
+	ModelAndView forbidden(AccessDeniedException e, HttpServletRequest request) {
+		return page(request, HttpStatus.FORBIDDEN, "Not allowed", NOT_ALLOWED);
 	}
 
-	@ExceptionHandler({ ForbiddenException.class, AccessDeniedException.class })
-	ModelAndView forbidden(Exception e, HttpServletRequest request) {
-		return page(request, HttpStatus.FORBIDDEN, "Not allowed",
-				"Your role does not allow this. Ask an administrator if you need it.");
-	}
-
-	@ExceptionHandler(ConflictException.class)
-	ModelAndView conflict(ConflictException e, HttpServletRequest request) {
-		return page(request, HttpStatus.CONFLICT, "Not possible right now", e.getMessage());
+	/** A refusal of the modules, with its own message (it is written for people). */
+	@ExceptionHandler(DomainException.class)
+	ModelAndView domain(DomainException e, HttpServletRequest request) {
+		HttpStatus status = DomainStatus.of(e);
+		String message = status == HttpStatus.FORBIDDEN ? NOT_ALLOWED : e.getMessage();
+		return page(request, status, TITLES.getOrDefault(status, "That did not work"), message);
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	ModelAndView changedMeanwhile(OptimisticLockingFailureException e, HttpServletRequest request) {
 		return page(request, HttpStatus.CONFLICT, "Changed by someone else",
 				"Someone else changed this in the meantime. Reload the page to see their change, then try again.");
-	}
-
-	@ExceptionHandler(NotImplementedException.class)
-	ModelAndView notImplemented(NotImplementedException e, HttpServletRequest request) {
-		return page(request, HttpStatus.NOT_IMPLEMENTED, "Not available yet", e.getMessage());
-	}
-
-	@ExceptionHandler(DomainException.class)
-	ModelAndView domain(DomainException e, HttpServletRequest request) {
-		return page(request, HttpStatus.UNPROCESSABLE_CONTENT, "That did not work", e.getMessage());
 	}
 
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })

@@ -28,13 +28,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import io.staysync.common.ConflictException;
 import io.staysync.common.DomainException;
-import io.staysync.common.InvalidInputException;
-import io.staysync.common.ForbiddenException;
-import io.staysync.common.NotFoundException;
-import io.staysync.common.NotImplementedException;
-import io.staysync.common.UnprocessableException;
 
 /**
  * The one place where errors of the REST API become RFC 9457 problem details. Messages are
@@ -45,34 +39,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-	@ExceptionHandler(NotFoundException.class)
-	ProblemDetail notFound(NotFoundException exception) {
-		return problem(HttpStatus.NOT_FOUND, exception);
-	}
-
-	@ExceptionHandler(ForbiddenException.class)
-	ProblemDetail forbidden(ForbiddenException exception) {
-		return problem(HttpStatus.FORBIDDEN, exception);
-	}
-
-	@ExceptionHandler(ConflictException.class)
-	ProblemDetail conflict(ConflictException exception) {
-		return problem(HttpStatus.CONFLICT, exception);
-	}
-
-	@ExceptionHandler(UnprocessableException.class)
-	ProblemDetail unprocessable(UnprocessableException exception) {
-		return problem(HttpStatus.UNPROCESSABLE_CONTENT, exception);
-	}
-
-	@ExceptionHandler(NotImplementedException.class)
-	ProblemDetail notImplemented(NotImplementedException exception) {
-		return problem(HttpStatus.NOT_IMPLEMENTED, exception);
-	}
-
-	@ExceptionHandler(InvalidInputException.class)
-	ProblemDetail invalidInput(InvalidInputException exception) {
-		return problem(exception.unprocessable() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST, exception);
+	/** Every refusal the modules throw, with its message written for the client. */
+	@ExceptionHandler(DomainException.class)
+	ProblemDetail domain(DomainException exception) {
+		return problem(DomainStatus.of(exception), exception);
 	}
 
 	private static ProblemDetail problem(HttpStatus status, DomainException exception) {
