@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
+import io.staysync.common.RunMode;
+
 /**
  * Finds the keyring: {@code STAYSYNC_KEYRING_FILE}, else {@code STAYSYNC_KEYRING}, else, on
  * the embedded database only, a key file under {@code ./data} generated on the first start.
@@ -34,8 +36,7 @@ final class KeyringLoader {
 		if (!text.isBlank()) {
 			return Keyring.parse(text, "STAYSYNC_KEYRING");
 		}
-		String url = environment.getProperty("spring.datasource.url", "");
-		if (environment.acceptsProfiles(Profiles.of("prod")) || !url.startsWith("jdbc:h2:")) {
+		if (environment.acceptsProfiles(Profiles.of("prod")) || !RunMode.of(environment).embeddedDatabase()) {
 			throw new KeyringException("No keyring is configured, and Staysync does not generate one outside the "
 					+ "embedded database (profile 'prod' or a database other than H2).");
 		}
