@@ -1,11 +1,9 @@
 package io.staysync.integrations.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +19,7 @@ import io.staysync.channels.ChannelType;
 import io.staysync.common.InvalidInputException;
 import io.staysync.common.InvalidInputException.FieldProblem;
 import io.staysync.integrations.IntegrationChanged;
+import io.staysync.integrations.WebhookSecret;
 
 /**
  * Configures integrations. Secrets are sealed before they touch the aggregate; the audit
@@ -30,8 +29,6 @@ import io.staysync.integrations.IntegrationChanged;
 public class IntegrationManagement {
 
 	static final int MAX_SECRET_BYTES = 4096;
-
-	private final SecureRandom random = new SecureRandom();
 
 	private final IntegrationRepository integrations;
 
@@ -141,9 +138,14 @@ public class IntegrationManagement {
 
 	/** A Standard Webhooks secret: {@code whsec_} and base64 of 24 random bytes. */
 	private String generateWebhookSecret() {
-		byte[] bytes = new byte[24];
-		random.nextBytes(bytes);
-		return "whsec_" + Base64.getEncoder().encodeToString(bytes);
+		return WebhookSecret.generate();
+	}
+
+	/** Empty removes the secret and {@code generate} makes one; anything else must be a usable secret. */
+	private static void checkWebhookSecret(String value, List<FieldProblem> problems) {
+		if (value != null && !value.isBlank() && !value.equals(IntegrationConfiguration.GENERATE)) {
+			WebhookSecret.problem(value).ifPresent(problem -> problems.add(new FieldProblem("webhookSecret", problem)));
+		}
 	}
 
 	private static void check(ChannelType type, IntegrationConfiguration request) {
@@ -154,6 +156,7 @@ public class IntegrationManagement {
 		checkSecret("apiKey", request.apiKey(), problems);
 		checkSecret("apiSecret", request.apiSecret(), problems);
 		checkSecret("webhookSecret", request.webhookSecret(), problems);
+		checkWebhookSecret(request.webhookSecret(), problems);
 		if (request.webhookUrl() != null && !request.webhookUrl().isBlank() && !WebhookUrls.acceptable(request.webhookUrl())) {
 			problems.add(new FieldProblem("webhookUrl", "must be an https URL (http only for localhost)"));
 		}
