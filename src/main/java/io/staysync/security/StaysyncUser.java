@@ -27,30 +27,18 @@ public final class StaysyncUser implements UserDetails, CredentialsContainer {
 
 	private final boolean enabled;
 
-	private final boolean locked;
-
 	private String passwordHash;
 
 	/** What this user may do, as of signing in: kept after the password hash is erased. */
 	private final byte[] accessStamp;
 
 	public StaysyncUser(UUID id, String email, Role role, boolean enabled, String passwordHash) {
-		this(id, email, role, enabled, false, passwordHash);
-	}
-
-	private StaysyncUser(UUID id, String email, Role role, boolean enabled, boolean locked, String passwordHash) {
 		this.id = id;
 		this.email = email;
 		this.role = role;
 		this.enabled = enabled;
-		this.locked = locked;
 		this.passwordHash = passwordHash;
 		this.accessStamp = accessStamp(role, enabled, passwordHash);
-	}
-
-	/** The same user, temporarily refused a password sign-in (too many failures in a row). */
-	public StaysyncUser locked() {
-		return new StaysyncUser(id, email, role, enabled, true, passwordHash);
 	}
 
 	/**
@@ -91,11 +79,6 @@ public final class StaysyncUser implements UserDetails, CredentialsContainer {
 	@Override
 	public boolean isEnabled() {
 		return enabled;
-	}
-
-	@Override
-	public boolean isAccountNonLocked() {
-		return !locked;
 	}
 
 	@Override

@@ -40,6 +40,14 @@ class SecurityConfiguration {
 	/** Paths of the API that channels call without a user: they verify their own signatures. */
 	static final String[] PUBLIC_API = { "/api/integrations/*/webhook" };
 
+	/**
+	 * Only this application's own scripts, styles and forms; no plugins, no {@code <base>}
+	 * that could redirect relative links, no framing.
+	 */
+	static final String CONSOLE_CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+			+ "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenRegistry tokens,
@@ -98,14 +106,6 @@ class SecurityConfiguration {
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.build();
 	}
-
-	/**
-	 * Only this application's own scripts, styles and forms; no plugins, no {@code <base>}
-	 * that could redirect relative links, no framing.
-	 */
-	static final String CONSOLE_CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
-			+ "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-			+ "frame-ancestors 'none'";
 
 	/**
 	 * Password sign-in for the console and HTTP Basic alike; the one authentication provider
