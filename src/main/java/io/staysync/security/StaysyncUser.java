@@ -1,5 +1,9 @@
 package io.staysync.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -23,26 +27,26 @@ public final class StaysyncUser implements UserDetails, CredentialsContainer {
 
 	private final boolean enabled;
 
-	private final boolean locked;
-
 	private String passwordHash;
 
-	public StaysyncUser(UUID id, String email, Role role, boolean enabled, String passwordHash) {
-		this(id, email, role, enabled, false, passwordHash);
-	}
+	/** What this user may do, as of signing in: kept after the password hash is erased. */
+	private final byte[] accessStamp;
 
-	private StaysyncUser(UUID id, String email, Role role, boolean enabled, boolean locked, String passwordHash) {
+	public StaysyncUser(UUID id, String email, Role role, boolean enabled, String passwordHash) {
 		this.id = id;
 		this.email = email;
 		this.role = role;
 		this.enabled = enabled;
-		this.locked = locked;
 		this.passwordHash = passwordHash;
+		this.accessStamp = accessStamp(role, enabled, passwordHash);
 	}
 
-	/** The same user, temporarily refused a password sign-in (too many failures in a row). */
-	public StaysyncUser locked() {
-		return new StaysyncUser(id, email, role, enabled, true, passwordHash);
+	/**
+	 * Whether this user, as signed in, still has the role, status and password of the
+	 * account as it is now; a session whose user does not is over.
+	 */
+	public boolean sameAccessAs(StaysyncUser current) {
+		return id.equals(current.id) && MessageDigest.isEqual(accessStamp, current.accessStamp);
 	}
 
 	public UUID id() {
@@ -78,13 +82,21 @@ public final class StaysyncUser implements UserDetails, CredentialsContainer {
 	}
 
 	@Override
-	public boolean isAccountNonLocked() {
-		return !locked;
-	}
-
-	@Override
 	public void eraseCredentials() {
 		passwordHash = null;
+	}
+
+	/** A digest, not the hash itself: sessions hold this, and no password hash belongs in a session. */
+	private static byte[] accessStamp(Role role, boolean enabled, String passwordHash) {
+		try {
+			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			byte[] digest = sha256
+				.digest((role + "|" + enabled + "|" + passwordHash).getBytes(StandardCharsets.UTF_8));
+			return Arrays.copyOf(digest, 16);
+		}
+		catch (NoSuchAlgorithmException impossible) {
+			throw new IllegalStateException("SHA-256 is required by every Java runtime", impossible);
+		}
 	}
 
 	@Override

@@ -5,13 +5,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.staysync.common.RunMode;
 
 /**
  * Demo mode only: sample feeds in the shapes Airbnb and Booking.com serve, with dates
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
  * fetched through the same guarded HTTP path as any real feed.
  */
 @RestController
-@ConditionalOnProperty(name = "staysync.demo.enabled", havingValue = "true")
 class SandboxFeedController {
 
 	static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
@@ -28,17 +27,17 @@ class SandboxFeedController {
 
 	private final Clock clock;
 
-	/** Demo data belongs on a laptop: on any database but the embedded one the feeds do not exist. */
-	private final boolean embedded;
+	/** Demo data belongs on a laptop: outside demo mode the feeds do not exist. */
+	private final boolean demo;
 
-	SandboxFeedController(Clock clock, @Value("${spring.datasource.url:}") String databaseUrl) {
+	SandboxFeedController(Clock clock, RunMode runMode) {
 		this.clock = clock;
-		this.embedded = databaseUrl.startsWith("jdbc:h2:");
+		this.demo = runMode.demo();
 	}
 
 	@GetMapping("/sandbox/ical/{feed}.ics")
 	ResponseEntity<String> feed(@PathVariable String feed) {
-		if (!embedded) {
+		if (!demo) {
 			return ResponseEntity.notFound().build();
 		}
 		LocalDate today = LocalDate.now(clock);

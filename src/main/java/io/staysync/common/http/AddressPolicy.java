@@ -1,6 +1,7 @@
 package io.staysync.common.http;
 
 import java.net.InetSocketAddress;
+import java.util.function.IntSupplier;
 
 /**
  * Decides whether Staysync may open a connection to an address. Checked on every address a
@@ -25,8 +26,22 @@ interface AddressPolicy {
 		return address -> AddressScope.of(address.getAddress()) != AddressScope.RESERVED;
 	}
 
+	/**
+	 * This very instance on loopback, at the port it listens on (known only once it listens):
+	 * where demo mode's sandbox feeds live. Nothing there that a user could not fetch from
+	 * outside, unlike any other local port.
+	 */
+	static AddressPolicy ownServer(IntSupplier listeningPort) {
+		return address -> address.getAddress().isLoopbackAddress() && address.getPort() > 0
+				&& address.getPort() == listeningPort.getAsInt();
+	}
+
 	static AddressPolicy of(GuardedHttpSettings settings) {
 		return settings.allowPrivateAddresses() ? publicAndPrivate() : publicOnly();
+	}
+
+	default AddressPolicy or(AddressPolicy other) {
+		return address -> permits(address) || other.permits(address);
 	}
 
 }

@@ -20,11 +20,21 @@ enum AddressScope {
 	PRIVATE,
 
 	/**
-	 * Never a web server worth fetching from, and some are dangerous: link-local (cloud
-	 * metadata at 169.254.169.254), unspecified, multicast, broadcast, documentation,
-	 * benchmarking and other special-purpose ranges.
+	 * Never a web server worth fetching from, and some are dangerous: every cloud metadata
+	 * service (also those inside private ranges), link-local, unspecified, multicast,
+	 * broadcast, documentation, benchmarking and other special-purpose ranges.
 	 */
 	RESERVED;
+
+	/**
+	 * Cloud metadata and platform services outside link-local, checked before any other range
+	 * so that no setting makes them private: Alibaba Cloud (inside CGNAT), Azure's WireServer
+	 * (a public address), Oracle Cloud, and the AWS Nitro services on IPv6 (inside
+	 * unique-local). The link-local ones (169.254.169.254 of AWS, GCP, Azure and most others,
+	 * 169.254.170.2 of ECS, fe80::a9fe:a9fe) are reserved with their whole range.
+	 */
+	private static final List<Cidr> METADATA = Cidr.all("100.100.100.200/32", "168.63.129.16/32", "192.0.0.192/32",
+			"fd00:ec2::/32");
 
 	private static final List<Cidr> PRIVATE_IPV4 = Cidr.all("10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8",
 			"172.16.0.0/12", "192.168.0.0/16");
@@ -52,6 +62,9 @@ enum AddressScope {
 	}
 
 	private static AddressScope ofIpv4(byte[] bytes) {
+		if (Cidr.anyContains(METADATA, bytes)) {
+			return RESERVED;
+		}
 		if (Cidr.anyContains(PRIVATE_IPV4, bytes)) {
 			return PRIVATE;
 		}
@@ -59,6 +72,9 @@ enum AddressScope {
 	}
 
 	private static AddressScope ofIpv6(byte[] bytes) {
+		if (Cidr.anyContains(METADATA, bytes)) {
+			return RESERVED;
+		}
 		if (Cidr.anyContains(PRIVATE_IPV6, bytes)) {
 			return PRIVATE;
 		}

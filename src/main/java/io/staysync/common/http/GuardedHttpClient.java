@@ -14,8 +14,10 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import io.staysync.common.RunMode;
 import io.staysync.common.http.PolicyDnsResolver.HostLookup;
 
 /**
@@ -50,9 +52,20 @@ public class GuardedHttpClient implements AutoCloseable {
 
 	private final Exchange exchange;
 
-	@Autowired
+	/** With the policy the settings ask for, for code that builds a client without Spring. */
 	public GuardedHttpClient(GuardedHttpSettings settings, Clock clock) {
 		this(settings, clock, AddressPolicy.of(settings), HostLookup.system());
+	}
+
+	/**
+	 * The application's client. In demo mode it may also fetch this instance's own sandbox
+	 * feeds on loopback, and nothing else private unless {@code allow-private-addresses} says so.
+	 */
+	@Autowired
+	public GuardedHttpClient(GuardedHttpSettings settings, Clock clock, RunMode runMode, Environment environment) {
+		this(settings, clock, runMode.demo() ? AddressPolicy.of(settings).or(AddressPolicy.ownServer(
+				() -> environment.getProperty("local.server.port", Integer.class, -1))) : AddressPolicy.of(settings),
+				HostLookup.system());
 	}
 
 	/** With another policy or name service: for tests that need a local server or a fake DNS answer. */

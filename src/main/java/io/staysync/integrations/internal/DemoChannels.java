@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -13,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import io.staysync.channels.ChannelMode;
 import io.staysync.channels.ChannelType;
+import io.staysync.common.RunMode;
 import io.staysync.integrations.internal.MappingManagement.MappingRequest;
 import io.staysync.properties.PropertyCatalog;
 import io.staysync.properties.PropertyRef;
@@ -38,23 +38,22 @@ class DemoChannels {
 
 	private final Environment environment;
 
-	private final boolean enabled;
+	private final boolean demo;
 
 	DemoChannels(IntegrationRepository integrations, IntegrationManagement management, MappingManagement mappings,
-			PropertyCatalog properties, Environment environment, @Value("${staysync.demo.enabled:true}") boolean enabled) {
+			PropertyCatalog properties, Environment environment, RunMode runMode) {
 		this.integrations = integrations;
 		this.management = management;
 		this.mappings = mappings;
 		this.properties = properties;
 		this.environment = environment;
-		this.enabled = enabled;
+		this.demo = runMode.demo();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void connectSandbox() {
 		String port = environment.getProperty("local.server.port");
-		boolean embedded = environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:");
-		if (!enabled || !embedded || port == null || integrations.count() > 0) {
+		if (!demo || port == null || integrations.count() > 0) {
 			return;
 		}
 		List<PropertyRef> samples = properties.page(PageRequest.of(0, 10)).getContent();

@@ -1,11 +1,9 @@
 package io.staysync.integrations.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +20,7 @@ import io.staysync.common.InvalidInputException.FieldProblem;
 import io.staysync.integrations.IntegrationChanged;
 import io.staysync.integrations.SyncInterval;
 import io.staysync.integrations.internal.Reconfiguration.SealedSecret;
+import io.staysync.integrations.WebhookSecret;
 
 /**
  * Configures integrations: checks the request, seals its secrets before they touch the
@@ -32,8 +31,6 @@ import io.staysync.integrations.internal.Reconfiguration.SealedSecret;
 public class IntegrationManagement {
 
 	static final int MAX_SECRET_BYTES = 4096;
-
-	private final SecureRandom random = new SecureRandom();
 
 	private final IntegrationRepository integrations;
 
@@ -118,9 +115,14 @@ public class IntegrationManagement {
 
 	/** A Standard Webhooks secret: {@code whsec_} and base64 of 24 random bytes. */
 	private String generateWebhookSecret() {
-		byte[] bytes = new byte[24];
-		random.nextBytes(bytes);
-		return "whsec_" + Base64.getEncoder().encodeToString(bytes);
+		return WebhookSecret.generate();
+	}
+
+	/** Empty removes the secret and {@code generate} makes one; anything else must be a usable secret. */
+	private static void checkWebhookSecret(String value, List<FieldProblem> problems) {
+		if (value != null && !value.isBlank() && !value.equals(IntegrationConfiguration.GENERATE)) {
+			WebhookSecret.problem(value).ifPresent(problem -> problems.add(new FieldProblem("webhookSecret", problem)));
+		}
 	}
 
 	private static void check(ChannelType type, IntegrationConfiguration request) {
@@ -131,6 +133,7 @@ public class IntegrationManagement {
 		checkSecret("apiKey", request.apiKey(), problems);
 		checkSecret("apiSecret", request.apiSecret(), problems);
 		checkSecret("webhookSecret", request.webhookSecret(), problems);
+		checkWebhookSecret(request.webhookSecret(), problems);
 		if (request.webhookUrl() != null && !request.webhookUrl().isBlank() && !WebhookUrls.acceptable(request.webhookUrl())) {
 			problems.add(new FieldProblem("webhookUrl", "must be an https URL (http only for localhost)"));
 		}

@@ -1,17 +1,14 @@
 package io.staysync.properties.internal;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalTime;
-
-import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
+
+import io.staysync.common.RunMode;
 
 /**
  * Demo mode: on the embedded database, a first start with no property creates two sample
@@ -27,21 +24,17 @@ class DemoProperties implements ApplicationRunner {
 
 	private final PropertyManagement management;
 
-	private final DataSource dataSource;
+	private final boolean demo;
 
-	private final boolean enabled;
-
-	DemoProperties(PropertyRepository properties, PropertyManagement management, DataSource dataSource,
-			@Value("${staysync.demo.enabled:true}") boolean enabled) {
+	DemoProperties(PropertyRepository properties, PropertyManagement management, RunMode runMode) {
 		this.properties = properties;
 		this.management = management;
-		this.dataSource = dataSource;
-		this.enabled = enabled;
+		this.demo = runMode.demo();
 	}
 
 	@Override
-	public void run(ApplicationArguments args) throws SQLException {
-		if (!enabled || !embedded() || properties.count() > 0) {
+	public void run(ApplicationArguments args) {
+		if (!demo || properties.count() > 0) {
 			return;
 		}
 		management.create(new PropertyDetails("Harbour Loft", "Europe/Lisbon", LocalTime.of(16, 0), LocalTime.of(10, 0),
@@ -49,12 +42,6 @@ class DemoProperties implements ApplicationRunner {
 		management.create(new PropertyDetails("Alpine Chalet", "Europe/Zurich", LocalTime.of(15, 0), LocalTime.of(11, 0),
 				8, new Property.Address("Dorfstrasse 4", null, "Zermatt", "3920", "VS", "CH")));
 		log.info("Demo mode: created two sample properties (set staysync.demo.enabled=false to start empty)");
-	}
-
-	private boolean embedded() throws SQLException {
-		try (Connection connection = dataSource.getConnection()) {
-			return connection.getMetaData().getURL().startsWith("jdbc:h2:");
-		}
 	}
 
 }

@@ -71,8 +71,9 @@ final class Keyring {
 
 	static String format(int id, byte[] key) {
 		return """
-				# Staysync keyring. Keep it secret and keep it with the database: without it no stored
-				# credential can be decrypted. Add a key as 'id: base64', then make it primary and run rotate-keys.
+				# Staysync keyring. Keep it secret, readable by Staysync's user only, and backed up apart from
+				# the database: without it no stored credential can be decrypted. Add a key as 'id: base64',
+				# then make it primary and run rotate-keys.
 				primary: %d
 				%d: %s
 				""".formatted(id, id, Base64.getEncoder().encodeToString(key));

@@ -4,28 +4,31 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows password guessing: after {@code max-failures} wrong passwords in a row for one email
- * (console or HTTP Basic), password sign-in for that email is refused for {@code lockout},
- * whatever the password, and says so. A correct password before that resets the count. API
- * tokens are not throttled: they are random 256-bit values, not guessable.
+ * Slows password guessing, for the console and HTTP Basic alike, with two limits:
+ * <ul>
+ * <li>per sign-in name (normalised by {@link LoginNames}): after {@code max-failures} wrong
+ * passwords in a row, password sign-in under that name is refused for {@code lockout}. Names
+ * without an account lock the same way, so the answer never tells whether an account exists.
+ * A correct password before that starts the count again.</li>
+ * <li>per client address: after {@code address-max-failures} failures (any names, no success
+ * in between), each further attempt from there must wait {@code address-delay}, doubled with
+ * every further failure up to {@code address-max-delay}. A stranger who tries many names, or
+ * keeps one account locked, is slowed to a handful of tries an hour without touching
+ * anybody else.</li>
+ * </ul>
+ * API tokens are not throttled: they are random 256-bit values, not guessable.
  *
- * Counts are kept per instance, in memory (at most {@value #TRACKED} emails, the oldest
- * forgotten first): behind a load balancer an attacker gets the limit once per instance, which
- * still turns millions of guesses into a handful.
+ * Counts are kept per instance, in memory (at most {@value #TRACKED} names and as many
+ * addresses, the oldest forgotten first): behind a load balancer an attacker gets the limits
+ * once per instance, which still turns millions of guesses into a handful.
  */
 @Component
 class LoginThrottle {
@@ -34,73 +37,120 @@ class LoginThrottle {
 
 	static final int TRACKED = 10_000;
 
-	private final int maxFailures;
+	private final LoginSettings settings;
 
-	private final Duration lockout;
+	private final Clock clock;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Map<String, Failures> names = bounded();
 
-	private final Map<String, Failures> failures = new LinkedHashMap<>(16, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
-			return size() > TRACKED;
-		}
-	};
+	private final Map<String, Failures> addresses = bounded();
 
-	LoginThrottle(@Value("${staysync.security.login.max-failures:5}") int maxFailures,
-			@Value("${staysync.security.login.lockout:15m}") Duration lockout) {
-		this.maxFailures = maxFailures;
-		this.lockout = lockout;
+	LoginThrottle(LoginSettings settings, Clock clock) {
+		this.settings = settings;
+		this.clock = clock;
 	}
 
-	/** Until when password sign-in for this email is refused, if it is. */
-	synchronized Optional<Instant> lockedUntil(String email) {
-		Failures current = failures.get(key(email));
-		if (current == null || current.lockedUntil() == null) {
-			return Optional.empty();
-		}
-		if (!current.lockedUntil().isAfter(clock.instant())) {
-			failures.remove(key(email));
-			return Optional.empty();
-		}
-		return Optional.of(current.lockedUntil());
+	/**
+	 * Until when a password sign-in under this name from this address is refused, if it is.
+	 * @param name the normalised name, or {@code null} when the typed one was refused
+	 * @param address the client's address, or {@code null} when unknown
+	 */
+	synchronized Optional<Instant> refusedUntil(String name, String address) {
+		Instant now = clock.instant();
+		Instant until = later(lockedUntil(names, name, now), lockedUntil(addresses, address, now));
+		return Optional.ofNullable(until);
 	}
 
-	@EventListener
-	void on(AuthenticationFailureBadCredentialsEvent event) {
-		if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken attempt
-				&& attempt.getPrincipal() instanceof String email) {
-			failed(email);
+	/** A wrong password, an unknown name or a refused one: counted under the name and the address. */
+	synchronized void failed(String name, String address) {
+		Instant now = clock.instant();
+		if (name != null) {
+			Failures current = current(names, name, now);
+			int count = current.count() + 1;
+			Instant until = count >= settings.maxFailures() ? now.plus(settings.lockout()) : null;
+			names.put(name, new Failures(until == null ? count : 0, until, now));
+			if (until != null) {
+				log.warn("Password sign-in under one name refused until {} after {} wrong passwords in a row", until,
+						count);
+			}
 		}
-	}
-
-	@EventListener
-	void on(AuthenticationSuccessEvent event) {
-		if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken signedIn) {
-			synchronized (this) {
-				failures.remove(key(signedIn.getName()));
+		if (address != null) {
+			Failures current = current(addresses, address, now);
+			int count = current.count() + 1;
+			int beyond = count - settings.addressMaxFailures();
+			Instant until = beyond >= 0 ? now.plus(delay(beyond)) : null;
+			addresses.put(address, new Failures(count, until, now));
+			if (beyond == 0) {
+				log.warn("Password sign-in from {} slowed down after {} failed sign-ins", address, count);
 			}
 		}
 	}
 
-	private synchronized void failed(String email) {
-		Failures current = failures.getOrDefault(key(email), new Failures(0, null));
-		if (current.lockedUntil() != null) {
-			return;
+	/** A right password: the name's count starts again, and so does the address's. */
+	synchronized void succeeded(String name, String address) {
+		if (name != null) {
+			names.remove(name);
 		}
-		int count = current.count() + 1;
-		Instant until = count >= maxFailures ? clock.instant().plus(lockout) : null;
-		failures.put(key(email), new Failures(until == null ? count : 0, until));
-		if (until != null) {
-			log.warn("Password sign-in for {} refused until {} after {} wrong passwords in a row", key(email), until, count);
+		if (address != null) {
+			addresses.remove(address);
 		}
 	}
 
-	private static String key(String email) {
-		return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+	/** {@code address-delay}, doubled for each failure beyond the free ones, at most {@code address-max-delay}. */
+	private Duration delay(int beyond) {
+		Duration delay = settings.addressDelay();
+		for (int i = 0; i < beyond && delay.compareTo(settings.addressMaxDelay()) < 0; i++) {
+			delay = delay.multipliedBy(2);
+		}
+		return delay.compareTo(settings.addressMaxDelay()) < 0 ? delay : settings.addressMaxDelay();
 	}
 
-	private record Failures(int count, Instant lockedUntil) {
+	private Failures current(Map<String, Failures> failures, String key, Instant now) {
+		Failures current = failures.get(key);
+		if (current == null || forgotten(failures, current, now)) {
+			return new Failures(0, null, now);
+		}
+		return current;
+	}
+
+	private Instant lockedUntil(Map<String, Failures> failures, String key, Instant now) {
+		Failures current = key == null ? null : failures.get(key);
+		if (current == null) {
+			return null;
+		}
+		if (forgotten(failures, current, now)) {
+			failures.remove(key);
+			return null;
+		}
+		return current.lockedUntil() != null && current.lockedUntil().isAfter(now) ? current.lockedUntil() : null;
+	}
+
+	/**
+	 * A name's count is forgotten when its lockout is over (or on a right password); an
+	 * address's after a quiet {@code address-memory}, so that its waits do not grow forever.
+	 */
+	private boolean forgotten(Map<String, Failures> failures, Failures current, Instant now) {
+		boolean lockOver = current.lockedUntil() != null && !current.lockedUntil().isAfter(now);
+		return failures == names ? lockOver : !current.last().plus(settings.addressMemory()).isAfter(now);
+	}
+
+	private static Instant later(Instant one, Instant other) {
+		if (one == null) {
+			return other;
+		}
+		return other == null || one.isAfter(other) ? one : other;
+	}
+
+	private static Map<String, Failures> bounded() {
+		return new LinkedHashMap<>(16, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
+				return size() > TRACKED;
+			}
+		};
+	}
+
+	private record Failures(int count, Instant lockedUntil, Instant last) {
 	}
 
 }

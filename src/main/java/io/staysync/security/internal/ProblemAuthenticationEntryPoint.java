@@ -36,8 +36,8 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer, Basic realm=\"Staysync\"");
 		if (exception instanceof LockedException) {
 			problems.write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-					"Too many wrong passwords in a row for this account: password sign-in is refused for a while."
-							+ " Try again later, or use an API token."));
+					"Too many wrong passwords for this account or from your address: password sign-in is refused"
+							+ " for a while. Try again later, or use an API token."));
 			return;
 		}
 		problems.write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,

@@ -57,8 +57,24 @@ public class UserAccount {
 				now, null);
 	}
 
+	/**
+	 * The stored spelling of an email: no surrounding white space of any kind (also no-break
+	 * spaces), lower case. Sign-in names go through {@link LoginNames} to the same one.
+	 */
 	static String normalizeEmail(String email) {
-		return email.trim().toLowerCase(Locale.ROOT);
+		int start = 0;
+		int end = email.length();
+		while (start < end && blank(email.charAt(start))) {
+			start++;
+		}
+		while (end > start && blank(email.charAt(end - 1))) {
+			end--;
+		}
+		return email.substring(start, end).toLowerCase(Locale.ROOT);
+	}
+
+	private static boolean blank(char c) {
+		return Character.isWhitespace(c) || Character.isSpaceChar(c);
 	}
 
 	void rename(String displayName, Instant now) {

@@ -77,6 +77,27 @@ class AddressScopeTests {
 		assertThat(AddressPolicy.of(defaults).permits(at("127.0.0.1"))).isFalse();
 		assertThat(AddressPolicy.of(defaults.withAllowPrivateAddresses(true)).permits(at("127.0.0.1"))).isTrue();
 	}
+	@ParameterizedTest(name = "{0} is refused even with private networks allowed")
+	@CsvSource({ "169.254.169.254", "169.254.170.2", "169.254.0.23", "100.100.100.200", "168.63.129.16",
+			"192.0.0.192", "fd00:ec2::254", "fd00:ec2::23", "fe80::a9fe:a9fe", "::ffff:100.100.100.200",
+			"64:ff9b::6464:64c8" })
+	void cloudMetadataServicesAreReservedWhateverTheSetting(String literal) throws Exception {
+		assertThat(AddressScope.of(InetAddress.getByName(literal))).isEqualTo(AddressScope.RESERVED);
+		assertThat(AddressPolicy.publicAndPrivate().permits(at(literal))).isFalse();
+	}
+
+	@Test
+	void theOwnServerPolicyPermitsOnlyLoopbackAtTheListeningPort() throws Exception {
+		AddressPolicy demo = AddressPolicy.publicOnly().or(AddressPolicy.ownServer(() -> 8080));
+
+		assertThat(demo.permits(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 8080))).isTrue();
+		assertThat(demo.permits(new InetSocketAddress(InetAddress.getByName("::1"), 8080))).isTrue();
+		assertThat(demo.permits(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 5432))).isFalse();
+		assertThat(demo.permits(new InetSocketAddress(InetAddress.getByName("10.0.0.1"), 8080))).isFalse();
+		assertThat(demo.permits(new InetSocketAddress(InetAddress.getByName("169.254.169.254"), 8080))).isFalse();
+		assertThat(AddressPolicy.ownServer(() -> -1)
+			.permits(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0))).isFalse();
+	}
 
 	private static InetSocketAddress at(String literal) throws Exception {
 		return new InetSocketAddress(InetAddress.getByName(literal), 443);

@@ -5,12 +5,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ExtendWith(OutputCaptureExtension.class)
 class KeyringLoaderTests {
 
 	@TempDir
@@ -58,6 +62,38 @@ class KeyringLoaderTests {
 				dir.resolve("missing").toString())))
 			.isInstanceOf(KeyringException.class)
 			.hasMessageContaining("cannot be read");
+	}
+
+	@Test
+	void aGeneratedKeyringLivesApartFromTheDatabaseUnlessOneWasGeneratedBesideItBefore() throws Exception {
+		Path home = dir.resolve("home");
+		Path work = dir.resolve("work");
+
+		Path generated = KeyringLoader.generatedFile(null, home, work);
+		assertThat(generated).isEqualTo(home.resolve(".staysync/staysync.keyring"));
+		assertThat(generated.startsWith(work.resolve("data"))).isFalse();
+
+		Files.createDirectories(work.resolve("data"));
+		Files.writeString(work.resolve("data/staysync.keyring"), "primary: 1\n1: " + AesGcmCredentialVaultTests.randomKey());
+		assertThat(KeyringLoader.generatedFile(null, home, work)).isEqualTo(work.resolve("data/staysync.keyring"));
+		assertThat(KeyringLoader.generatedFile("/etc/staysync/keyring", home, work)).isEqualTo(Path.of("/etc/staysync/keyring"));
+	}
+
+	@Test
+	void aGeneratedKeyringAndItsNewDirectoryAreOwnerOnlyAndAReadableOneIsWarnedAbout(CapturedOutput output)
+			throws Exception {
+		Path file = dir.resolve("fresh/keys/staysync.keyring");
+		KeyringLoader.load(new MockEnvironment().withProperty("spring.datasource.url", "jdbc:h2:mem:x")
+			.withProperty(KeyringLoader.GENERATED_FILE, file.toString()));
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+		assertThat(output).doesNotContain("may be read by other users");
+
+		Path readable = dir.resolve("readable.keyring");
+		Files.writeString(readable, "primary: 1\n1: " + AesGcmCredentialVaultTests.randomKey());
+		Files.setPosixFilePermissions(readable, PosixFilePermissions.fromString("rw-r--r--"));
+		KeyringLoader.load(new MockEnvironment().withProperty("staysync.keyring-file", readable.toString()));
+		assertThat(output).contains("may be read by other users", "chmod 600");
 	}
 
 }
