@@ -32,8 +32,8 @@ import io.staysync.properties.PropertyRef;
 
 /**
  * Maps channel listings to properties. {@link #replace} makes the stored set exactly the one
- * given; {@link #merge} adds or remaps the listings given and leaves the others (the seed's
- * {@code propertyMapping} on sync). Refusals name the listing at fault and store nothing.
+ * given; {@link #merge} adds or remaps the listings given and leaves the others (the
+ * optional {@code propertyMapping} of a sync request). Refusals name the listing at fault and store nothing.
  */
 @Service
 public class MappingManagement {

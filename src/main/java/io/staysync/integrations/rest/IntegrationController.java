@@ -27,7 +27,7 @@ import io.staysync.integrations.internal.MappingManagement;
 import jakarta.validation.Valid;
 
 /**
- * The integrations API of the specification. {@code {type}} is {@code airbnb},
+ * The integrations API (configure, test, status, detail). {@code {type}} is {@code airbnb},
  * {@code booking_com} (also {@code bookingcom}) or {@code ical}.
  */
 @RestController
@@ -89,7 +89,7 @@ class IntegrationController {
 		return syncs == null ? List.of() : syncs.recent(integrationId, 20);
 	}
 
-	/** The configure body of the specification; omitted fields keep their stored values. */
+	/** The configure body; omitted fields keep their stored values. */
 	record ConfigureRequest(String apiKey, String apiSecret, String webhookSecret, String webhookUrl, Boolean isActive,
 			ChannelMode mode, @Valid Settings settings) {
 

@@ -33,7 +33,7 @@ import io.staysync.web.FormProblems;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The integrations page of the specification: a card per channel with its status, a
+ * The integrations page: a card per channel with its status, a
  * configure dialog with a connection test, and a sync dialog that maps listings to
  * properties and starts a run. The sync history and the run's progress are the sync
  * module's fragments, loaded into this page by htmx.

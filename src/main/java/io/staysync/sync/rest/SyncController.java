@@ -73,7 +73,7 @@ class SyncController {
 		return history.get(id);
 	}
 
-	/** The seed's optional body: listings to map before syncing. */
+	/** The optional body of a sync request: listings to map before syncing. */
 	record SyncRequest(Map<@NotNull String, @NotNull UUID> propertyMapping) {
 	}
 
