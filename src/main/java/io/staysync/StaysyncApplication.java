@@ -9,9 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.modulith.Modulithic;
 
 /**
- * Staysync: one source of truth for properties and bookings, kept in sync with every channel.
- * The shared kernel ({@code common}: clock, errors, guarded HTTP client) is part of every
- * module test's bootstrap.
+ * Staysync: one source of truth for properties and bookings, kept in sync with every
+ * channel. The shared kernel ({@code common}: clock, errors, guarded HTTP client) is part
+ * of every module test's bootstrap.
  */
 @SpringBootApplication
 @Modulithic(sharedModules = "common")

@@ -17,8 +17,8 @@ import com.jayway.jsonpath.JsonPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The configuration processor describes every staysync.* setting for IDEs (from the records'
- * Javadoc and defaults), and docs/configuration.md lists each one of them.
+ * The configuration processor describes every staysync.* setting for IDEs (from the
+ * records' Javadoc and defaults), and docs/configuration.md lists each one of them.
  */
 class ConfigurationMetadataTests {
 
@@ -28,13 +28,13 @@ class ConfigurationMetadataTests {
 		String documentation = Files.readString(Path.of("docs/configuration.md"), StandardCharsets.UTF_8);
 
 		assertThat(settings).extracting(setting -> JsonPath.read(setting, "$.name"))
-			.contains("staysync.sync.heartbeat-interval", "staysync.sync.stale-after", "staysync.sync.stale-check-interval",
-					"staysync.events.resubmit-interval", "staysync.events.resubmit-older-than",
-					"staysync.availability.debounce", "staysync.availability.longest-wait",
-					"staysync.availability.drain-interval", "staysync.availability.retry-base",
-					"staysync.availability.retry-cap", "staysync.availability.max-attempts", "staysync.scheduler.enabled",
-					"staysync.scheduler.threads", "staysync.scheduler.polling-interval",
-					"staysync.http.max-request-body-bytes");
+			.contains("staysync.sync.heartbeat-interval", "staysync.sync.stale-after",
+					"staysync.sync.stale-check-interval", "staysync.events.resubmit-interval",
+					"staysync.events.resubmit-older-than", "staysync.availability.debounce",
+					"staysync.availability.longest-wait", "staysync.availability.drain-interval",
+					"staysync.availability.retry-base", "staysync.availability.retry-cap",
+					"staysync.availability.max-attempts", "staysync.scheduler.enabled", "staysync.scheduler.threads",
+					"staysync.scheduler.polling-interval", "staysync.http.max-request-body-bytes");
 		for (Object setting : settings) {
 			String name = JsonPath.read(setting, "$.name");
 			assertThat(documentation).as("docs/configuration.md lists %s", name).contains("`" + name + "`");

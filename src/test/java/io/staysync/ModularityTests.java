@@ -19,14 +19,14 @@ class ModularityTests {
 
 	@Test
 	void everyModuleIsDetectedAndNoOtherOne() {
-		assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-			.containsExactlyInAnyOrder("audit", "bookings", "channels", "common", "integrations", "properties",
-					"security", "sync", "web", "webhooks");
+		assertThat(modules.stream().map(module -> module.getIdentifier().toString())).containsExactlyInAnyOrder("audit",
+				"bookings", "channels", "common", "integrations", "properties", "security", "sync", "web", "webhooks");
 	}
 
 	/**
-	 * Diagrams and module canvases go to {@code target/}: generated output is never tracked, so a
-	 * test run leaves the working tree as it found it. docs/architecture.md is the written map.
+	 * Diagrams and module canvases go to {@code target/}: generated output is never
+	 * tracked, so a test run leaves the working tree as it found it. docs/architecture.md
+	 * is the written map.
 	 */
 	@Test
 	void writesModuleDiagrams() {

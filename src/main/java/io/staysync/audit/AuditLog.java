@@ -11,7 +11,9 @@ public interface AuditLog {
 	/** Records an action by the signed-in user (or {@code system} when there is none). */
 	void record(String action, String target, Map<String, ?> details);
 
-	/** Records an action on behalf of a named actor, for example a failed login attempt. */
+	/**
+	 * Records an action on behalf of a named actor, for example a failed login attempt.
+	 */
 	void recordAs(String actor, String action, String target, Map<String, ?> details);
 
 }

@@ -5,9 +5,9 @@ import java.util.UUID;
 
 /**
  * The facts about a booking that every booking event carries, so that a consumer (the
- * availability push, outbound webhooks) needs no read-back. For updates, the previous stay
- * is included: nights it no longer covers must be reopened on other channels.
+ * availability push, outbound webhooks) needs no read-back. For updates, the previous
+ * stay is included: nights it no longer covers must be reopened on other channels.
  */
-public record BookingChange(UUID bookingId, UUID propertyId, BookingKind kind, BookingSource source,
-		UUID integrationId, LocalDate checkIn, LocalDate checkOut) {
+public record BookingChange(UUID bookingId, UUID propertyId, BookingKind kind, BookingSource source, UUID integrationId,
+		LocalDate checkIn, LocalDate checkOut) {
 }

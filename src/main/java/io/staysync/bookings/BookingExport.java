@@ -8,15 +8,17 @@ import java.util.UUID;
 public interface BookingExport {
 
 	/**
-	 * The confirmed bookings of a property that hold nights from {@code from} up to (not including) {@code to}, except those
-	 * imported through {@code excludedIntegrationId}: a channel must never see its own bookings
-	 * come back as blocks (they would echo forever).
+	 * The confirmed bookings of a property that hold nights from {@code from} up to (not
+	 * including) {@code to}, except those imported through {@code excludedIntegrationId}:
+	 * a channel must never see its own bookings come back as blocks (they would echo
+	 * forever).
 	 */
 	List<ExportedStay> stays(UUID propertyId, UUID excludedIntegrationId, LocalDate from, LocalDate to);
 
 	/**
-	 * Every confirmed booking and block of a property that holds nights from {@code from} up to
-	 * (not including) {@code to}, whatever its source: what an availability push must close.
+	 * Every confirmed booking and block of a property that holds nights from {@code from}
+	 * up to (not including) {@code to}, whatever its source: what an availability push
+	 * must close.
 	 */
 	List<ExportedStay> stays(UUID propertyId, LocalDate from, LocalDate to);
 

@@ -5,8 +5,8 @@ import java.util.UUID;
 /**
  * How channels write bookings: an idempotent upsert keyed by {@code (integrationId,
  * externalId)}. Applying the same record twice changes nothing the second time. Imported
- * bookings are facts from the channel: an overlap is recorded as a conflict, never refused.
- * Both methods join the caller's transaction when there is one.
+ * bookings are facts from the channel: an overlap is recorded as a conflict, never
+ * refused. Both methods join the caller's transaction when there is one.
  */
 public interface BookingImport {
 

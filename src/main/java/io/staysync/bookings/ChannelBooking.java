@@ -10,8 +10,8 @@ import java.util.UUID;
  *
  * @param status {@code CANCELLED} when the channel says the booking is cancelled
  * @param rawPayloadRef where the channel's original payload is kept, if anywhere
- * @param externalReference the channel's own reference when it differs from the key (an Airbnb
- * confirmation code found in an iCal event whose key is its UID)
+ * @param externalReference the channel's own reference when it differs from the key (an
+ * Airbnb confirmation code found in an iCal event whose key is its UID)
  */
 public record ChannelBooking(UUID integrationId, BookingSource source, String externalId, String externalListingId,
 		UUID propertyId, BookingKind kind, BookingStatus status, LocalDate checkIn, LocalDate checkOut,

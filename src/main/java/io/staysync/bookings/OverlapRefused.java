@@ -16,7 +16,10 @@ public class OverlapRefused extends ConflictException {
 
 	private final List<Overlap> overlapping;
 
-	/** @param overlapping the bookings in the way, at least one, in the order of their stays */
+	/**
+	 * @param overlapping the bookings in the way, at least one, in the order of their
+	 * stays
+	 */
 	public OverlapRefused(List<Overlap> overlapping) {
 		super(describe(overlapping));
 		this.overlapping = List.copyOf(overlapping);
@@ -42,7 +45,9 @@ public class OverlapRefused extends ConflictException {
 
 	/**
 	 * A booking in the way of the refused one.
-	 * @param externalReference the channel's reference, to name a channel booking without a guest name
+	 *
+	 * @param externalReference the channel's reference, to name a channel booking without
+	 * a guest name
 	 */
 	public record Overlap(UUID id, BookingKind kind, BookingSource source, LocalDate checkIn, LocalDate checkOut,
 			String guestName, String externalReference) {

@@ -3,8 +3,9 @@ package io.staysync.channels;
 import java.time.Duration;
 
 /**
- * What a channel answered to an availability push: taken, failed (with the reason and, when
- * the channel said so, how long to wait), or not something this connector does at all.
+ * What a channel answered to an availability push: taken, failed (with the reason and,
+ * when the channel said so, how long to wait), or not something this connector does at
+ * all.
  */
 public record AvailabilityPush(Outcome outcome, String problem, Duration retryAfter) {
 

@@ -11,8 +11,9 @@ import io.staysync.channels.ical.ExportEvent;
 import io.staysync.channels.ical.IcalExportWriter;
 
 /**
- * Writes a property's export feed as RFC 5545 text. Events say only that the nights are not
- * available: a feed URL can be shared with a channel, and guests' names have no place in it.
+ * Writes a property's export feed as RFC 5545 text. Events say only that the nights are
+ * not available: a feed URL can be shared with a channel, and guests' names have no place
+ * in it.
  */
 @Component
 public class CalendarExport {
@@ -20,10 +21,12 @@ public class CalendarExport {
 	private final IcalExportWriter writer = new IcalExportWriter();
 
 	public String write(String calendarName, List<ExportedStay> stays, Instant stamp) {
-		return writer.write(calendarName, stays.stream()
-			.map(stay -> new ExportEvent(stay.bookingId() + "@staysync", stay.checkIn(), stay.checkOut(),
-					stay.kind() == BookingKind.RESERVATION ? "Reserved" : "Not available"))
-			.toList(), stamp);
+		return writer.write(calendarName,
+				stays.stream()
+					.map(stay -> new ExportEvent(stay.bookingId() + "@staysync", stay.checkIn(), stay.checkOut(),
+							stay.kind() == BookingKind.RESERVATION ? "Reserved" : "Not available"))
+					.toList(),
+				stamp);
 	}
 
 }

@@ -1,9 +1,9 @@
 package io.staysync.channels;
 
 /**
- * One adapter per channel and mode. Acknowledging changes is added with the API connectors
- * that need it; pushing availability has a default that answers "not supported", which is
- * right for iCal (its export feed is served live from the database).
+ * One adapter per channel and mode. Acknowledging changes is added with the API
+ * connectors that need it; pushing availability has a default that answers "not
+ * supported", which is right for iCal (its export feed is served live from the database).
  */
 public interface ChannelConnector {
 
@@ -11,7 +11,8 @@ public interface ChannelConnector {
 
 	/**
 	 * Really calls the channel with these credentials and says what it found. Must not
-	 * throw for a failing peer: a failure is a {@link ConnectionCheck#failed} with the reason.
+	 * throw for a failing peer: a failure is a {@link ConnectionCheck#failed} with the
+	 * reason.
 	 */
 	ConnectionCheck testConnection(ChannelCredentials credentials);
 
@@ -22,9 +23,9 @@ public interface ChannelConnector {
 	ListingChanges fetchChanges(ChannelCredentials credentials, ChannelListing listing, SyncCursor cursor);
 
 	/**
-	 * Sends a property's availability over a window of nights to one mapped listing. Must not
-	 * throw for a failing peer: a failure is {@link AvailabilityPush#failed} with the reason,
-	 * and the push is retried later with the whole window.
+	 * Sends a property's availability over a window of nights to one mapped listing. Must
+	 * not throw for a failing peer: a failure is {@link AvailabilityPush#failed} with the
+	 * reason, and the push is retried later with the whole window.
 	 */
 	default AvailabilityPush pushAvailability(ChannelCredentials credentials, ChannelListing listing,
 			AvailabilityWindow window) {

@@ -8,12 +8,14 @@ import java.util.Set;
 import io.staysync.common.NotFoundException;
 import io.staysync.common.StoredInLowerCase;
 
-/** The channels Staysync integrates with; {@code ical} is any other iCal calendar (Vrbo, Google, …). */
+/**
+ * The channels Staysync integrates with; {@code ical} is any other iCal calendar (Vrbo,
+ * Google, …).
+ */
 public enum ChannelType implements StoredInLowerCase {
 
 	AIRBNB("airbnb", Set.of(ChannelMode.ICAL, ChannelMode.API)),
-	BOOKING_COM("booking_com", Set.of(ChannelMode.ICAL, ChannelMode.API)),
-	ICAL("ical", Set.of(ChannelMode.ICAL));
+	BOOKING_COM("booking_com", Set.of(ChannelMode.ICAL, ChannelMode.API)), ICAL("ical", Set.of(ChannelMode.ICAL));
 
 	private final String path;
 
@@ -37,7 +39,9 @@ public enum ChannelType implements StoredInLowerCase {
 		return modes.stream().sorted().toList();
 	}
 
-	/** Reads a type from a URL; {@code bookingcom} is accepted for {@code booking_com}. */
+	/**
+	 * Reads a type from a URL; {@code bookingcom} is accepted for {@code booking_com}.
+	 */
 	public static ChannelType fromPath(String value) {
 		String normalized = value == null ? "" : value.toLowerCase(Locale.ROOT);
 		if (normalized.equals("bookingcom")) {

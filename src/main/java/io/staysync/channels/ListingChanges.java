@@ -10,9 +10,10 @@ import io.staysync.bookings.ChannelBooking;
  * What a channel reported for one listing.
  *
  * @param bookings the bookings as the channel reports them now (cancelled ones included)
- * @param presentExternalIds every key the channel listed, for finding the ones it no longer lists
- * @param complete whether the answer is a full picture from {@code coveredFrom} up to {@code coveredTo}:
- * only then may a booking's absence count towards cancelling it
+ * @param presentExternalIds every key the channel listed, for finding the ones it no
+ * longer lists
+ * @param complete whether the answer is a full picture from {@code coveredFrom} up to
+ * {@code coveredTo}: only then may a booking's absence count towards cancelling it
  * @param problem for {@code FAILED}, what went wrong in words a manager understands
  */
 public record ListingChanges(Outcome outcome, List<ChannelBooking> bookings, Set<String> presentExternalIds,

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * A failure whose message is written for the client: it is shown verbatim in the problem
- * detail, so it must never carry a secret or an internal identifier the caller cannot see.
- * Extra {@link #properties()} become members of the problem detail.
+ * detail, so it must never carry a secret or an internal identifier the caller cannot
+ * see. Extra {@link #properties()} become members of the problem detail.
  */
 public abstract class DomainException extends RuntimeException {
 

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * Input that breaks a rule the bean validation annotations cannot express (one field
- * against another, or against a stored record): 400, or 422 when the rule involves
- * stored state, with the fields named.
+ * against another, or against a stored record): 400, or 422 when the rule involves stored
+ * state, with the fields named.
  */
 public class InvalidInputException extends DomainException {
 

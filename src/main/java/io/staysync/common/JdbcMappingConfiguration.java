@@ -17,13 +17,13 @@ import org.springframework.data.jdbc.core.mapping.JdbcMappingContext;
 /**
  * How aggregates meet the schema.
  * <p>
- * Spring Data JDBC quotes identifiers by default and upper-cases them on H2, which breaks on
- * an H2 in PostgreSQL mode with lower-case names. Our schema uses plain lower-case names
- * that need no quoting on either database, so quoting is switched off.
+ * Spring Data JDBC quotes identifiers by default and upper-cases them on H2, which breaks
+ * on an H2 in PostgreSQL mode with lower-case names. Our schema uses plain lower-case
+ * names that need no quoting on either database, so quoting is switched off.
  * <p>
- * Aggregates hold typed enums. Those that are {@link StoredInLowerCase} are written and read
- * as their lower-case names here, and nowhere else; other enums keep Spring Data's default,
- * the constant's name (see docs/adr/0009-stored-enums.md).
+ * Aggregates hold typed enums. Those that are {@link StoredInLowerCase} are written and
+ * read as their lower-case names here, and nowhere else; other enums keep Spring Data's
+ * default, the constant's name (see docs/adr/0009-stored-enums.md).
  */
 @Configuration(proxyBeanMethods = false)
 class JdbcMappingConfiguration {
@@ -58,7 +58,10 @@ class JdbcMappingConfiguration {
 
 	}
 
-	/** Fails on a value no constant is stored as, rather than reading it as something else. */
+	/**
+	 * Fails on a value no constant is stored as, rather than reading it as something
+	 * else.
+	 */
 	@ReadingConverter
 	enum LowerCaseReading implements ConverterFactory<String, StoredInLowerCase> {
 

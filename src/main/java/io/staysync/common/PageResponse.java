@@ -11,8 +11,8 @@ import org.springframework.data.domain.Page;
 public record PageResponse<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
 
 	public static <S, T> PageResponse<T> of(Page<S> page, Function<S, T> mapper) {
-		return new PageResponse<>(page.getContent().stream().map(mapper).toList(), page.getNumber(),
-				page.getSize(), page.getTotalElements(), page.getTotalPages());
+		return new PageResponse<>(page.getContent().stream().map(mapper).toList(), page.getNumber(), page.getSize(),
+				page.getTotalElements(), page.getTotalPages());
 	}
 
 }

@@ -10,7 +10,10 @@ import java.util.UUID;
 import io.staysync.channels.ChannelCredentials;
 import io.staysync.channels.ChannelType;
 
-/** What the sync engine needs of integrations: find them, open their credentials, record outcomes. */
+/**
+ * What the sync engine needs of integrations: find them, open their credentials, record
+ * outcomes.
+ */
 public interface ChannelAccounts {
 
 	Optional<ChannelAccount> find(ChannelType type);
@@ -21,7 +24,8 @@ public interface ChannelAccounts {
 
 	/**
 	 * Decrypted credentials and mapped listings for one sync.
-	 * @throws io.staysync.security.vault.VaultException when the stored secrets cannot be decrypted
+	 * @throws io.staysync.security.vault.VaultException when the stored secrets cannot be
+	 * decrypted
 	 */
 	ChannelCredentials credentials(UUID integrationId);
 
@@ -29,20 +33,24 @@ public interface ChannelAccounts {
 	Set<UUID> integrationsMappedTo(UUID propertyId);
 
 	/**
-	 * The decrypted webhook secret, for verifying a channel's notifications; empty when none
-	 * is configured (verification then fails closed).
+	 * The decrypted webhook secret, for verifying a channel's notifications; empty when
+	 * none is configured (verification then fails closed).
 	 */
 	Optional<String> webhookSecret(UUID integrationId);
 
 	/** Says on the integration why scheduled syncs are paused (it stays in error). */
 	void notePause(UUID integrationId, String message);
 
-	/** Adds or remaps listings (the {@code propertyMapping} of a sync request); others stay. */
+	/**
+	 * Adds or remaps listings (the {@code propertyMapping} of a sync request); others
+	 * stay.
+	 */
 	int mapListings(ChannelType type, Map<String, UUID> propertyMapping);
 
 	/**
 	 * Records the end of a sync: last sync time, outcome and error, and the integration's
-	 * status (connected after a run that reached the channel, error with the message otherwise).
+	 * status (connected after a run that reached the channel, error with the message
+	 * otherwise).
 	 */
 	void recordSync(UUID integrationId, Instant at, SyncOutcome outcome, String error, boolean reachedChannel);
 

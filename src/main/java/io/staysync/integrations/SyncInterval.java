@@ -18,7 +18,10 @@ public record SyncInterval(int minutes) {
 		});
 	}
 
-	/** @return what is wrong with these minutes as an interval, in words for the field; empty when nothing is */
+	/**
+	 * @return what is wrong with these minutes as an interval, in words for the field;
+	 * empty when nothing is
+	 */
 	public static Optional<String> problem(int minutes) {
 		if (minutes < MIN_MINUTES) {
 			return Optional.of("must be at least 1 minute");

@@ -34,8 +34,8 @@ public final class WebhookSecret {
 
 	/**
 	 * The secret a text stands for.
-	 * @throws IllegalArgumentException when it is not {@code whsec_} and base64 of 24 to 64 bytes;
-	 * the message says what is wrong and never repeats the text
+	 * @throws IllegalArgumentException when it is not {@code whsec_} and base64 of 24 to
+	 * 64 bytes; the message says what is wrong and never repeats the text
 	 */
 	public static WebhookSecret parse(String text) {
 		return new WebhookSecret(decode(text));

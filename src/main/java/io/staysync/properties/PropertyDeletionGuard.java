@@ -9,7 +9,9 @@ import java.util.UUID;
  */
 public interface PropertyDeletionGuard {
 
-	/** @return why the property must not be deleted, in words for its manager, or empty */
+	/**
+	 * @return why the property must not be deleted, in words for its manager, or empty
+	 */
 	Optional<String> reasonToKeep(UUID propertyId);
 
 }

@@ -10,7 +10,10 @@ import java.util.UUID;
 public record PropertyRef(UUID id, String name, ZoneId timeZone, LocalTime checkInTime, LocalTime checkOutTime,
 		int maxGuests) {
 
-	/** Today as a guest at the property would call it: stays are in the property's own dates. */
+	/**
+	 * Today as a guest at the property would call it: stays are in the property's own
+	 * dates.
+	 */
 	public LocalDate today(Clock clock) {
 		return LocalDate.now(clock.withZone(timeZone));
 	}

@@ -4,5 +4,6 @@
  * {@link io.staysync.properties.PropertyCatalog} and may veto a deletion through
  * {@link io.staysync.properties.PropertyDeletionGuard}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Properties", allowedDependencies = { "audit", "common", "web" })
+@org.springframework.modulith.ApplicationModule(displayName = "Properties",
+		allowedDependencies = { "audit", "common", "web" })
 package io.staysync.properties;

@@ -29,7 +29,9 @@ public final class StaysyncUser implements UserDetails, CredentialsContainer {
 
 	private String passwordHash;
 
-	/** What this user may do, as of signing in: kept after the password hash is erased. */
+	/**
+	 * What this user may do, as of signing in: kept after the password hash is erased.
+	 */
 	private final byte[] accessStamp;
 
 	public StaysyncUser(UUID id, String email, Role role, boolean enabled, String passwordHash) {
@@ -86,12 +88,14 @@ public final class StaysyncUser implements UserDetails, CredentialsContainer {
 		passwordHash = null;
 	}
 
-	/** A digest, not the hash itself: sessions hold this, and no password hash belongs in a session. */
+	/**
+	 * A digest, not the hash itself: sessions hold this, and no password hash belongs in
+	 * a session.
+	 */
 	private static byte[] accessStamp(Role role, boolean enabled, String passwordHash) {
 		try {
 			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-			byte[] digest = sha256
-				.digest((role + "|" + enabled + "|" + passwordHash).getBytes(StandardCharsets.UTF_8));
+			byte[] digest = sha256.digest((role + "|" + enabled + "|" + passwordHash).getBytes(StandardCharsets.UTF_8));
 			return Arrays.copyOf(digest, 16);
 		}
 		catch (NoSuchAlgorithmException impossible) {

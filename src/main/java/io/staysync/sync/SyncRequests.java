@@ -4,7 +4,10 @@ import java.util.UUID;
 
 import io.staysync.channels.ChannelType;
 
-/** How other modules ask for a sync (today the inbound webhooks); the scheduler and the API start runs inside the module. */
+/**
+ * How other modules ask for a sync (today the inbound webhooks); the scheduler and the
+ * API start runs inside the module.
+ */
 public interface SyncRequests {
 
 	/**

@@ -44,7 +44,10 @@ class ConsoleAdvice {
 		this.submissions = submissions;
 	}
 
-	/** A token for the forms of a page; htmx fragments (polls, panels) get none, so they cannot crowd them out. */
+	/**
+	 * A token for the forms of a page; htmx fragments (polls, panels) get none, so they
+	 * cannot crowd them out.
+	 */
 	@ModelAttribute("formToken")
 	String formToken(HttpServletRequest request) {
 		return Htmx.isHtmx(request) ? null : submissions.issue(request);
@@ -83,7 +86,8 @@ class ConsoleAdvice {
 	@ExceptionHandler(Exception.class)
 	ModelAndView unexpected(Exception e, HttpServletRequest request) {
 		String errorId = UUID.randomUUID().toString();
-		log.error("Console request {} {} failed (error id {})", request.getMethod(), request.getRequestURI(), errorId, e);
+		log.error("Console request {} {} failed (error id {})", request.getMethod(), request.getRequestURI(), errorId,
+				e);
 		return page(request, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
 				"Staysync could not finish this. Try again; if it keeps happening, give your operator the error id "
 						+ errorId + ".");

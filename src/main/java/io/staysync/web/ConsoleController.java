@@ -10,9 +10,9 @@ import org.springframework.core.annotation.AliasFor;
 import org.springframework.stereotype.Controller;
 
 /**
- * A controller of console pages (HTML, not JSON). Each module renders its own pages beside
- * its REST controllers; this marker gives them the console's error pages, form tokens and
- * shared model instead of the API's problem details.
+ * A controller of console pages (HTML, not JSON). Each module renders its own pages
+ * beside its REST controllers; this marker gives them the console's error pages, form
+ * tokens and shared model instead of the API's problem details.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

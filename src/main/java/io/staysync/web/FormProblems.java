@@ -17,8 +17,8 @@ public final class FormProblems {
 	}
 
 	/**
-	 * The same, for a form whose fields are named differently from the API's ({@code fieldOf}
-	 * turns the domain's field name into the form's).
+	 * The same, for a form whose fields are named differently from the API's
+	 * ({@code fieldOf} turns the domain's field name into the form's).
 	 */
 	public static void report(InvalidInputException problem, BindingResult form, UnaryOperator<String> fieldOf) {
 		problem.problems().forEach(p -> {

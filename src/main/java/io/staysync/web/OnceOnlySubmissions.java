@@ -15,12 +15,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * One-time tokens that make a double-submitted console form create nothing twice. Every page
- * rendered hands out a token; a form sends it back as {@value #FIELD}; the first post that
- * presents it consumes it. A second post with a consumed token is a repeat (nothing is done
- * again); a post with a token this session does not know (an old tab, an expired session) is
- * shown its form again to send once more, so nothing typed is lost. Tokens live in the session
- * (the newest {@value #KEPT} open and consumed ones), so they need no table and die with it.
+ * One-time tokens that make a double-submitted console form create nothing twice. Every
+ * page rendered hands out a token; a form sends it back as {@value #FIELD}; the first
+ * post that presents it consumes it. A second post with a consumed token is a repeat
+ * (nothing is done again); a post with a token this session does not know (an old tab, an
+ * expired session) is shown its form again to send once more, so nothing typed is lost.
+ * Tokens live in the session (the newest {@value #KEPT} open and consumed ones), so they
+ * need no table and die with it.
  */
 @Component
 public class OnceOnlySubmissions {
@@ -63,9 +64,10 @@ public class OnceOnlySubmissions {
 	}
 
 	/**
-	 * Lets a creating form through the first time only: empty for a first submission; otherwise
-	 * the view to answer with instead, a redirect to {@code afterRepeat} saying it was already
-	 * done, or the form again ({@code formAgain}) saying to send it once more.
+	 * Lets a creating form through the first time only: empty for a first submission;
+	 * otherwise the view to answer with instead, a redirect to {@code afterRepeat} saying
+	 * it was already done, or the form again ({@code formAgain}) saying to send it once
+	 * more.
 	 */
 	public Optional<String> refusal(HttpServletRequest request, BindingResult form, RedirectAttributes redirect,
 			String afterRepeat, Supplier<String> formAgain) {

@@ -53,12 +53,14 @@ class AuditApiIntegrationTests extends ApiIntegrationTest {
 		mvc.perform(get("/api/users").header("Authorization", basic("intruder@example.com", "Guess-Password-1")))
 			.andExpect(status().isUnauthorized());
 
-		// A name without an account is not stored as typed: it might be a password typed into the wrong field.
+		// A name without an account is not stored as typed: it might be a password typed
+		// into the wrong field.
 		String rows = String.join("\n", jdbc
 			.sql("select actor || ' ' || action || ' ' || details from audit_events where action = 'login.failed'")
 			.query(String.class)
 			.list());
-		assertThat(rows).contains("[unknown name] login.failed").doesNotContain("Guess-Password-1", "intruder@example.com");
+		assertThat(rows).contains("[unknown name] login.failed")
+			.doesNotContain("Guess-Password-1", "intruder@example.com");
 	}
 
 	@Test

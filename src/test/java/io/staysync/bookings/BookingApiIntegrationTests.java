@@ -64,7 +64,8 @@ class BookingApiIntegrationTests extends ApiIntegrationTest {
 		mvc.perform(asAdmin(post("/api/bookings/" + forced + "/cancel")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("CANCELLED"));
-		mvc.perform(asAdmin(get("/api/conflicts?propertyId=" + property))).andExpect(jsonPath("$.totalElements").value(0));
+		mvc.perform(asAdmin(get("/api/conflicts?propertyId=" + property)))
+			.andExpect(jsonPath("$.totalElements").value(0));
 	}
 
 	@Test
@@ -75,7 +76,8 @@ class BookingApiIntegrationTests extends ApiIntegrationTest {
 
 		mvc.perform(json(asAdmin(post("/api/bookings")), body("2027-08-03", "2027-08-04", "")))
 			.andExpect(status().isConflict());
-		mvc.perform(asAdmin(get("/api/conflicts?propertyId=" + property))).andExpect(jsonPath("$.totalElements").value(0));
+		mvc.perform(asAdmin(get("/api/conflicts?propertyId=" + property)))
+			.andExpect(jsonPath("$.totalElements").value(0));
 	}
 
 	@Test

@@ -21,9 +21,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Booking events go through the event publication registry: a module listener (as the sync
- * engine and outbound webhooks will be) receives them after commit, and each publication is
- * stored, serialised, and marked completed.
+ * Booking events go through the event publication registry: a module listener (as the
+ * sync engine and outbound webhooks will be) receives them after commit, and each
+ * publication is stored, serialised, and marked completed.
  */
 @Import(BookingEventsIntegrationTests.Consumer.class)
 class BookingEventsIntegrationTests extends ApiIntegrationTest {
@@ -60,8 +60,9 @@ class BookingEventsIntegrationTests extends ApiIntegrationTest {
 				.contains(property);
 		});
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> jdbc.sql("select count(*) from event_publication where completion_date is not null"
-					+ " and serialized_event like :b")
+			.until(() -> jdbc
+				.sql("select count(*) from event_publication where completion_date is not null"
+						+ " and serialized_event like :b")
 				.param("b", "%" + imported + "%")
 				.query(Long.class)
 				.single() >= 2);

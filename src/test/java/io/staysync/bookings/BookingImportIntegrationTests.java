@@ -81,8 +81,10 @@ class BookingImportIntegrationTests extends ApiIntegrationTest {
 	void aCancellationReportsCancelledOnceThenUnchanged() {
 		imports.apply(reservation("HMCANCEL", D, D.plusDays(2)));
 
-		ImportOutcome cancelled = imports.apply(withStatus(reservation("HMCANCEL", D, D.plusDays(2)), BookingStatus.CANCELLED));
-		ImportOutcome again = imports.apply(withStatus(reservation("HMCANCEL", D, D.plusDays(2)), BookingStatus.CANCELLED));
+		ImportOutcome cancelled = imports
+			.apply(withStatus(reservation("HMCANCEL", D, D.plusDays(2)), BookingStatus.CANCELLED));
+		ImportOutcome again = imports
+			.apply(withStatus(reservation("HMCANCEL", D, D.plusDays(2)), BookingStatus.CANCELLED));
 		ImportOutcome byKey = imports.cancel(integration, "HMCANCEL");
 
 		assertThat(cancelled.result()).isEqualTo(Result.CANCELLED);
@@ -103,7 +105,8 @@ class BookingImportIntegrationTests extends ApiIntegrationTest {
 		assertThat(first.cancelled()).isEmpty();
 		assertThat(first.pending()).containsExactly("HMVANISHES");
 
-		// Back in the next feed: the count starts again, so the next miss is a first miss.
+		// Back in the next feed: the count starts again, so the next miss is a first
+		// miss.
 		feeds.completeFeed(integration, "L1", Set.of("HMSTAYS", "HMVANISHES"), from, to);
 		Misses again = feeds.completeFeed(integration, "L1", Set.of("HMSTAYS"), from, to);
 		assertThat(again.cancelled()).isEmpty();
@@ -151,11 +154,13 @@ class BookingImportIntegrationTests extends ApiIntegrationTest {
 		assertThat(detected.propertyId()).isEqualTo(property);
 		assertThat(java.util.List.of(detected.bookingId(), detected.otherBookingId()))
 			.containsExactlyInAnyOrder(imported.bookingId(), UUID.fromString(manual));
-		mvc.perform(asAdmin(get("/api/conflicts?propertyId=" + property))).andExpect(jsonPath("$.totalElements").value(1));
+		mvc.perform(asAdmin(get("/api/conflicts?propertyId=" + property)))
+			.andExpect(jsonPath("$.totalElements").value(1));
 
 		assertThat(imports.apply(reservation("HMDOUBLE", D.plusDays(1), D.plusDays(4))).conflictsDetected()).isZero();
 		imports.apply(reservation("HMDOUBLE", D.plusDays(2), D.plusDays(4)));
-		mvc.perform(asAdmin(get("/api/conflicts?propertyId=" + property))).andExpect(jsonPath("$.totalElements").value(0));
+		mvc.perform(asAdmin(get("/api/conflicts?propertyId=" + property)))
+			.andExpect(jsonPath("$.totalElements").value(0));
 		assertThat(events.stream(ConflictResolved.class)).hasSize(1);
 	}
 
@@ -163,11 +168,13 @@ class BookingImportIntegrationTests extends ApiIntegrationTest {
 	void importedBlocksDoNotConflictBecauseChannelsEchoOurOwnExports() throws Exception {
 		imports.apply(reservation("HMREAL", D, D.plusDays(3)));
 
-		ImportOutcome echo = imports.apply(new ChannelBooking(integration, BookingSource.AIRBNB, "block-1", "L1", property,
-				BookingKind.BLOCK, BookingStatus.CONFIRMED, D, D.plusDays(3), null, null, null, null, null, null));
+		ImportOutcome echo = imports
+			.apply(new ChannelBooking(integration, BookingSource.AIRBNB, "block-1", "L1", property, BookingKind.BLOCK,
+					BookingStatus.CONFIRMED, D, D.plusDays(3), null, null, null, null, null, null));
 
 		assertThat(echo.conflictsDetected()).isZero();
-		mvc.perform(asAdmin(get("/api/conflicts?propertyId=" + property))).andExpect(jsonPath("$.totalElements").value(0));
+		mvc.perform(asAdmin(get("/api/conflicts?propertyId=" + property)))
+			.andExpect(jsonPath("$.totalElements").value(0));
 	}
 
 	@Test
@@ -180,7 +187,8 @@ class BookingImportIntegrationTests extends ApiIntegrationTest {
 
 		assertThat(outcome.result()).as("over capacity and unknown currency are facts, not errors")
 			.isEqualTo(Result.CREATED);
-		assertThat(jdbc.sql("select count(*) from bookings where external_id = 'BDC-1' and total_amount is null and currency is null")
+		assertThat(jdbc.sql(
+				"select count(*) from bookings where external_id = 'BDC-1' and total_amount is null and currency is null")
 			.query(Long.class)
 			.single()).isEqualTo(1);
 		assertThat(imports.apply(oddCurrency).result()).isEqualTo(Result.UNCHANGED);
@@ -222,8 +230,9 @@ class BookingImportIntegrationTests extends ApiIntegrationTest {
 	}
 
 	ChannelBooking reservation(String externalId, LocalDate checkIn, LocalDate checkOut) {
-		return new ChannelBooking(integration, BookingSource.AIRBNB, externalId, "L1", property, BookingKind.RESERVATION,
-				BookingStatus.CONFIRMED, checkIn, checkOut, "Guest Name", 2, 0, new BigDecimal("250.00"), "USD", null);
+		return new ChannelBooking(integration, BookingSource.AIRBNB, externalId, "L1", property,
+				BookingKind.RESERVATION, BookingStatus.CONFIRMED, checkIn, checkOut, "Guest Name", 2, 0,
+				new BigDecimal("250.00"), "USD", null);
 	}
 
 	static ChannelBooking withStatus(ChannelBooking b, BookingStatus status) {
@@ -233,7 +242,10 @@ class BookingImportIntegrationTests extends ApiIntegrationTest {
 	}
 
 	long rows(String externalId) {
-		return jdbc.sql("select count(*) from bookings where external_id = :e").param("e", externalId).query(Long.class).single();
+		return jdbc.sql("select count(*) from bookings where external_id = :e")
+			.param("e", externalId)
+			.query(Long.class)
+			.single();
 	}
 
 }

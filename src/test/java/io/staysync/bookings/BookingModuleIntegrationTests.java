@@ -20,9 +20,9 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bookings module on its own (with the modules it depends on): what it publishes when a
- * channel reports a booking, an overlapping one, and a cancellation. These events are the
- * module's promise to the sync engine (availability pushes) and to outbound webhooks.
+ * The bookings module on its own (with the modules it depends on): what it publishes when
+ * a channel reports a booking, an overlapping one, and a cancellation. These events are
+ * the module's promise to the sync engine (availability pushes) and to outbound webhooks.
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
 @ActiveProfiles("test")
@@ -112,11 +112,12 @@ class BookingModuleIntegrationTests {
 			.andWaitAtMost(Duration.ofSeconds(10))
 			.andWaitForEventOfType(ConflictResolved.class)
 			.matching(resolved -> resolved.propertyId().equals(property))
-			.toArriveAndVerify(resolved -> assertThat(jdbc
-				.sql("select count(*) from booking_conflicts where property_id = :p and resolved_at is null")
-				.param("p", property)
-				.query(Long.class)
-				.single()).isZero());
+			.toArriveAndVerify(resolved -> assertThat(
+					jdbc.sql("select count(*) from booking_conflicts where property_id = :p and resolved_at is null")
+						.param("p", property)
+						.query(Long.class)
+						.single())
+				.isZero());
 	}
 
 	private ChannelBooking reservation(String code, LocalDate checkIn, LocalDate checkOut) {

@@ -57,14 +57,14 @@ class CalendarApiIntegrationTests extends ApiIntegrationTest {
 		UUID integration = UUID.randomUUID();
 		LocalDate d = LocalDate.of(2027, 3, 1);
 		ImportOutcome airbnb = imports.apply(new ChannelBooking(integration, BookingSource.AIRBNB, "HM1", "L1",
-				UUID.fromString(property), BookingKind.RESERVATION, BookingStatus.CONFIRMED, d, d.plusDays(3), "A", 2, 0,
-				new BigDecimal("1"), "USD", null));
+				UUID.fromString(property), BookingKind.RESERVATION, BookingStatus.CONFIRMED, d, d.plusDays(3), "A", 2,
+				0, new BigDecimal("1"), "USD", null));
 		ImportOutcome vrbo = imports.apply(new ChannelBooking(integration, BookingSource.ICAL, "vrbo-1", "L2",
-				UUID.fromString(property), BookingKind.RESERVATION, BookingStatus.CONFIRMED, d.plusDays(2), d.plusDays(4),
-				null, null, null, null, null, null));
+				UUID.fromString(property), BookingKind.RESERVATION, BookingStatus.CONFIRMED, d.plusDays(2),
+				d.plusDays(4), null, null, null, null, null, null));
 		imports.apply(new ChannelBooking(integration, BookingSource.BOOKING_COM, "closed-1", "L3",
-				UUID.fromString(property), BookingKind.BLOCK, BookingStatus.CONFIRMED, d.plusDays(3), d.plusDays(6), null,
-				null, null, null, null, null));
+				UUID.fromString(property), BookingKind.BLOCK, BookingStatus.CONFIRMED, d.plusDays(3), d.plusDays(6),
+				null, null, null, null, null, null));
 
 		mvc.perform(asAdmin(get("/api/calendar?from=2027-03-01&to=2027-03-08&propertyId=" + property)))
 			.andExpect(jsonPath("$.properties[0].name").value("Busy Cabin"))

@@ -41,7 +41,8 @@ class ConcurrentImportOnPostgresIntegrationTests extends ApiIntegrationTest {
 			for (int i = 0; i < 25; i++) {
 				int round = i;
 				String key = "HMRACE" + round;
-				// Half of the rounds race on two different properties, which do not share a calendar lock.
+				// Half of the rounds race on two different properties, which do not share
+				// a calendar lock.
 				UUID second = round % 2 == 0 ? property : otherProperty;
 				CyclicBarrier start = new CyclicBarrier(2);
 				Future<ImportOutcome> a = threads.submit(() -> {
@@ -52,8 +53,8 @@ class ConcurrentImportOnPostgresIntegrationTests extends ApiIntegrationTest {
 					start.await(5, TimeUnit.SECONDS);
 					return imports.apply(record(integration, key, second, round));
 				});
-				List<Result> results = new ArrayList<>(List.of(a.get(10, TimeUnit.SECONDS).result(),
-						b.get(10, TimeUnit.SECONDS).result()));
+				List<Result> results = new ArrayList<>(
+						List.of(a.get(10, TimeUnit.SECONDS).result(), b.get(10, TimeUnit.SECONDS).result()));
 
 				assertThat(results).as("round %d", round).contains(Result.CREATED);
 				assertThat(results).as("round %d", round).doesNotHaveDuplicates();

@@ -18,7 +18,9 @@ import io.staysync.test.ApiIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The Flyway schema, including the event publication registry that Modulith writes to. */
+/**
+ * The Flyway schema, including the event publication registry that Modulith writes to.
+ */
 @Import(SchemaIntegrationTests.RecordingListener.class)
 class SchemaIntegrationTests extends ApiIntegrationTest {
 
@@ -30,11 +32,14 @@ class SchemaIntegrationTests extends ApiIntegrationTest {
 
 	@Test
 	void everyMigrationRan() {
-		assertThat(jdbc.sql("select count(*) from flyway_schema_history where success = false").query(Long.class).single())
+		assertThat(
+				jdbc.sql("select count(*) from flyway_schema_history where success = false").query(Long.class).single())
 			.isZero();
-		assertThat(jdbc.sql("select version from flyway_schema_history where version is not null order by installed_rank")
-			.query(String.class)
-			.list()).startsWith("1");
+		assertThat(
+				jdbc.sql("select version from flyway_schema_history where version is not null order by installed_rank")
+					.query(String.class)
+					.list())
+			.startsWith("1");
 	}
 
 	@Test
@@ -45,8 +50,9 @@ class SchemaIntegrationTests extends ApiIntegrationTest {
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> RecordingListener.received.contains(what));
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> jdbc.sql("select count(*) from event_publication where completion_date is not null"
-					+ " and serialized_event like :what")
+			.until(() -> jdbc
+				.sql("select count(*) from event_publication where completion_date is not null"
+						+ " and serialized_event like :what")
 				.param("what", "%" + what + "%")
 				.query(Long.class)
 				.single() == 1);

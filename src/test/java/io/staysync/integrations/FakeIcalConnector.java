@@ -25,7 +25,6 @@ class FakeIcalConnector implements ChannelConnector, Ordered {
 		return Ordered.HIGHEST_PRECEDENCE;
 	}
 
-
 	static volatile ChannelCredentials lastSeen;
 
 	@Override

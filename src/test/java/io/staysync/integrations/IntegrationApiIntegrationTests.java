@@ -56,9 +56,10 @@ class IntegrationApiIntegrationTests extends ApiIntegrationTest {
 	void theSeedsThreeExamplesWorkAsWritten() throws Exception {
 		String property = createProperty("Seed Flat", "Europe/Vienna", 4);
 
-		configure("airbnb", """
-				{"apiKey":"%s","apiSecret":"%s","webhookUrl":"https://pms.example.com/hooks/airbnb","isActive":true}"""
-			.formatted(API_KEY, API_SECRET))
+		configure("airbnb",
+				"""
+						{"apiKey":"%s","apiSecret":"%s","webhookUrl":"https://pms.example.com/hooks/airbnb","isActive":true}"""
+					.formatted(API_KEY, API_SECRET))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.type").value("airbnb"))
 			.andExpect(jsonPath("$.status").value("configured"))
@@ -69,13 +70,15 @@ class IntegrationApiIntegrationTests extends ApiIntegrationTest {
 			.andExpect(jsonPath("$.apiSecretConfigured").value(true))
 			.andExpect(jsonPath("$.webhookUrl").value("https://pms.example.com/hooks/airbnb"));
 
-		String run = JsonPath.read(body(mvc.perform(json(asAdmin(post("/api/integrations/airbnb/sync")),
-				"{\"propertyMapping\":{\"listing-4711\":\"" + property + "\"}}"))
+		String run = JsonPath.read(body(mvc
+			.perform(json(asAdmin(post("/api/integrations/airbnb/sync")),
+					"{\"propertyMapping\":{\"listing-4711\":\"" + property + "\"}}"))
 			.andExpect(status().isAccepted())
 			.andExpect(jsonPath("$.status").value("running"))
 			.andExpect(jsonPath("$.trigger").value("manual"))), "$.id");
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
-			mvc.perform(asAdmin(get("/api/syncs/" + run)))
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.untilAsserted(() -> mvc.perform(asAdmin(get("/api/syncs/" + run)))
 				.andExpect(jsonPath("$.status").value("error"))
 				.andExpect(jsonPath("$.errorMessage").value(containsString("not available yet"))));
 		mvc.perform(asAdmin(get("/api/integrations/airbnb/mappings")))
@@ -97,11 +100,13 @@ class IntegrationApiIntegrationTests extends ApiIntegrationTest {
 	void secretsAreSealedInTheDatabaseAndNeverLeaveThroughTheApi() throws Exception {
 		String property = createProperty("Sealed Flat", "Europe/Vienna", 4);
 		StringBuilder everything = new StringBuilder();
-		everything.append(body(configure("booking_com", """
-				{"apiKey":"%s","apiSecret":"%s","webhookSecret":"whsec_c2VjcmV0LXdlYmhvb2sta2V5LTEyMzQ1Ng==","isActive":true,"mode":"ical"}"""
-			.formatted(API_KEY, API_SECRET))));
+		everything.append(body(configure("booking_com",
+				"""
+						{"apiKey":"%s","apiSecret":"%s","webhookSecret":"whsec_c2VjcmV0LXdlYmhvb2sta2V5LTEyMzQ1Ng==","isActive":true,"mode":"ical"}"""
+					.formatted(API_KEY, API_SECRET))));
 		everything.append(body(mvc.perform(json(asAdmin(put("/api/integrations/bookingcom/mappings")),
-				"[{\"externalListingId\":\"room-1\",\"propertyId\":\"" + property + "\",\"importUrl\":\"" + FEED + "\"}]"))));
+				"[{\"externalListingId\":\"room-1\",\"propertyId\":\"" + property + "\",\"importUrl\":\"" + FEED
+						+ "\"}]"))));
 		for (String route : List.of("/api/integrations/status", "/api/integrations/booking_com",
 				"/api/integrations/bookingcom/mappings", "/api/audit?size=200")) {
 			everything.append(body(mvc.perform(asAdmin(get(route))).andExpect(status().isOk())));
@@ -114,7 +119,8 @@ class IntegrationApiIntegrationTests extends ApiIntegrationTest {
 		Map<String, Object> mapping = jdbc.sql("select * from listing_mappings where external_listing_id = 'room-1'")
 			.query()
 			.singleRow();
-		assertThat(row.toString() + mapping).doesNotContain(API_KEY, API_SECRET, "c2VjcmV0LXdlYmhvb2sta2V5", "6f1c0ffee5ecret");
+		assertThat(row.toString() + mapping).doesNotContain(API_KEY, API_SECRET, "c2VjcmV0LXdlYmhvb2sta2V5",
+				"6f1c0ffee5ecret");
 		assertThat(FakeIcalConnector.lastSeen.apiKey()).as("the connector gets the decrypted key").isEqualTo(API_KEY);
 		assertThat(FakeIcalConnector.lastSeen.listings().get(0).importUrl()).isEqualTo(FEED);
 		assertThat(FakeIcalConnector.lastSeen.toString()).doesNotContain(API_KEY, API_SECRET, FEED);
@@ -122,7 +128,8 @@ class IntegrationApiIntegrationTests extends ApiIntegrationTest {
 
 	@Test
 	void omittedSecretsAreKeptEmptyOnesRemovedAndAGeneratedWebhookSecretIsShownOnce() throws Exception {
-		configure("airbnb", "{\"apiKey\":\"%s\",\"apiSecret\":\"%s\"}".formatted(API_KEY, API_SECRET)).andExpect(status().isOk());
+		configure("airbnb", "{\"apiKey\":\"%s\",\"apiSecret\":\"%s\"}".formatted(API_KEY, API_SECRET))
+			.andExpect(status().isOk());
 
 		String generated = JsonPath.read(body(configure("airbnb", "{\"webhookSecret\":\"generate\",\"isActive\":false}")
 			.andExpect(jsonPath("$.apiKeyConfigured").value(true))
@@ -138,10 +145,12 @@ class IntegrationApiIntegrationTests extends ApiIntegrationTest {
 		configure("airbnb", "{\"apiSecret\":\"\"}").andExpect(jsonPath("$.apiSecretConfigured").value(false))
 			.andExpect(jsonPath("$.apiKeyConfigured").value(true));
 
-		List<String> audit = jdbc.sql("select action || ' ' || details from audit_events where target = 'integration:airbnb' order by id")
+		List<String> audit = jdbc
+			.sql("select action || ' ' || details from audit_events where target = 'integration:airbnb' order by id")
 			.query(String.class)
 			.list();
-		assertThat(audit).anySatisfy(e -> assertThat(e).startsWith("integration.configured").contains("webhookSecret", "isActive"));
+		assertThat(audit)
+			.anySatisfy(e -> assertThat(e).startsWith("integration.configured").contains("webhookSecret", "isActive"));
 		assertThat(audit).anySatisfy(e -> assertThat(e).startsWith("integration.deactivated"));
 		assertThat(String.join("\n", audit)).doesNotContain(API_KEY, API_SECRET, generated);
 	}
@@ -186,32 +195,39 @@ class IntegrationApiIntegrationTests extends ApiIntegrationTest {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("[0].propertyId"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("does not exist")));
-		mvc.perform(json(asAdmin(put("/api/integrations/ical/mappings")), "[{\"externalListingId\":\"z\",\"propertyId\":\"" + a + "\"}]"))
+		mvc.perform(json(asAdmin(put("/api/integrations/ical/mappings")),
+				"[{\"externalListingId\":\"z\",\"propertyId\":\"" + a + "\"}]"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.detail").value(containsString("needs the URL of its iCal feed")));
-		for (String url : List.of("ftp://a.example/x.ics", "https://user:pw@a.example/x.ics", "not a url", "file:///etc/passwd")) {
+		for (String url : List.of("ftp://a.example/x.ics", "https://user:pw@a.example/x.ics", "not a url",
+				"file:///etc/passwd")) {
 			mvc.perform(json(asAdmin(put("/api/integrations/ical/mappings")),
 					"[{\"externalListingId\":\"z\",\"propertyId\":\"" + a + "\",\"importUrl\":\"" + url + "\"}]"))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("[0].importUrl"));
 		}
-		mvc.perform(json(asAdmin(put("/api/integrations/ical/mappings")), "[{\"externalListingId\":\"\",\"propertyId\":\"" + a + "\"}]"))
+		mvc.perform(json(asAdmin(put("/api/integrations/ical/mappings")),
+				"[{\"externalListingId\":\"\",\"propertyId\":\"" + a + "\"}]"))
 			.andExpect(status().isBadRequest());
-		mvc.perform(json(asAdmin(put("/api/integrations/ical/mappings")), "{\"not\":\"a list\"}")).andExpect(status().isBadRequest());
+		mvc.perform(json(asAdmin(put("/api/integrations/ical/mappings")), "{\"not\":\"a list\"}"))
+			.andExpect(status().isBadRequest());
 		assertThat(count("listing_mappings")).isEqualTo(before);
 
 		mapping("ical", "keep", a, "https://a.example/keep.ics").andExpect(status().isOk());
 		mvc.perform(json(asAdmin(put("/api/integrations/ical/mappings")),
-				"[{\"externalListingId\":\"keep\",\"propertyId\":\"" + b + "\"},{\"externalListingId\":\"new\",\"propertyId\":\""
-						+ a + "\",\"importUrl\":\"https://b.example/new.ics\"}]"))
+				"[{\"externalListingId\":\"keep\",\"propertyId\":\"" + b
+						+ "\"},{\"externalListingId\":\"new\",\"propertyId\":\"" + a
+						+ "\",\"importUrl\":\"https://b.example/new.ics\"}]"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(2))
 			.andExpect(jsonPath("$[0].externalListingId").value("keep"))
 			.andExpect(jsonPath("$[0].propertyId").value(b))
 			.andExpect(jsonPath("$[0].importUrlConfigured").value(true))
 			.andExpect(jsonPath("$[0].importUrlHost").value("a.example"));
-		mvc.perform(json(asAdmin(put("/api/integrations/ical/mappings")), "[]")).andExpect(jsonPath("$.length()").value(0));
-		mvc.perform(asAdmin(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/properties/" + a)))
+		mvc.perform(json(asAdmin(put("/api/integrations/ical/mappings")), "[]"))
+			.andExpect(jsonPath("$.length()").value(0));
+		mvc.perform(asAdmin(
+				org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/properties/" + a)))
 			.andExpect(status().isNoContent());
 	}
 
@@ -222,7 +238,8 @@ class IntegrationApiIntegrationTests extends ApiIntegrationTest {
 		mvc.perform(json(asAdmin(put("/api/integrations/ical/mappings")), "[]")).andExpect(status().isOk());
 		mapping("ical", "guarded", property, "https://a.example/g.ics").andExpect(status().isOk());
 
-		mvc.perform(asAdmin(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/properties/" + property)))
+		mvc.perform(asAdmin(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.delete("/api/properties/" + property)))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value(containsString("mapped to 1 channel listing")));
 		mvc.perform(json(asAdmin(put("/api/integrations/ical/mappings")), "[]")).andExpect(status().isOk());
@@ -235,15 +252,18 @@ class IntegrationApiIntegrationTests extends ApiIntegrationTest {
 		mvc.perform(json(asAdmin(post("/api/integrations/expedia/configure")), "{}"))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.detail").value(containsString("airbnb, booking_com (also bookingcom) and ical")));
-		configure("ical", "{\"mode\":\"api\"}").andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("mode"));
-		configure("airbnb", "{\"mode\":\"soap\"}").andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("mode"));
+		configure("ical", "{\"mode\":\"api\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("mode"));
+		configure("airbnb", "{\"mode\":\"soap\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("mode"));
 		configure("airbnb", "{\"settings\":{\"syncIntervalMinutes\":0}}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("settings.syncIntervalMinutes"));
 		configure("airbnb", "{\"settings\":{\"syncIntervalMinutes\":1441}}").andExpect(status().isBadRequest());
 		configure("airbnb", "{\"settings\":{\"everyMinute\":true}}").andExpect(status().isBadRequest());
 		configure("airbnb", "{\"webhookUrl\":\"http://pms.example.com/hook\"}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("webhookUrl"));
-		configure("airbnb", "{\"webhookUrl\":\"https://admin:pw@pms.example.com/hook\"}").andExpect(status().isBadRequest());
+		configure("airbnb", "{\"webhookUrl\":\"https://admin:pw@pms.example.com/hook\"}")
+			.andExpect(status().isBadRequest());
 		configure("airbnb", "{\"apiKey\":\"" + "k".repeat(4097) + "\"}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("apiKey"));
 		configure("airbnb", "{\"apiKey\":\"   \"}").andExpect(status().isBadRequest());
@@ -251,7 +271,8 @@ class IntegrationApiIntegrationTests extends ApiIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].field").value("isActive"));
 
 		assertThat(count("integrations") + count("audit_events")).isEqualTo(before);
-		configure("airbnb", "{\"webhookUrl\":\"http://localhost:9000/hook\",\"mode\":\"ical\"}").andExpect(status().isOk());
+		configure("airbnb", "{\"webhookUrl\":\"http://localhost:9000/hook\",\"mode\":\"ical\"}")
+			.andExpect(status().isOk());
 	}
 
 	@Test
@@ -264,17 +285,22 @@ class IntegrationApiIntegrationTests extends ApiIntegrationTest {
 		configure("ical", "{}").andExpect(status().isOk());
 		String asManager = basic(manager, "Manager-Passw0rd-1");
 		String asViewer = basic(viewer, "Viewer-Passw0rd-1");
-		String mappingBody = "[{\"externalListingId\":\"r\",\"propertyId\":\"" + property + "\",\"importUrl\":\"https://a.example/r.ics\"}]";
+		String mappingBody = "[{\"externalListingId\":\"r\",\"propertyId\":\"" + property
+				+ "\",\"importUrl\":\"https://a.example/r.ics\"}]";
 
-		mvc.perform(json(post("/api/integrations/ical/configure").header("Authorization", asManager), "{\"isActive\":false}"))
+		mvc.perform(json(post("/api/integrations/ical/configure").header("Authorization", asManager),
+				"{\"isActive\":false}"))
 			.andExpect(status().isForbidden());
 		mvc.perform(json(post("/api/integrations/ical/configure").header("Authorization", asViewer), "{}"))
 			.andExpect(status().isForbidden());
 		mvc.perform(json(put("/api/integrations/ical/mappings").header("Authorization", asViewer), mappingBody))
 			.andExpect(status().isForbidden());
-		mvc.perform(post("/api/integrations/ical/test").header("Authorization", asViewer)).andExpect(status().isForbidden());
-		mvc.perform(post("/api/integrations/ical/sync").header("Authorization", asViewer)).andExpect(status().isForbidden());
-		mvc.perform(post("/api/admin/keys/rotate").header("Authorization", asManager)).andExpect(status().isForbidden());
+		mvc.perform(post("/api/integrations/ical/test").header("Authorization", asViewer))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/integrations/ical/sync").header("Authorization", asViewer))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/admin/keys/rotate").header("Authorization", asManager))
+			.andExpect(status().isForbidden());
 		mvc.perform(get("/api/integrations/status")).andExpect(status().isUnauthorized());
 
 		mvc.perform(json(put("/api/integrations/ical/mappings").header("Authorization", asManager), mappingBody))
@@ -282,7 +308,8 @@ class IntegrationApiIntegrationTests extends ApiIntegrationTest {
 		mvc.perform(post("/api/integrations/ical/test").header("Authorization", asManager)).andExpect(status().isOk());
 		mvc.perform(get("/api/integrations/status").header("Authorization", asViewer)).andExpect(status().isOk());
 		mvc.perform(get("/api/integrations/ical").header("Authorization", asViewer)).andExpect(status().isOk());
-		mvc.perform(get("/api/integrations/ical/mappings").header("Authorization", asViewer)).andExpect(status().isOk());
+		mvc.perform(get("/api/integrations/ical/mappings").header("Authorization", asViewer))
+			.andExpect(status().isOk());
 		mvc.perform(json(put("/api/integrations/ical/mappings").header("Authorization", asManager), "[]"))
 			.andExpect(status().isOk());
 	}
@@ -295,14 +322,14 @@ class IntegrationApiIntegrationTests extends ApiIntegrationTest {
 		mvc.perform(asAdmin(post("/api/integrations/booking_com/test")))
 			.andExpect(jsonPath("$.integration.status").value("connected"));
 
-		configure("booking_com", """
-				{"settings":{"syncIntervalMinutes":30},"webhookUrl":"https://pms.example.com/hook","webhookSecret":"generate"}""")
+		configure("booking_com",
+				"""
+						{"settings":{"syncIntervalMinutes":30},"webhookUrl":"https://pms.example.com/hook","webhookSecret":"generate"}""")
 			.andExpect(jsonPath("$.status").value("connected"))
 			.andExpect(jsonPath("$.settings.syncIntervalMinutes").value(30));
 		assertThat(lastConfiguredFields()).contains("syncIntervalMinutes", "webhookUrl", "webhookSecret");
 
-		configure("booking_com", "{\"apiKey\":\"" + API_KEY + "\"}")
-			.andExpect(jsonPath("$.status").value("configured"))
+		configure("booking_com", "{\"apiKey\":\"" + API_KEY + "\"}").andExpect(jsonPath("$.status").value("configured"))
 			.andExpect(jsonPath("$.statusMessage").doesNotExist());
 		assertThat(lastConfiguredFields()).contains("apiKey").doesNotContain("syncIntervalMinutes", "mode");
 
@@ -325,7 +352,10 @@ class IntegrationApiIntegrationTests extends ApiIntegrationTest {
 			.andExpect(jsonPath("$.settings.syncIntervalMinutes").value(1));
 	}
 
-	/** Databases written before the aggregates held enums keep their lower-case words, and read back as before. */
+	/**
+	 * Databases written before the aggregates held enums keep their lower-case words, and
+	 * read back as before.
+	 */
 	@Test
 	void rowsStoredInLowerCaseReadBackAndAreWrittenTheSameWay() throws Exception {
 		UUID integration = UUID.randomUUID();
@@ -340,7 +370,10 @@ class IntegrationApiIntegrationTests extends ApiIntegrationTest {
 				insert into sync_runs (id, integration_id, trigger, status, started_at, completed_at, bookings_created,
 				bookings_updated, bookings_cancelled, unchanged, conflicts, error_message, version)
 				values (:run, :id, 'webhook', 'partial', :at, :at, 0, 0, 0, 0, 0, '1 of 2 listings failed.', 0)""")
-			.param("run", run).param("id", integration).param("at", at).update();
+			.param("run", run)
+			.param("id", integration)
+			.param("at", at)
+			.update();
 		jdbc.sql("""
 				insert into sync_run_listings (sync_run_id, position, external_listing_id, status, bookings_created,
 				bookings_updated, bookings_cancelled, unchanged, conflicts, message)
@@ -367,7 +400,8 @@ class IntegrationApiIntegrationTests extends ApiIntegrationTest {
 	}
 
 	private String lastConfiguredFields() {
-		return jdbc.sql("select details from audit_events where action = 'integration.configured' order by id desc limit 1")
+		return jdbc
+			.sql("select details from audit_events where action = 'integration.configured' order by id desc limit 1")
 			.query(String.class)
 			.single();
 	}
@@ -378,7 +412,8 @@ class IntegrationApiIntegrationTests extends ApiIntegrationTest {
 
 	private ResultActions mapping(String type, String listing, String property, String url) throws Exception {
 		return mvc.perform(json(asAdmin(put("/api/integrations/" + type + "/mappings")),
-				"[{\"externalListingId\":\"%s\",\"propertyId\":\"%s\",\"importUrl\":\"%s\"}]".formatted(listing, property, url)));
+				"[{\"externalListingId\":\"%s\",\"propertyId\":\"%s\",\"importUrl\":\"%s\"}]".formatted(listing,
+						property, url)));
 	}
 
 	private static String body(ResultActions result) throws Exception {

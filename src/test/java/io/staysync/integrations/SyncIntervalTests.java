@@ -15,7 +15,8 @@ class SyncIntervalTests {
 		assertThat(SyncInterval.problem(-5)).contains("must be at least 1 minute");
 		assertThat(SyncInterval.problem(1441)).contains("must be at most 1440 minutes (24 hours)");
 		assertThat(new SyncInterval(15).minutes()).isEqualTo(15);
-		assertThatIllegalArgumentException().isThrownBy(() -> new SyncInterval(0)).withMessageContaining("at least 1 minute");
+		assertThatIllegalArgumentException().isThrownBy(() -> new SyncInterval(0))
+			.withMessageContaining("at least 1 minute");
 	}
 
 }

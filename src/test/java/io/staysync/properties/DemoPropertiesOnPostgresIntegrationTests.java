@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Demo data never lands in a PostgreSQL (production) database, even when demo mode is on. */
+/**
+ * Demo data never lands in a PostgreSQL (production) database, even when demo mode is on.
+ */
 @OnPostgres
 @TestPropertySource(properties = "staysync.demo.enabled=true")
 class DemoPropertiesOnPostgresIntegrationTests extends ApiIntegrationTest {

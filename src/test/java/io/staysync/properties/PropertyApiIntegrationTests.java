@@ -91,7 +91,8 @@ class PropertyApiIntegrationTests extends ApiIntegrationTest {
 				"{\"name\":\"X\",\"timeZone\":\"UTC\",\"maxGuests\":2,\"countryCode\":\"Portugal\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("countryCode"));
-		mvc.perform(json(asAdmin(post("/api/properties")), "{\"name\":\"" + "x".repeat(201) + "\",\"timeZone\":\"UTC\",\"maxGuests\":2}"))
+		mvc.perform(json(asAdmin(post("/api/properties")),
+				"{\"name\":\"" + "x".repeat(201) + "\",\"timeZone\":\"UTC\",\"maxGuests\":2}"))
 			.andExpect(status().isBadRequest());
 
 		assertThat(count("properties")).isEqualTo(before);

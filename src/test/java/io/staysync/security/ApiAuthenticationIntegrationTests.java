@@ -132,7 +132,8 @@ class ApiAuthenticationIntegrationTests extends ApiIntegrationTest {
 		String id = createUser(email, "Leaver-Passw0rd-1", "MANAGER");
 		String token = createToken(email, "Leaver-Passw0rd-1");
 
-		mvc.perform(json(asAdmin(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/users/" + id)),
+		mvc.perform(json(
+				asAdmin(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/users/" + id)),
 				"{\"enabled\":false}"))
 			.andExpect(status().isOk());
 
@@ -145,8 +146,7 @@ class ApiAuthenticationIntegrationTests extends ApiIntegrationTest {
 	@Test
 	void healthAndInfoArePublicPrometheusIsForAdmins() throws Exception {
 		mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
-		mvc.perform(asAdmin(get("/actuator/health")))
-			.andExpect(jsonPath("$.components.db.status").value("UP"));
+		mvc.perform(asAdmin(get("/actuator/health"))).andExpect(jsonPath("$.components.db.status").value("UP"));
 		mvc.perform(get("/actuator/info")).andExpect(status().isOk());
 		mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
 		mvc.perform(asAdmin(get("/actuator/prometheus")))

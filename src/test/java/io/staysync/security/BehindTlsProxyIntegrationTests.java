@@ -19,9 +19,9 @@ import io.staysync.test.ApiIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real server behind a TLS-terminating proxy on the same machine: when the proxy says the
- * client came by https, the session cookie is Secure, HSTS is sent and export-feed URLs
- * start with https; without it, none of that.
+ * A real server behind a TLS-terminating proxy on the same machine: when the proxy says
+ * the client came by https, the session cookie is Secure, HSTS is sent and export-feed
+ * URLs start with https; without it, none of that.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class BehindTlsProxyIntegrationTests extends ApiIntegrationTest {
@@ -34,14 +34,14 @@ class BehindTlsProxyIntegrationTests extends ApiIntegrationTest {
 	@Test
 	void theProxysHttpsMakesTheCookieSecureSendsHstsAndBuildsHttpsFeedUrls() throws Exception {
 		HttpResponse<String> viaProxy = send("/login", true, null);
-		assertThat(viaProxy.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie)
-			.containsIgnoringCase("; Secure"));
-		assertThat(viaProxy.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
-				hsts -> assertThat(hsts).contains("max-age="));
+		assertThat(viaProxy.headers().firstValue("Set-Cookie"))
+			.hasValueSatisfying(cookie -> assertThat(cookie).containsIgnoringCase("; Secure"));
+		assertThat(viaProxy.headers().firstValue("Strict-Transport-Security"))
+			.hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age="));
 
 		HttpResponse<String> direct = send("/login", false, null);
-		assertThat(direct.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie)
-			.doesNotContainIgnoringCase("secure"));
+		assertThat(direct.headers().firstValue("Set-Cookie"))
+			.hasValueSatisfying(cookie -> assertThat(cookie).doesNotContainIgnoringCase("secure"));
 		assertThat(direct.headers().firstValue("Strict-Transport-Security")).isEmpty();
 
 		resetChannels();
@@ -62,7 +62,8 @@ class BehindTlsProxyIntegrationTests extends ApiIntegrationTest {
 	private HttpResponse<String> send(String path, boolean viaHttpsProxy, String authorization, String json,
 			String method) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+			.method(method,
+					json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
 		if (json != null) {
 			request.header("Content-Type", "application/json");
 		}

@@ -39,7 +39,8 @@ class LoginAddressLimitIntegrationTests extends ApiIntegrationTest {
 				.andExpect(redirectedUrl("/login?error"));
 		}
 
-		// The next try from there is refused before any password is looked at, even a right one.
+		// The next try from there is refused before any password is looked at, even a
+		// right one.
 		consoleLogin(email, PASSWORD, stranger).andExpect(redirectedUrl("/login?locked"));
 		mvc.perform(get("/api/properties").header("Authorization", basic(email, PASSWORD)).with(stranger))
 			.andExpect(status().isUnauthorized())
@@ -55,7 +56,8 @@ class LoginAddressLimitIntegrationTests extends ApiIntegrationTest {
 	}
 
 	private ResultActions consoleLogin(String email, String password, RequestPostProcessor address) throws Exception {
-		return mvc.perform(post("/login").param("username", email).param("password", password).with(csrf()).with(address));
+		return mvc
+			.perform(post("/login").param("username", email).param("password", password).with(csrf()).with(address));
 	}
 
 	private static RequestPostProcessor from(String address) {

@@ -39,7 +39,8 @@ class LoginThrottleIntegrationTests extends ApiIntegrationTest {
 		for (int attempt = 1; attempt <= 4; attempt++) {
 			consoleLogin(email, "guess-" + attempt).andExpect(redirectedUrl("/login?error"));
 		}
-		mvc.perform(get("/api/properties").header("Authorization", basic(email, "guess-5"))).andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/properties").header("Authorization", basic(email, "guess-5")))
+			.andExpect(status().isUnauthorized());
 
 		// Now even the right password is refused, and says why.
 		consoleLogin(email, PASSWORD).andExpect(redirectedUrl("/login?locked"));
@@ -48,11 +49,13 @@ class LoginThrottleIntegrationTests extends ApiIntegrationTest {
 			.andExpect(status().isUnauthorized())
 			.andExpect(jsonPath("$.detail").value(containsString("Too many wrong passwords")));
 		mvc.perform(get("/api/properties").header("Authorization", bearer(token))).andExpect(status().isOk());
-		assertThat(count("audit_events where action = 'login.failed' and actor = '" + email + "'")).isGreaterThanOrEqualTo(5);
+		assertThat(count("audit_events where action = 'login.failed' and actor = '" + email + "'"))
+			.isGreaterThanOrEqualTo(5);
 
-		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> mvc
-			.perform(get("/api/properties").header("Authorization", basic(email, PASSWORD)))
-			.andExpect(status().isOk()));
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(500))
+			.untilAsserted(() -> mvc.perform(get("/api/properties").header("Authorization", basic(email, PASSWORD)))
+				.andExpect(status().isOk()));
 	}
 
 	@Test
@@ -114,7 +117,8 @@ class LoginThrottleIntegrationTests extends ApiIntegrationTest {
 		String[] spellings = { " " + email, email.toUpperCase(Locale.ROOT), email + "\u2003", "\u00a0" + email + " " };
 
 		for (int attempt = 0; attempt < 5; attempt++) {
-			mvc.perform(get("/api/properties").header("Authorization", basic(spellings[attempt % 4], "guess-" + attempt)))
+			mvc.perform(
+					get("/api/properties").header("Authorization", basic(spellings[attempt % 4], "guess-" + attempt)))
 				.andExpect(status().isUnauthorized());
 		}
 
@@ -123,7 +127,8 @@ class LoginThrottleIntegrationTests extends ApiIntegrationTest {
 			.andExpect(jsonPath("$.detail").value(containsString("Too many wrong passwords")));
 	}
 
-	private org.springframework.test.web.servlet.ResultActions consoleLogin(String email, String password) throws Exception {
+	private org.springframework.test.web.servlet.ResultActions consoleLogin(String email, String password)
+			throws Exception {
 		return mvc.perform(post("/login").param("username", email).param("password", password).with(csrf()));
 	}
 

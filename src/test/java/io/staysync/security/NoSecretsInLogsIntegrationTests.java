@@ -54,20 +54,24 @@ class NoSecretsInLogsIntegrationTests extends ApiIntegrationTest {
 			.andExpect(status().isUnauthorized());
 		mvc.perform(get("/api/users").header("Authorization", bearer(token + "x")))
 			.andExpect(status().isUnauthorized());
-		mvc.perform(json(asAdmin(post("/api/users")), "{\"email\":\"" + email + "\",\"password\":\"" + password
-				+ "\",\"role\":\"VIEWER\"}"))
+		mvc.perform(json(asAdmin(post("/api/users")),
+				"{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"role\":\"VIEWER\"}"))
 			.andExpect(status().isConflict());
 		mvc.perform(post("/login").param("username", email).param("password", password).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		String apiKey = "ak_live_never_in_the_log_0001";
-		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")),
-				"{\"apiKey\":\"" + apiKey + "\",\"apiSecret\":\"" + apiKey + "-secret\",\"webhookSecret\":\"generate\",\"mode\":\"api\"}"))
+		mvc.perform(
+				json(asAdmin(post("/api/integrations/airbnb/configure")),
+						"{\"apiKey\":\"" + apiKey + "\",\"apiSecret\":\"" + apiKey
+								+ "-secret\",\"webhookSecret\":\"generate\",\"mode\":\"api\"}"))
 			.andExpect(status().isOk());
-		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")), "{\"apiKey\":\"" + apiKey + "\",\"mode\":\"ftp\"}"))
+		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")),
+				"{\"apiKey\":\"" + apiKey + "\",\"mode\":\"ftp\"}"))
 			.andExpect(status().isBadRequest());
 		mvc.perform(asAdmin(post("/api/integrations/airbnb/test"))).andExpect(status().isNotImplemented());
 
-		assertThat(output.getAll()).as("the test did log something").contains("Securing")
+		assertThat(output.getAll()).as("the test did log something")
+			.contains("Securing")
 			.doesNotContain(password)
 			.doesNotContain("Wrong-Passw0rd-99")
 			.doesNotContain(token)

@@ -13,8 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A console session carries no rights of its own: once the account's role, status or password
- * changes, the session's next request is refused and has to sign in again.
+ * A console session carries no rights of its own: once the account's role, status or
+ * password changes, the session's next request is refused and has to sign in again.
  */
 class SessionFollowsAccountIntegrationTests extends ConsoleIntegrationTest {
 
@@ -29,7 +29,9 @@ class SessionFollowsAccountIntegrationTests extends ConsoleIntegrationTest {
 
 		change(id, "{\"role\":\"VIEWER\"}");
 
-		mvc.perform(get("/users").session(session)).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+		mvc.perform(get("/users").session(session))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/login"));
 		mvc.perform(htmx(get("/integrations").session(session)))
 			.andExpect(status().isUnauthorized())
 			.andExpect(header().exists("HX-Redirect"));

@@ -45,10 +45,13 @@ class SignInAuditIntegrationTests extends ApiIntegrationTest {
 				.andExpect(status().isUnauthorized());
 		}
 
-		List<String> actors = jdbc.sql("select actor || ' ' || target || ' ' || details from audit_events "
-				+ "where action = 'login.failed' order by id").query(String.class).list();
-		assertThat(String.join("\n", actors)).doesNotContain("Right-Passw0rd-42", "guess0@x.io").contains(email,
-				"[unknown name]");
+		List<String> actors = jdbc
+			.sql("select actor || ' ' || target || ' ' || details from audit_events "
+					+ "where action = 'login.failed' order by id")
+			.query(String.class)
+			.list();
+		assertThat(String.join("\n", actors)).doesNotContain("Right-Passw0rd-42", "guess0@x.io")
+			.contains(email, "[unknown name]");
 		// Seven unknown names, four of them written one by one this minute.
 		assertThat(count("audit_events where action = 'login.failed' and actor = '[unknown name]'") - before)
 			.isLessThanOrEqualTo(4);

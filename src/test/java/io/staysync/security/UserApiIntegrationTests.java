@@ -37,7 +37,8 @@ class UserApiIntegrationTests extends ApiIntegrationTest {
 
 		mvc.perform(get("/api/auth/tokens").header("Authorization", basic(email, "Correct-Horse-9")))
 			.andExpect(status().isOk());
-		Map<String, Object> audit = jdbc.sql("select * from audit_events where action = 'user.created' and details like :email")
+		Map<String, Object> audit = jdbc
+			.sql("select * from audit_events where action = 'user.created' and details like :email")
 			.param("email", "%" + email.toLowerCase() + "%")
 			.query()
 			.singleRow();
@@ -53,7 +54,8 @@ class UserApiIntegrationTests extends ApiIntegrationTest {
 		long events = count("audit_events");
 
 		mvc.perform(json(asAdmin(post("/api/users")),
-				"{\"email\":\"%s\",\"password\":\"Twice-Passw0rd-2\",\"role\":\"VIEWER\"}".formatted(email.toUpperCase())))
+				"{\"email\":\"%s\",\"password\":\"Twice-Passw0rd-2\",\"role\":\"VIEWER\"}"
+					.formatted(email.toUpperCase())))
 			.andExpect(status().isConflict())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail").value(containsString("already exists")));
@@ -66,17 +68,20 @@ class UserApiIntegrationTests extends ApiIntegrationTest {
 	void badInputGetsA400NamingTheFieldAndWritesNothing() throws Exception {
 		long users = count("user_accounts");
 
-		mvc.perform(json(asAdmin(post("/api/users")), "{\"email\":\"a@b.c\",\"password\":\"Long-Enough-Pass\",\"role\":\"OWNER\"}"))
+		mvc.perform(json(asAdmin(post("/api/users")),
+				"{\"email\":\"a@b.c\",\"password\":\"Long-Enough-Pass\",\"role\":\"OWNER\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("role"))
 			.andExpect(jsonPath("$.detail").value(containsString("ADMIN, MANAGER, VIEWER")));
-		mvc.perform(json(asAdmin(post("/api/users")), "{\"email\":\"not-an-email\",\"password\":\"short\",\"role\":\"VIEWER\"}"))
+		mvc.perform(json(asAdmin(post("/api/users")),
+				"{\"email\":\"not-an-email\",\"password\":\"short\",\"role\":\"VIEWER\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder("email", "password")));
 		mvc.perform(json(asAdmin(post("/api/users")), "{\"email\":\"a@b.c\", \"password\": "))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(containsString("Malformed JSON")));
-		mvc.perform(json(asAdmin(post("/api/users")), "{\"email\":[1,2],\"password\":\"Long-Enough-Pass\",\"role\":\"VIEWER\"}"))
+		mvc.perform(json(asAdmin(post("/api/users")),
+				"{\"email\":[1,2],\"password\":\"Long-Enough-Pass\",\"role\":\"VIEWER\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("email"));
 		mvc.perform(json(asAdmin(post("/api/users")),
@@ -120,7 +125,8 @@ class UserApiIntegrationTests extends ApiIntegrationTest {
 		String email = unique("promoted");
 		String id = createUser(email, "Promoted-Passw0rd", "VIEWER");
 
-		mvc.perform(json(asAdmin(patch("/api/users/" + id)), "{\"role\":\"MANAGER\",\"password\":\"Another-Passw0rd-2\"}"))
+		mvc.perform(
+				json(asAdmin(patch("/api/users/" + id)), "{\"role\":\"MANAGER\",\"password\":\"Another-Passw0rd-2\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.role").value("MANAGER"))
 			.andExpect(jsonPath("$.email").value(email))
@@ -130,7 +136,8 @@ class UserApiIntegrationTests extends ApiIntegrationTest {
 			.andExpect(status().isUnauthorized());
 		mvc.perform(get("/api/auth/tokens").header("Authorization", basic(email, "Another-Passw0rd-2")))
 			.andExpect(status().isOk());
-		List<String> details = jdbc.sql("select details from audit_events where action = 'user.updated' and target = :t")
+		List<String> details = jdbc
+			.sql("select details from audit_events where action = 'user.updated' and target = :t")
 			.param("t", "user:" + id)
 			.query(String.class)
 			.list();
@@ -147,7 +154,8 @@ class UserApiIntegrationTests extends ApiIntegrationTest {
 		mvc.perform(asAdmin(get("/api/users/not-a-uuid")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("id"));
-		mvc.perform(asAdmin(get("/api/nothing-here"))).andExpect(status().isNotFound())
+		mvc.perform(asAdmin(get("/api/nothing-here")))
+			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 	}
 
@@ -157,7 +165,8 @@ class UserApiIntegrationTests extends ApiIntegrationTest {
 			.param("e", ADMIN_EMAIL)
 			.query(String.class)
 			.single();
-		long otherAdmins = jdbc.sql("select count(*) from user_accounts where role = 'ADMIN' and enabled = true and email <> :e")
+		long otherAdmins = jdbc
+			.sql("select count(*) from user_accounts where role = 'ADMIN' and enabled = true and email <> :e")
 			.param("e", ADMIN_EMAIL)
 			.query(Long.class)
 			.single();

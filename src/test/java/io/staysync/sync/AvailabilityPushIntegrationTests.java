@@ -33,9 +33,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Availability out: Airbnb and Booking.com both in API mode (the scripted peer stands in for
- * both), each with a listing mapped to one property. A booking change is pushed, through the
- * outbox and its db-scheduler task, to every other mapped API integration, debounced, retried.
+ * Availability out: Airbnb and Booking.com both in API mode (the scripted peer stands in
+ * for both), each with a listing mapped to one property. A booking change is pushed,
+ * through the outbox and its db-scheduler task, to every other mapped API integration,
+ * debounced, retried.
  */
 @Import(AvailabilityPushIntegrationTests.Peers.class)
 @ExtendWith(OutputCaptureExtension.class)
@@ -70,7 +71,8 @@ class AvailabilityPushIntegrationTests extends ApiIntegrationTest {
 		property = createProperty("Pushed Flat " + System.nanoTime(), "Europe/Madrid", 4);
 		for (String type : new String[] { "airbnb", "bookingcom" }) {
 			mvc.perform(json(asAdmin(post("/api/integrations/" + type + "/configure")),
-					"{\"apiKey\":\"k-0123456789abcdef\",\"mode\":\"api\"}")).andExpect(status().isOk());
+					"{\"apiKey\":\"k-0123456789abcdef\",\"mode\":\"api\"}"))
+				.andExpect(status().isOk());
 			mvc.perform(json(asAdmin(put("/api/integrations/" + type + "/mappings")),
 					"[{\"externalListingId\":\"%s-listing\",\"propertyId\":\"%s\"}]".formatted(type, property)))
 				.andExpect(status().isOk());
@@ -118,16 +120,18 @@ class AvailabilityPushIntegrationTests extends ApiIntegrationTest {
 
 	@Test
 	void aFailedPushWaitsForRetryAfterAndIsRetriedUntilItIsTaken() throws Exception {
-		peer.pushAnswers.add(AvailabilityPush.failed("The channel answered 503 Service Unavailable.", Duration.ofSeconds(4)));
+		peer.pushAnswers
+			.add(AvailabilityPush.failed("The channel answered 503 Service Unavailable.", Duration.ofSeconds(4)));
 		peer.then("airbnb-listing", Answer.feed(Stay.of("HMBBB222", SOON.plusDays(40), 2)));
 
 		syncAirbnb();
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> peer.pushesTo(ChannelType.BOOKING_COM).size() == 1);
-		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jdbc.sql("""
-				select attempts, state, last_error from availability_pushes""")
-			.query((row, n) -> row.getInt(1) + " " + row.getString(2) + " " + row.getString(3))
-			.single()).isEqualTo("1 pending bookingcom-listing: The channel answered 503 Service Unavailable."));
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(jdbc.sql("""
+					select attempts, state, last_error from availability_pushes""")
+				.query((row, n) -> row.getInt(1) + " " + row.getString(2) + " " + row.getString(3))
+				.single()).isEqualTo("1 pending bookingcom-listing: The channel answered 503 Service Unavailable."));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> peer.pushesTo(ChannelType.BOOKING_COM).size() == 2 && count("availability_pushes") == 0);
 		Pushed failed = peer.pushesTo(ChannelType.BOOKING_COM).get(0);
@@ -151,7 +155,8 @@ class AvailabilityPushIntegrationTests extends ApiIntegrationTest {
 		assertThat(peer.pushesTo(ChannelType.BOOKING_COM)).hasSize(3);
 		assertThat(output).contains("Gave up pushing availability of property " + property);
 
-		peer.then("airbnb-listing", Answer.feed(Stay.of("HMCCC333", SOON.plusDays(50), 2), Stay.of("HMDDD444", SOON.plusDays(60), 1)));
+		peer.then("airbnb-listing",
+				Answer.feed(Stay.of("HMCCC333", SOON.plusDays(50), 2), Stay.of("HMDDD444", SOON.plusDays(60), 1)));
 		syncAirbnb();
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> count("availability_pushes") == 0);
@@ -192,15 +197,20 @@ class AvailabilityPushIntegrationTests extends ApiIntegrationTest {
 	}
 
 	private String importedBookingId() {
-		return jdbc.sql("select cast(id as varchar) from bookings where external_id = 'HMEEE555'").query(String.class).single();
+		return jdbc.sql("select cast(id as varchar) from bookings where external_id = 'HMEEE555'")
+			.query(String.class)
+			.single();
 	}
 
 	private String syncAirbnb() throws Exception {
 		String run = JsonPath.read(mvc.perform(asAdmin(post("/api/integrations/airbnb/sync")))
 			.andExpect(status().isAccepted())
-			.andReturn().getResponse().getContentAsString(), "$.id");
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(asAdmin(get("/api/syncs/" + run)))
-			.andExpect(jsonPath("$.status").value("success")));
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.id");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> mvc.perform(asAdmin(get("/api/syncs/" + run)))
+				.andExpect(jsonPath("$.status").value("success")));
 		return run;
 	}
 

@@ -36,10 +36,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The database goes away in the middle of applying a listing: after the listing's first
- * booking is written, its session is terminated by the server ({@code pg_terminate_backend},
- * from another connection), as a failover or a restart of PostgreSQL would. The listing ends
- * as error with a message, nothing of it is kept, the other listings are applied, and the
- * next run applies the missing listing once.
+ * booking is written, its session is terminated by the server
+ * ({@code pg_terminate_backend}, from another connection), as a failover or a restart of
+ * PostgreSQL would. The listing ends as error with a message, nothing of it is kept, the
+ * other listings are applied, and the next run applies the missing listing once.
  */
 @OnPostgres
 @Import(DatabaseGoneMidRunOnPostgresIntegrationTests.Faults.class)
@@ -65,8 +65,8 @@ class DatabaseGoneMidRunOnPostgresIntegrationTests extends ApiIntegrationTest {
 	}
 
 	/**
-	 * Runs inside the apply transaction (a plain listener is called synchronously), finds the
-	 * server process of that transaction's connection, and has the server end it.
+	 * Runs inside the apply transaction (a plain listener is called synchronously), finds
+	 * the server process of that transaction's connection, and has the server end it.
 	 */
 	static class SessionKiller {
 
@@ -108,7 +108,8 @@ class DatabaseGoneMidRunOnPostgresIntegrationTests extends ApiIntegrationTest {
 		resetChannels();
 		String property = createProperty("Fragile Flat " + System.nanoTime(), "Europe/Madrid", 6);
 		mvc.perform(json(asAdmin(post("/api/integrations/bookingcom/configure")),
-				"{\"apiKey\":\"k-0123456789abcdef\",\"mode\":\"api\"}")).andExpect(status().isOk());
+				"{\"apiKey\":\"k-0123456789abcdef\",\"mode\":\"api\"}"))
+			.andExpect(status().isOk());
 		mvc.perform(json(asAdmin(put("/api/integrations/bookingcom/mappings")), """
 				[{"externalListingId":"db-1","propertyId":"%1$s"},{"externalListingId":"db-2","propertyId":"%1$s"},
 				 {"externalListingId":"db-3","propertyId":"%1$s"}]""".formatted(property))).andExpect(status().isOk());
@@ -126,8 +127,8 @@ class DatabaseGoneMidRunOnPostgresIntegrationTests extends ApiIntegrationTest {
 			.andExpect(jsonPath("$.errorMessage").value(containsString("1 of 3 listings failed")))
 			.andExpect(jsonPath("$.listings[1].externalListingId").value("db-2"))
 			.andExpect(jsonPath("$.listings[1].status").value("error"))
-			.andExpect(jsonPath("$.listings[1].message")
-				.value(containsString("the connection to the database was lost")))
+			.andExpect(
+					jsonPath("$.listings[1].message").value(containsString("the connection to the database was lost")))
 			.andExpect(jsonPath("$.listings[2].status").value("success"))
 			.andExpect(jsonPath("$.bookingsCreated").value(3));
 		assertThat(keys()).as("nothing of db-2 was kept, not even the booking written before the session died")
@@ -158,9 +159,12 @@ class DatabaseGoneMidRunOnPostgresIntegrationTests extends ApiIntegrationTest {
 	private String syncAndWait(String expectedStatus) throws Exception {
 		String run = JsonPath.read(mvc.perform(asAdmin(post("/api/integrations/bookingcom/sync")))
 			.andExpect(status().isAccepted())
-			.andReturn().getResponse().getContentAsString(), "$.id");
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> mvc.perform(asAdmin(get("/api/syncs/" + run)))
-			.andExpect(jsonPath("$.status").value(expectedStatus)));
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.id");
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> mvc.perform(asAdmin(get("/api/syncs/" + run)))
+				.andExpect(jsonPath("$.status").value(expectedStatus)));
 		return run;
 	}
 

@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A publication whose listener failed stays incomplete in the registry, and the cluster-wide
- * db-scheduler task hands it to its listener again once it is older than the threshold; no
- * restart needed, and no one resubmits it while it is younger.
+ * A publication whose listener failed stays incomplete in the registry, and the
+ * cluster-wide db-scheduler task hands it to its listener again once it is older than the
+ * threshold; no restart needed, and no one resubmits it while it is younger.
  */
 @Import(EventResubmissionIntegrationTests.FailsOnce.class)
 @TestPropertySource(properties = { "staysync.scheduler.polling-interval=1s", "staysync.events.resubmit-interval=1s",
@@ -35,7 +35,10 @@ class EventResubmissionIntegrationTests extends ApiIntegrationTest {
 	@TestConfiguration
 	static class FailsOnce {
 
-		/** Static: the listener bean is proxied (asynchronous), so a field would be read from the proxy. */
+		/**
+		 * Static: the listener bean is proxied (asynchronous), so a field would be read
+		 * from the proxy.
+		 */
 		static final AtomicInteger deliveries = new AtomicInteger();
 
 		@ApplicationModuleListener
@@ -69,8 +72,8 @@ class EventResubmissionIntegrationTests extends ApiIntegrationTest {
 	}
 
 	private long publications(UUID id, String condition) {
-		return count("event_publication where listener_id like '%FailsOnce%' and serialized_event like '%" + id + "%' and "
-				+ condition);
+		return count("event_publication where listener_id like '%FailsOnce%' and serialized_event like '%" + id
+				+ "%' and " + condition);
 	}
 
 }

@@ -49,8 +49,11 @@ class SchedulerClusterOnPostgresIntegrationTests extends ApiIntegrationTest {
 			first.start();
 			second.start();
 
-			await().atMost(Duration.ofSeconds(60)).until(() -> executions.size() == count
-					&& jdbc.sql("select count(*) from scheduled_tasks where task_name = 'cluster-test'").query(Long.class).single() == 0);
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> executions.size() == count
+						&& jdbc.sql("select count(*) from scheduled_tasks where task_name = 'cluster-test'")
+							.query(Long.class)
+							.single() == 0);
 
 			assertThat(executions.values()).allSatisfy(times -> assertThat(times.get()).isEqualTo(1));
 		}

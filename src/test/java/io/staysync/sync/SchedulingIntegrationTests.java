@@ -19,7 +19,9 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Each active integration has one scheduled execution at its interval, and due ones run. */
+/**
+ * Each active integration has one scheduled execution at its interval, and due ones run.
+ */
 @TestPropertySource(properties = "staysync.scheduler.polling-interval=1s")
 class SchedulingIntegrationTests extends ApiIntegrationTest {
 
@@ -34,39 +36,48 @@ class SchedulingIntegrationTests extends ApiIntegrationTest {
 	@Test
 	void activationSchedulesIntervalChangesRescheduleDeactivationUnschedules() throws Exception {
 		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")),
-				"{\"mode\":\"api\",\"settings\":{\"syncIntervalMinutes\":30}}")).andExpect(status().isOk());
+				"{\"mode\":\"api\",\"settings\":{\"syncIntervalMinutes\":30}}"))
+			.andExpect(status().isOk());
 		String id = integrationId();
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> scheduled(id) != null);
-		assertThat(scheduled(id)).isBetween(Instant.now().plus(Duration.ofMinutes(25)), Instant.now().plus(Duration.ofMinutes(31)));
+		assertThat(scheduled(id)).isBetween(Instant.now().plus(Duration.ofMinutes(25)),
+				Instant.now().plus(Duration.ofMinutes(31)));
 
-		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")), "{\"settings\":{\"syncIntervalMinutes\":240}}"))
+		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")),
+				"{\"settings\":{\"syncIntervalMinutes\":240}}"))
 			.andExpect(status().isOk());
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> scheduled(id) != null && scheduled(id).isAfter(Instant.now().plus(Duration.ofMinutes(200))));
 
-		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")), "{\"isActive\":false}")).andExpect(status().isOk());
+		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")), "{\"isActive\":false}"))
+			.andExpect(status().isOk());
 		await().atMost(Duration.ofSeconds(10)).until(() -> scheduled(id) == null);
 	}
 
 	@Test
 	void aDueExecutionRunsAScheduledSync() throws Exception {
-		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")), "{\"mode\":\"api\"}")).andExpect(status().isOk());
+		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")), "{\"mode\":\"api\"}"))
+			.andExpect(status().isOk());
 		String id = integrationId();
 		await().atMost(Duration.ofSeconds(10)).until(() -> scheduled(id) != null);
 
 		scheduler.reschedule(TaskInstanceId.of("integration-sync", id), Instant.now());
 
-		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc
-			.sql("select count(*) from sync_runs where trigger = 'scheduled' and status <> 'running' and integration_id = cast(:i as uuid)")
-			.param("i", id)
-			.query(Long.class)
-			.single() >= 1);
-		await().atMost(Duration.ofSeconds(10)).until(() -> scheduled(id) != null && scheduled(id).isAfter(Instant.now()));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> jdbc.sql(
+					"select count(*) from sync_runs where trigger = 'scheduled' and status <> 'running' and integration_id = cast(:i as uuid)")
+				.param("i", id)
+				.query(Long.class)
+				.single() >= 1);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> scheduled(id) != null && scheduled(id).isAfter(Instant.now()));
 	}
 
 	private String integrationId() {
-		return jdbc.sql("select cast(id as varchar) from integrations where type = 'airbnb'").query(String.class).single();
+		return jdbc.sql("select cast(id as varchar) from integrations where type = 'airbnb'")
+			.query(String.class)
+			.single();
 	}
 
 	private Instant scheduled(String id) {

@@ -29,10 +29,10 @@ import io.staysync.channels.ListingChanges;
 import io.staysync.channels.SyncCursor;
 
 /**
- * A channel peer for sync engine tests: Booking.com (by default) in API mode, for which no
- * real connector exists yet, answering each listing's fetches and availability pushes from a
- * script and keeping every push it received. It can also kill the worker that fetches a
- * listing, as a crash of the instance would.
+ * A channel peer for sync engine tests: Booking.com (by default) in API mode, for which
+ * no real connector exists yet, answering each listing's fetches and availability pushes
+ * from a script and keeping every push it received. It can also kill the worker that
+ * fetches a listing, as a crash of the instance would.
  */
 class ScriptedConnector implements ChannelConnector {
 
@@ -44,7 +44,10 @@ class ScriptedConnector implements ChannelConnector {
 
 	volatile CountDownLatch gate;
 
-	/** Fetching this listing blocks until {@link #crash} is released, then kills the worker. */
+	/**
+	 * Fetching this listing blocks until {@link #crash} is released, then kills the
+	 * worker.
+	 */
 	volatile String crashOn;
 
 	final CountDownLatch crashReached = new CountDownLatch(1);
@@ -88,7 +91,8 @@ class ScriptedConnector implements ChannelConnector {
 			awaitQuietly(crash);
 			throw new WorkerKilled();
 		}
-		BookingSource source = credentials.type() == ChannelType.AIRBNB ? BookingSource.AIRBNB : BookingSource.BOOKING_COM;
+		BookingSource source = credentials.type() == ChannelType.AIRBNB ? BookingSource.AIRBNB
+				: BookingSource.BOOKING_COM;
 		Answer answer = script.getOrDefault(listing.externalListingId(), new ArrayDeque<>()).poll();
 		if (answer != null && "not modified".equals(answer.problem())) {
 			return ListingChanges.notModified(cursor);
@@ -99,14 +103,14 @@ class ScriptedConnector implements ChannelConnector {
 		Set<String> present = new LinkedHashSet<>();
 		List<ChannelBooking> bookings = answer.stays().stream().map(stay -> {
 			present.add(stay.key());
-			return new ChannelBooking(credentials.integrationId(), source, stay.key(),
-					listing.externalListingId(), listing.propertyId(), BookingKind.RESERVATION,
-					stay.cancelled() ? BookingStatus.CANCELLED : BookingStatus.CONFIRMED, stay.checkIn(), stay.checkOut(),
-					"Guest " + stay.key(), 2, 0, null, null, null);
+			return new ChannelBooking(credentials.integrationId(), source, stay.key(), listing.externalListingId(),
+					listing.propertyId(), BookingKind.RESERVATION,
+					stay.cancelled() ? BookingStatus.CANCELLED : BookingStatus.CONFIRMED, stay.checkIn(),
+					stay.checkOut(), "Guest " + stay.key(), 2, 0, null, null, null);
 		}).toList();
 		LocalDate today = LocalDate.now();
-		return new ListingChanges(ListingChanges.Outcome.FETCHED, bookings, present, answer.complete(), today.minusDays(1),
-				today.plusYears(2), new SyncCursor("\"etag\"", null), null);
+		return new ListingChanges(ListingChanges.Outcome.FETCHED, bookings, present, answer.complete(),
+				today.minusDays(1), today.plusYears(2), new SyncCursor("\"etag\"", null), null);
 	}
 
 	void then(String listing, Answer answer) {
@@ -134,8 +138,9 @@ class ScriptedConnector implements ChannelConnector {
 	}
 
 	/**
-	 * Thrown through everything, as an {@link Error} is: the run's worker dies in the middle of
-	 * a listing without recording anything, which is what a killed process leaves behind.
+	 * Thrown through everything, as an {@link Error} is: the run's worker dies in the
+	 * middle of a listing without recording anything, which is what a killed process
+	 * leaves behind.
 	 */
 	static final class WorkerKilled extends Error {
 

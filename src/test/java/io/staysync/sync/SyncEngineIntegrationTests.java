@@ -63,7 +63,8 @@ class SyncEngineIntegrationTests extends ApiIntegrationTest {
 		resetChannels();
 		property = createProperty("Synced Flat " + System.nanoTime(), "Europe/Madrid", 6);
 		mvc.perform(json(asAdmin(post("/api/integrations/bookingcom/configure")),
-				"{\"apiKey\":\"k-0123456789abcdef\",\"mode\":\"api\"}")).andExpect(status().isOk());
+				"{\"apiKey\":\"k-0123456789abcdef\",\"mode\":\"api\"}"))
+			.andExpect(status().isOk());
 	}
 
 	@Test
@@ -77,11 +78,15 @@ class SyncEngineIntegrationTests extends ApiIntegrationTest {
 		assertThat(bookingsOfThisIntegration()).as("room-1 was committed before the worker died").hasSize(2);
 		peer.crash.countDown();
 
-		// The worker dies with an uncaught error, on purpose: that is not this test failing.
-		await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(20)).untilAsserted(() -> mvc.perform(asAdmin(get("/api/syncs/" + killed)))
-			.andExpect(jsonPath("$.status").value("error"))
-			.andExpect(jsonPath("$.errorMessage").value(containsString("Abandoned: the instance running this sync stopped")))
-			.andExpect(jsonPath("$.completedAt").exists()));
+		// The worker dies with an uncaught error, on purpose: that is not this test
+		// failing.
+		await().dontCatchUncaughtExceptions()
+			.atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> mvc.perform(asAdmin(get("/api/syncs/" + killed)))
+				.andExpect(jsonPath("$.status").value("error"))
+				.andExpect(jsonPath("$.errorMessage")
+					.value(containsString("Abandoned: the instance running this sync stopped")))
+				.andExpect(jsonPath("$.completedAt").exists()));
 		mvc.perform(asAdmin(get("/api/integrations/bookingcom")))
 			.andExpect(jsonPath("$.lastSyncStatus").value("error"))
 			.andExpect(jsonPath("$.lastSyncError").value(containsString("Abandoned")));
@@ -135,7 +140,10 @@ class SyncEngineIntegrationTests extends ApiIntegrationTest {
 		peer.then("room-3", Answer.feed(Stay.of("K5", SOON.plusDays(13), 3)));
 	}
 
-	/** Everything about the bookings that a run decides, and their versions: a change applied twice would show. */
+	/**
+	 * Everything about the bookings that a run decides, and their versions: a change
+	 * applied twice would show.
+	 */
 	private List<String> bookingsOfThisIntegration() {
 		return jdbc.sql("""
 				select b.external_id, b.external_listing_id, b.kind, b.status, b.check_in, b.check_out, b.guest_name,
@@ -151,7 +159,9 @@ class SyncEngineIntegrationTests extends ApiIntegrationTest {
 	private String start() throws Exception {
 		return JsonPath.read(mvc.perform(asAdmin(post("/api/integrations/bookingcom/sync")))
 			.andExpect(status().isAccepted())
-			.andReturn().getResponse().getContentAsString(), "$.id");
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.id");
 	}
 
 	@Test
@@ -176,8 +186,12 @@ class SyncEngineIntegrationTests extends ApiIntegrationTest {
 		mvc.perform(asAdmin(get("/api/integrations/bookingcom/syncs")))
 			.andExpect(jsonPath("$.content[0].id").value(run))
 			.andExpect(jsonPath("$.content[0].trigger").value("manual"));
-		String metrics = mvc.perform(asAdmin(get("/actuator/prometheus"))).andReturn().getResponse().getContentAsString();
-		assertThat(metrics).contains("staysync_sync_runs_total{channel=\"booking_com\",status=\"partial\",trigger=\"manual\"}")
+		String metrics = mvc.perform(asAdmin(get("/actuator/prometheus")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(metrics)
+			.contains("staysync_sync_runs_total{channel=\"booking_com\",status=\"partial\",trigger=\"manual\"}")
 			.contains("staysync_sync_bookings_total{change=\"created\",channel=\"booking_com\"}")
 			.contains("staysync_sync_run_duration_seconds_count{channel=\"booking_com\",status=\"partial\"}")
 			.containsPattern("staysync_sync_last_success_age_seconds\\{channel=\"booking_com\"\\} [0-9.]+");
@@ -305,15 +319,18 @@ class SyncEngineIntegrationTests extends ApiIntegrationTest {
 		String first = JsonPath.read(mvc.perform(asAdmin(post("/api/integrations/booking_com/sync")))
 			.andExpect(status().isAccepted())
 			.andExpect(jsonPath("$.alreadyRunning").value(false))
-			.andReturn().getResponse().getContentAsString(), "$.id");
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.id");
 		mvc.perform(asAdmin(post("/api/integrations/bookingcom/sync")))
 			.andExpect(status().isAccepted())
 			.andExpect(jsonPath("$.id").value(first))
 			.andExpect(jsonPath("$.alreadyRunning").value(true))
 			.andExpect(jsonPath("$.status").value("running"));
 		peer.gate.countDown();
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(asAdmin(get("/api/syncs/" + first)))
-			.andExpect(jsonPath("$.status").value("success")));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> mvc.perform(asAdmin(get("/api/syncs/" + first)))
+				.andExpect(jsonPath("$.status").value("success")));
 	}
 
 	@Test
@@ -332,9 +349,11 @@ class SyncEngineIntegrationTests extends ApiIntegrationTest {
 		mvc.perform(asAdmin(get("/api/syncs/00000000-0000-0000-0000-000000000000"))).andExpect(status().isNotFound());
 		String viewer = unique("viewer");
 		createUser(viewer, "Viewer-Passw0rd-1", "VIEWER");
-		mvc.perform(post("/api/integrations/bookingcom/sync").header("Authorization", basic(viewer, "Viewer-Passw0rd-1")))
+		mvc.perform(
+				post("/api/integrations/bookingcom/sync").header("Authorization", basic(viewer, "Viewer-Passw0rd-1")))
 			.andExpect(status().isForbidden());
-		mvc.perform(get("/api/integrations/bookingcom/syncs").header("Authorization", basic(viewer, "Viewer-Passw0rd-1")))
+		mvc.perform(
+				get("/api/integrations/bookingcom/syncs").header("Authorization", basic(viewer, "Viewer-Passw0rd-1")))
 			.andExpect(status().isOk());
 	}
 
@@ -342,17 +361,22 @@ class SyncEngineIntegrationTests extends ApiIntegrationTest {
 	void theSeedsPropertyMappingIsStoredBeforeTheRun() throws Exception {
 		peer.then("seed-room", Answer.feed(Stay.of("SEED", SOON, 2)));
 
-		String run = JsonPath.read(mvc.perform(json(asAdmin(post("/api/integrations/bookingcom/sync")),
-				"{\"propertyMapping\":{\"seed-room\":\"" + property + "\"}}"))
+		String run = JsonPath.read(mvc
+			.perform(json(asAdmin(post("/api/integrations/bookingcom/sync")),
+					"{\"propertyMapping\":{\"seed-room\":\"" + property + "\"}}"))
 			.andExpect(status().isAccepted())
-			.andReturn().getResponse().getContentAsString(), "$.id");
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(asAdmin(get("/api/syncs/" + run)))
-			.andExpect(jsonPath("$.status").value("success")));
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.id");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> mvc.perform(asAdmin(get("/api/syncs/" + run)))
+				.andExpect(jsonPath("$.status").value("success")));
 
 		mvc.perform(asAdmin(get("/api/integrations/bookingcom/mappings")))
 			.andExpect(jsonPath("$[0].externalListingId").value("seed-room"));
 		assertThat(statusOf("SEED")).isEqualTo("CONFIRMED");
-		mvc.perform(json(asAdmin(post("/api/integrations/bookingcom/sync")), "{\"propertyMapping\":{\"x\":\"not-a-uuid\"}}"))
+		mvc.perform(json(asAdmin(post("/api/integrations/bookingcom/sync")),
+				"{\"propertyMapping\":{\"x\":\"not-a-uuid\"}}"))
 			.andExpect(status().isBadRequest());
 	}
 
@@ -368,14 +392,20 @@ class SyncEngineIntegrationTests extends ApiIntegrationTest {
 	private String syncAndWait(String expectedStatus) throws Exception {
 		String run = JsonPath.read(mvc.perform(asAdmin(post("/api/integrations/bookingcom/sync")))
 			.andExpect(status().isAccepted())
-			.andReturn().getResponse().getContentAsString(), "$.id");
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(asAdmin(get("/api/syncs/" + run)))
-			.andExpect(jsonPath("$.status").value(expectedStatus)));
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.id");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> mvc.perform(asAdmin(get("/api/syncs/" + run)))
+				.andExpect(jsonPath("$.status").value(expectedStatus)));
 		return run;
 	}
 
 	private String statusOf(String externalId) {
-		return jdbc.sql("select status from bookings where external_id = :e").param("e", externalId).query(String.class).single();
+		return jdbc.sql("select status from bookings where external_id = :e")
+			.param("e", externalId)
+			.query(String.class)
+			.single();
 	}
 
 }

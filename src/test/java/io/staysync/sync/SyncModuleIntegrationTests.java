@@ -38,10 +38,10 @@ import io.staysync.integrations.internal.MappingManagement.MappingRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sync module's event flows, with the modules it depends on: an integration change moves
- * its scheduled syncs, and a booking change becomes an availability push for every other
- * channel in API mode mapped to the property (the outbox row is what the pusher drains; the
- * debounce is long here so that the row can be read before it is pushed).
+ * The sync module's event flows, with the modules it depends on: an integration change
+ * moves its scheduled syncs, and a booking change becomes an availability push for every
+ * other channel in API mode mapped to the property (the outbox row is what the pusher
+ * drains; the debounce is long here so that the row can be read before it is pushed).
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
 @ActiveProfiles("test")
@@ -97,15 +97,17 @@ class SyncModuleIntegrationTests {
 		scenario.publish(new BookingUpdated(moved, List.of("checkIn", "checkOut"), ARRIVAL, ARRIVAL.plusDays(3)))
 			.andWaitAtMost(Duration.ofSeconds(10))
 			.andWaitForStateChange(() -> queued(property), rows -> !rows.isEmpty())
-			.andVerify(rows -> assertThat(rows).containsExactly(Map.of("integration", bookingCom, "from", ARRIVAL,
-					"to", ARRIVAL.plusDays(5))));
+			.andVerify(rows -> assertThat(rows)
+				.containsExactly(Map.of("integration", bookingCom, "from", ARRIVAL, "to", ARRIVAL.plusDays(5))));
 
-		scenario.publish(new BookingCreated(new BookingChange(UUID.randomUUID(), property, BookingKind.RESERVATION,
-				BookingSource.MANUAL, null, ARRIVAL.plusDays(9), ARRIVAL.plusDays(10))))
+		scenario
+			.publish(new BookingCreated(new BookingChange(UUID.randomUUID(), property, BookingKind.RESERVATION,
+					BookingSource.MANUAL, null, ARRIVAL.plusDays(9), ARRIVAL.plusDays(10))))
 			.andWaitAtMost(Duration.ofSeconds(10))
 			.andWaitForStateChange(() -> queued(property), rows -> rows.size() == 2)
 			.andVerify(rows -> assertThat(rows).as("a manual booking goes to every API channel, widening the range")
-				.containsExactlyInAnyOrder(Map.of("integration", bookingCom, "from", ARRIVAL, "to", ARRIVAL.plusDays(10)),
+				.containsExactlyInAnyOrder(
+						Map.of("integration", bookingCom, "from", ARRIVAL, "to", ARRIVAL.plusDays(10)),
 						Map.of("integration", airbnb, "from", ARRIVAL.plusDays(9), "to", ARRIVAL.plusDays(10))));
 	}
 
@@ -115,7 +117,8 @@ class SyncModuleIntegrationTests {
 
 	private UUID apiIntegrationMappedTo(ChannelType type, UUID property) {
 		UUID id = integrations
-			.configure(type, new IntegrationConfiguration("k-0123456789abcdef", null, null, null, true, ChannelMode.API, 60))
+			.configure(type,
+					new IntegrationConfiguration("k-0123456789abcdef", null, null, null, true, ChannelMode.API, 60))
 			.integration()
 			.id();
 		mappings.replace(type, List.of(new MappingRequest(type.path() + "-listing", property, null)));
@@ -124,8 +127,9 @@ class SyncModuleIntegrationTests {
 
 	private Optional<Instant> nextSync(ChannelType type) {
 		UUID id = integrations.find(type).orElseThrow().id();
-		return jdbc.sql("select execution_time from scheduled_tasks where task_name = 'integration-sync'"
-				+ " and task_instance = :id")
+		return jdbc
+			.sql("select execution_time from scheduled_tasks where task_name = 'integration-sync'"
+					+ " and task_instance = :id")
 			.param("id", id.toString())
 			.query(OffsetDateTime.class)
 			.optional()
@@ -135,8 +139,9 @@ class SyncModuleIntegrationTests {
 	private List<Map<String, Object>> queued(UUID property) {
 		return jdbc.sql("select integration_id, range_from, range_to from availability_pushes where property_id = :p")
 			.param("p", property)
-			.query((row, n) -> Map.<String, Object>of("integration", row.getObject("integration_id", UUID.class), "from",
-					row.getObject("range_from", LocalDate.class), "to", row.getObject("range_to", LocalDate.class)))
+			.query((row, n) -> Map.<String, Object>of("integration", row.getObject("integration_id", UUID.class),
+					"from", row.getObject("range_from", LocalDate.class), "to",
+					row.getObject("range_to", LocalDate.class)))
 			.list();
 	}
 

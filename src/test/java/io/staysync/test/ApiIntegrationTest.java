@@ -19,9 +19,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Base of tests that drive the application through HTTP with MockMvc, on the embedded H2 by
- * default and on PostgreSQL in subclasses marked {@link OnPostgres}. The first administrator
- * comes from {@code application-test.properties}.
+ * Base of tests that drive the application through HTTP with MockMvc, on the embedded H2
+ * by default and on PostgreSQL in subclasses marked {@link OnPostgres}. The first
+ * administrator comes from {@code application-test.properties}.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -92,10 +92,9 @@ public abstract class ApiIntegrationTest {
 
 	/** Creates a manual booking through the API (forced or not) and returns its id. */
 	protected String createBooking(String propertyId, String checkIn, String checkOut, boolean force) throws Exception {
-		String body = mvc
-			.perform(json(asAdmin(post("/api/bookings?force=" + force)),
-					"{\"propertyId\":\"%s\",\"checkIn\":\"%s\",\"checkOut\":\"%s\",\"guestName\":\"Guest\",\"adults\":2}"
-						.formatted(propertyId, checkIn, checkOut)))
+		String body = mvc.perform(json(asAdmin(post("/api/bookings?force=" + force)),
+				"{\"propertyId\":\"%s\",\"checkIn\":\"%s\",\"checkOut\":\"%s\",\"guestName\":\"Guest\",\"adults\":2}"
+					.formatted(propertyId, checkIn, checkOut)))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
@@ -115,7 +114,8 @@ public abstract class ApiIntegrationTest {
 				"sync_runs", "sync_slots", "availability_pushes", "listing_mappings", "integrations" }) {
 			jdbc.sql("delete from " + table).update();
 		}
-		// Only the integrations' executions: the housekeeping tasks are scheduled once, at start-up.
+		// Only the integrations' executions: the housekeeping tasks are scheduled once,
+		// at start-up.
 		jdbc.sql("delete from scheduled_tasks where task_name = 'integration-sync'").update();
 	}
 

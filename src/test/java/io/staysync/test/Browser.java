@@ -18,8 +18,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Headless Chromium driven by Selenium, with the distribution's {@code chromium} and
  * {@code chromedriver} (no download at test time). Where they are missing the browser
- * tests are skipped with a message, unless {@code STAYSYNC_REQUIRE_BROWSER=true} (CI), which
- * makes a missing browser a failure.
+ * tests are skipped with a message, unless {@code STAYSYNC_REQUIRE_BROWSER=true} (CI),
+ * which makes a missing browser a failure.
  */
 public final class Browser implements AutoCloseable {
 
@@ -43,10 +43,10 @@ public final class Browser implements AutoCloseable {
 			Assumptions.abort(message);
 		}
 		ChromeOptions options = new ChromeOptions().setBinary(chromium)
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-					"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--user-data-dir=" + Files.createTempDirectory("staysync-chromium"), "--window-size=1440,1000",
-					"--lang=en-GB", "--force-prefers-reduced-motion");
+			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+					"--disable-sync", "--user-data-dir=" + Files.createTempDirectory("staysync-chromium"),
+					"--window-size=1440,1000", "--lang=en-GB", "--force-prefers-reduced-motion");
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
 			.usingAnyFreePort()
 			.build();

@@ -13,13 +13,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Console tests: sign in by the login form, then read pages as a browser session would. */
+/**
+ * Console tests: sign in by the login form, then read pages as a browser session would.
+ */
 public abstract class ConsoleIntegrationTest extends ApiIntegrationTest {
 
 	private static final Pattern ONCE = Pattern.compile("name=\"_once\" value=\"([^\"]+)\"");
 
 	protected MockHttpSession signIn(String email, String password) throws Exception {
-		return (MockHttpSession) mvc.perform(post("/login").param("username", email).param("password", password).with(csrf()))
+		return (MockHttpSession) mvc
+			.perform(post("/login").param("username", email).param("password", password).with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andReturn()
 			.getRequest()

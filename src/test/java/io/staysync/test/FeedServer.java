@@ -15,8 +15,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A channel's feed server for tests, on 127.0.0.1: serves what a test puts at a path, with an
- * ETag and 304 for a matching If-None-Match, like real channel servers.
+ * A channel's feed server for tests, on 127.0.0.1: serves what a test puts at a path,
+ * with an ETag and 304 for a matching If-None-Match, like real channel servers.
  */
 public final class FeedServer implements AutoCloseable {
 

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * Runs a Spring integration test against PostgreSQL instead of the embedded H2, in a schema
- * of its own that is dropped afterwards. Subclass an H2 test and annotate the subclass to
- * run the same tests on both. Skipped with a visible message when PostgreSQL does not
- * answer; failed instead when {@code STAYSYNC_REQUIRE_POSTGRES=true}.
+ * Runs a Spring integration test against PostgreSQL instead of the embedded H2, in a
+ * schema of its own that is dropped afterwards. Subclass an H2 test and annotate the
+ * subclass to run the same tests on both. Skipped with a visible message when PostgreSQL
+ * does not answer; failed instead when {@code STAYSYNC_REQUIRE_POSTGRES=true}.
  */
 @Documented
 @Inherited

@@ -11,8 +11,8 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Gives each test application context a fresh PostgreSQL schema, so that test classes never
- * see each other's rows and a run leaves nothing behind.
+ * Gives each test application context a fresh PostgreSQL schema, so that test classes
+ * never see each other's rows and a run leaves nothing behind.
  */
 class PostgresSchemaInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

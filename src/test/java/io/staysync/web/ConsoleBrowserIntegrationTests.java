@@ -86,7 +86,8 @@ class ConsoleBrowserIntegrationTests extends ConsoleIntegrationTest {
 			wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("dialog")));
 			wait.until(ExpectedConditions.attributeToBe(By.id("integration-ical"), "data-status", "error"));
 
-			// Map two listings, choosing each property by typing in the searchable dropdown.
+			// Map two listings, choosing each property by typing in the searchable
+			// dropdown.
 			page.findElement(By.id("sync-ical")).click();
 			wait.until(d -> {
 				d.findElement(By.name("rows[0].externalListingId")).sendKeys("alfama");
@@ -95,21 +96,24 @@ class ConsoleBrowserIntegrationTests extends ConsoleIntegrationTest {
 			choose(page, 0, "Alfama");
 			page.findElement(By.name("rows[0].importUrl")).sendKeys(feeds.url("/alfama.ics"));
 			page.findElement(By.id("add-mapping-row")).click();
-			wait.until(ExpectedConditions.elementToBeClickable(By.name("rows[1].externalListingId"))).sendKeys("marais");
+			wait.until(ExpectedConditions.elementToBeClickable(By.name("rows[1].externalListingId")))
+				.sendKeys("marais");
 			choose(page, 1, "Marais");
 			page.findElement(By.name("rows[1].importUrl")).sendKeys(feeds.url("/marais.ics"));
 			browser.screenshot("03-mapping-dialog");
 			page.findElement(By.id("sync-now")).click();
 
-			// The run is followed live in the dialog, then lands in the history without a reload.
+			// The run is followed live in the dialog, then lands in the history without a
+			// reload.
 			wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mapped")));
-			wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".sync-progress[data-status=success]")));
+			wait.until(
+					ExpectedConditions.presenceOfElementLocated(By.cssSelector(".sync-progress[data-status=success]")));
 			assertThat(page.findElement(By.cssSelector(".sync-progress")).getText()).contains("5 new");
 			browser.screenshot("04-sync-finished");
 			page.findElement(By.cssSelector("#dialog .modal-footer .btn-primary")).click();
 			wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("dialog")));
-			WebElement run = wait.until(ExpectedConditions.visibilityOfElementLocated(
-					By.cssSelector("#history-ical tr.sync-run[data-status=success]")));
+			WebElement run = wait.until(ExpectedConditions
+				.visibilityOfElementLocated(By.cssSelector("#history-ical tr.sync-run[data-status=success]")));
 			assertThat(run.getText()).contains("manual");
 			wait.until(ExpectedConditions.attributeToBe(By.id("integration-ical"), "data-status", "connected"));
 			run.findElement(By.tagName("summary")).click();
@@ -141,13 +145,15 @@ class ConsoleBrowserIntegrationTests extends ConsoleIntegrationTest {
 		}
 	}
 
-	/** Types into the row's filter box and checks that the dropdown chose the matching property. */
+	/**
+	 * Types into the row's filter box and checks that the dropdown chose the matching
+	 * property.
+	 */
 	private static void choose(WebDriver page, int row, String name) {
 		WebElement select = page.findElement(By.name("rows[" + row + "].propertyId"));
 		WebElement filter = select.findElement(By.xpath("preceding-sibling::input[@data-filter-for]"));
 		filter.sendKeys(name);
 		assertThat(new Select(select).getFirstSelectedOption().getText()).startsWith(name);
 	}
-
 
 }

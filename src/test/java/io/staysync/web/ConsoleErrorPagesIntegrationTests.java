@@ -15,10 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A record changed by someone else between reading and saving is a 409 the console explains,
- * as the API does, not an error id for the operator. The page below stands for any console
- * form whose save loses such a race (the race itself is timing, not something a test can
- * provoke reliably through the real pages).
+ * A record changed by someone else between reading and saving is a 409 the console
+ * explains, as the API does, not an error id for the operator. The page below stands for
+ * any console form whose save loses such a race (the race itself is timing, not something
+ * a test can provoke reliably through the real pages).
  */
 @Import(ConsoleErrorPagesIntegrationTests.StalePage.class)
 class ConsoleErrorPagesIntegrationTests extends ConsoleIntegrationTest {

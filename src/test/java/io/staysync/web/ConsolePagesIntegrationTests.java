@@ -20,14 +20,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Every console page, by role; CSRF; what an expired session does. */
 class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
 
-	static final String[] PAGES = { "/", "/calendar", "/bookings", "/properties", "/integrations", "/conflicts", "/users" };
+	static final String[] PAGES = { "/", "/calendar", "/bookings", "/properties", "/integrations", "/conflicts",
+			"/users" };
 
 	@Test
 	void everyPageRendersInTheLayoutForAnAdministrator() throws Exception {
 		MockHttpSession admin = admin();
 		for (String url : PAGES) {
 			String html = page(admin, url);
-			assertThat(html).as(url).contains("id=\"console-nav\"", ADMIN_EMAIL, ">ADMIN<", "Audit log", "id=\"sign-out\"");
+			assertThat(html).as(url)
+				.contains("id=\"console-nav\"", ADMIN_EMAIL, ">ADMIN<", "Audit log", "id=\"sign-out\"");
 		}
 		assertThat(page(admin, "/audit")).contains("id=\"audit-events\"", "login.succeeded");
 		assertThat(page(admin, "/properties/new")).contains("id=\"property-form\"", "Europe/Lisbon");
@@ -42,7 +44,8 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
 		MockHttpSession viewer = as("VIEWER");
 
 		assertThat(page(viewer, "/properties")).doesNotContain("id=\"new-property\"");
-		assertThat(page(viewer, "/properties/" + property)).doesNotContain("id=\"save-property\"", "id=\"delete-property\"")
+		assertThat(page(viewer, "/properties/" + property))
+			.doesNotContain("id=\"save-property\"", "id=\"delete-property\"")
 			.contains("<fieldset disabled");
 		assertThat(page(viewer, "/bookings")).doesNotContain("id=\"new-booking\"");
 		assertThat(page(viewer, "/integrations")).doesNotContain("id=\"configure-", "id=\"sync-");
@@ -51,8 +54,11 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
 
 		long properties = count("properties");
 		mvc.perform(get("/properties/new").session(viewer)).andExpect(status().isForbidden());
-		mvc.perform(form("/properties", viewer).param("name", "Sneaky").param("timeZone", "Europe/Paris")
-			.param("maxGuests", "2").param("checkInTime", "15:00").param("checkOutTime", "11:00"))
+		mvc.perform(form("/properties", viewer).param("name", "Sneaky")
+			.param("timeZone", "Europe/Paris")
+			.param("maxGuests", "2")
+			.param("checkInTime", "15:00")
+			.param("checkOutTime", "11:00"))
 			.andExpect(status().isForbidden())
 			.andExpect(content().string(containsString("Your role does not allow this")));
 		mvc.perform(form("/properties/" + property + "/delete", viewer)).andExpect(status().isForbidden());
@@ -78,9 +84,12 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
 	void formsWithoutTheCsrfTokenAreRefused() throws Exception {
 		MockHttpSession admin = admin();
 		long properties = count("properties");
-		mvc.perform(post("/properties").session(admin).param("name", "No CSRF").param("timeZone", "Europe/Paris")
+		mvc.perform(post("/properties").session(admin)
+			.param("name", "No CSRF")
+			.param("timeZone", "Europe/Paris")
 			.param("maxGuests", "2")).andExpect(status().isForbidden());
-		mvc.perform(post("/integrations/airbnb/configure").session(admin).header("HX-Request", "true")
+		mvc.perform(post("/integrations/airbnb/configure").session(admin)
+			.header("HX-Request", "true")
 			.param("mode", "ICAL")).andExpect(status().isForbidden());
 		assertThat(count("properties")).isEqualTo(properties);
 	}
@@ -91,7 +100,9 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
 		mvc.perform(get("/calendar?from=2027-01-01").session(expired))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/login"));
-		mvc.perform(post("/login").session(expired).param("username", ADMIN_EMAIL).param("password", ADMIN_PASSWORD)
+		mvc.perform(post("/login").session(expired)
+			.param("username", ADMIN_EMAIL)
+			.param("password", ADMIN_PASSWORD)
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("http://localhost/calendar?from=2027-01-01&continue"));
@@ -113,7 +124,9 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
 		String missing = mvc.perform(get("/bookings/00000000-0000-0000-0000-000000000000").session(admin))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith("text/html"))
-			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(missing).contains("Not found", "id=\"console-nav\"");
 		mvc.perform(get("/bookings/not-a-uuid").session(admin))
 			.andExpect(status().isBadRequest())

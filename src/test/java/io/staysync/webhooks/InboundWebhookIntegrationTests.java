@@ -37,10 +37,14 @@ class InboundWebhookIntegrationTests extends ApiIntegrationTest {
 	void airbnbWithAWebhookSecret() throws Exception {
 		resetChannels();
 		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")),
-				"{\"webhookSecret\":\"" + SECRET + "\",\"mode\":\"ical\"}")).andExpect(status().isOk());
+				"{\"webhookSecret\":\"" + SECRET + "\",\"mode\":\"ical\"}"))
+			.andExpect(status().isOk());
 	}
 
-	/** Timestamps are taken when the arguments are made, well before a context starts: margins are wide. */
+	/**
+	 * Timestamps are taken when the arguments are made, well before a context starts:
+	 * margins are wide.
+	 */
 	static Stream<Arguments> refused() {
 		long now = Instant.now().getEpochSecond();
 		String id = "msg_" + UUID.randomUUID();
@@ -49,10 +53,11 @@ class InboundWebhookIntegrationTests extends ApiIntegrationTest {
 				Arguments.of("missing id", null, String.valueOf(now), good, BODY, 401, "headers are all required"),
 				Arguments.of("missing timestamp", id, null, good, BODY, 401, "headers are all required"),
 				Arguments.of("missing signature", id, String.valueOf(now), null, BODY, 401, "headers are all required"),
-				Arguments.of("signature of another body", id, String.valueOf(now), good, BODY.replace("HMAB", "HMZZ"), 401,
-						"No v1 signature"),
+				Arguments.of("signature of another body", id, String.valueOf(now), good, BODY.replace("HMAB", "HMZZ"),
+						401, "No v1 signature"),
 				Arguments.of("wrong secret", id, String.valueOf(now),
-						"v1," + java.util.Base64.getEncoder().encodeToString(new byte[32]), BODY, 401, "No v1 signature"),
+						"v1," + java.util.Base64.getEncoder().encodeToString(new byte[32]), BODY, 401,
+						"No v1 signature"),
 				Arguments.of("too old", id, String.valueOf(now - 600), sign(id, now - 600, BODY), BODY, 401, "old"),
 				Arguments.of("too new", id, String.valueOf(now + 900), sign(id, now + 900, BODY), BODY, 401, "future"),
 				Arguments.of("unsigned version", id, String.valueOf(now), "v1a," + good.substring(3), BODY, 401,
@@ -78,41 +83,52 @@ class InboundWebhookIntegrationTests extends ApiIntegrationTest {
 		long now = Instant.now().getEpochSecond();
 		String id = "msg_" + UUID.randomUUID();
 
-		String receipt = mvc.perform(webhook("/api/integrations/airbnb/webhook", id, String.valueOf(now), sign(id, now, BODY), BODY))
+		String receipt = mvc
+			.perform(webhook("/api/integrations/airbnb/webhook", id, String.valueOf(now), sign(id, now, BODY), BODY))
 			.andExpect(status().isAccepted())
 			.andExpect(jsonPath("$.duplicate").value(false))
-			.andReturn().getResponse().getContentAsString();
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		mvc.perform(webhook("/api/integrations/airbnb/webhook", id, String.valueOf(now), sign(id, now, BODY), BODY))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.duplicate").value(true));
 
 		assertThat(count("webhook_inbox")).isEqualTo(1);
 		String run = JsonPath.read(receipt, "$.syncRunId");
-		assertThat(jdbc.sql("select trigger from sync_runs where id = cast(:id as uuid)").param("id", run)
-			.query(String.class).single()).isEqualTo("webhook");
+		assertThat(jdbc.sql("select trigger from sync_runs where id = cast(:id as uuid)")
+			.param("id", run)
+			.query(String.class)
+			.single()).isEqualTo("webhook");
 		assertThat(count("sync_runs")).isEqualTo(1);
 	}
 
 	@Test
 	void withoutASecretTheRouteFailsClosed() throws Exception {
-		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")), "{\"webhookSecret\":\"\"}")).andExpect(status().isOk());
+		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")), "{\"webhookSecret\":\"\"}"))
+			.andExpect(status().isOk());
 		long now = Instant.now().getEpochSecond();
 
-		mvc.perform(webhook("/api/integrations/airbnb/webhook", "msg_1", String.valueOf(now), sign("msg_1", now, BODY), BODY))
+		mvc.perform(webhook("/api/integrations/airbnb/webhook", "msg_1", String.valueOf(now), sign("msg_1", now, BODY),
+				BODY))
 			.andExpect(status().isUnauthorized())
 			.andExpect(jsonPath("$.detail").value(containsString("No webhook secret")));
-		mvc.perform(webhook("/api/integrations/bookingcom/webhook", "msg_1", String.valueOf(now), sign("msg_1", now, BODY), BODY))
+		mvc.perform(webhook("/api/integrations/bookingcom/webhook", "msg_1", String.valueOf(now),
+				sign("msg_1", now, BODY), BODY))
 			.andExpect(status().isUnauthorized());
-		mvc.perform(webhook("/api/integrations/ical/webhook", "msg_1", String.valueOf(now), sign("msg_1", now, BODY), BODY))
+		mvc.perform(
+				webhook("/api/integrations/ical/webhook", "msg_1", String.valueOf(now), sign("msg_1", now, BODY), BODY))
 			.andExpect(status().isNotFound());
 		assertThat(count("webhook_inbox")).isZero();
 	}
 
 	static String sign(String id, long timestamp, String body) {
-		return io.staysync.webhooks.internal.WebhookSignatures.sign(SECRET, id, timestamp, body.getBytes(StandardCharsets.UTF_8));
+		return io.staysync.webhooks.internal.WebhookSignatures.sign(SECRET, id, timestamp,
+				body.getBytes(StandardCharsets.UTF_8));
 	}
 
-	static MockHttpServletRequestBuilder webhook(String path, String id, String timestamp, String signature, String body) {
+	static MockHttpServletRequestBuilder webhook(String path, String id, String timestamp, String signature,
+			String body) {
 		MockHttpServletRequestBuilder request = post(path).contentType(MediaType.APPLICATION_JSON).content(body);
 		if (id != null) {
 			request.header("webhook-id", id);

@@ -44,25 +44,29 @@ class WebhookSecretIntegrationTests extends ApiIntegrationTest {
 			.getResponse()
 			.getContentAsString();
 		assertThat(answer).doesNotContain(secret.equals("whsec_") ? "whsec_\"" : secret);
-		mvc.perform(asAdmin(get("/api/integrations/airbnb"))).andExpect(jsonPath("$.webhookSecretConfigured").value(false));
+		mvc.perform(asAdmin(get("/api/integrations/airbnb")))
+			.andExpect(jsonPath("$.webhookSecretConfigured").value(false));
 	}
 
 	@Test
 	void aSecretOfTooManyBytesIsRefusedAndOneInRangeIsUsedForVerification() throws Exception {
 		String tooLong = "whsec_" + Base64.getEncoder().encodeToString(new byte[65]);
-		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")), "{\"webhookSecret\":\"" + tooLong + "\"}"))
+		mvc.perform(
+				json(asAdmin(post("/api/integrations/airbnb/configure")), "{\"webhookSecret\":\"" + tooLong + "\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("webhookSecret"));
 
-		String secret = "whsec_" + Base64.getEncoder().encodeToString("a-64-byte-key-".repeat(5).substring(0, 64)
-			.getBytes(StandardCharsets.UTF_8));
+		String secret = "whsec_" + Base64.getEncoder()
+			.encodeToString("a-64-byte-key-".repeat(5).substring(0, 64).getBytes(StandardCharsets.UTF_8));
 		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")),
-				"{\"webhookSecret\":\"" + secret + "\",\"mode\":\"ical\"}")).andExpect(status().isOk());
+				"{\"webhookSecret\":\"" + secret + "\",\"mode\":\"ical\"}"))
+			.andExpect(status().isOk());
 		long now = Instant.now().getEpochSecond();
 		String body = "{\"action\":\"reservation_acceptance_confirmation\"}";
 		mvc.perform(post("/api/integrations/airbnb/webhook").header("webhook-id", "msg_secret_test")
 			.header("webhook-timestamp", String.valueOf(now))
-			.header("webhook-signature", WebhookSignatures.sign(secret, "msg_secret_test", now, body.getBytes(StandardCharsets.UTF_8)))
+			.header("webhook-signature",
+					WebhookSignatures.sign(secret, "msg_secret_test", now, body.getBytes(StandardCharsets.UTF_8)))
 			.contentType("application/json")
 			.content(body)).andExpect(status().isAccepted());
 	}

@@ -5,15 +5,15 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The last line of defence against a secret reaching the audit trail: any detail whose key
- * names a secret is replaced, whatever the caller passed.
+ * The last line of defence against a secret reaching the audit trail: any detail whose
+ * key names a secret is replaced, whatever the caller passed.
  */
 final class SecretRedaction {
 
 	static final String REDACTED = "[redacted]";
 
-	private static final Pattern SECRET_KEY = Pattern.compile(
-			"(?i).*(password|secret|token|apikey|api_key|credential|authorization|private|keyring).*");
+	private static final Pattern SECRET_KEY = Pattern
+		.compile("(?i).*(password|secret|token|apikey|api_key|credential|authorization|private|keyring).*");
 
 	private SecretRedaction() {
 	}
@@ -42,7 +42,9 @@ final class SecretRedaction {
 		return value;
 	}
 
-	/** {@code passwordChanged: true} says that something changed, not what it changed to. */
+	/**
+	 * {@code passwordChanged: true} says that something changed, not what it changed to.
+	 */
 	private static boolean isHarmlessFlag(Object value) {
 		return value instanceof Boolean;
 	}

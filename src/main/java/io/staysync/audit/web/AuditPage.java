@@ -11,7 +11,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 import io.staysync.audit.internal.AuditQuery;
 import io.staysync.web.ConsoleController;
 
-/** The audit log, newest first, filtered by action or actor; ADMIN only, as in the API. */
+/**
+ * The audit log, newest first, filtered by action or actor; ADMIN only, as in the API.
+ */
 @ConsoleController
 class AuditPage {
 
@@ -28,12 +30,13 @@ class AuditPage {
 		model.addAttribute("page", audit.find(action, actor, PageRequest.of(Math.max(page, 0), 50)));
 		model.addAttribute("action", action);
 		model.addAttribute("actor", actor);
-		model.addAttribute("query", UriComponentsBuilder.newInstance()
-			.queryParamIfPresent("action", Optional.ofNullable(action).filter(a -> !a.isBlank()))
-			.queryParamIfPresent("actor", Optional.ofNullable(actor).filter(a -> !a.isBlank()))
-			.encode()
-			.build()
-			.getQuery());
+		model.addAttribute("query",
+				UriComponentsBuilder.newInstance()
+					.queryParamIfPresent("action", Optional.ofNullable(action).filter(a -> !a.isBlank()))
+					.queryParamIfPresent("actor", Optional.ofNullable(actor).filter(a -> !a.isBlank()))
+					.encode()
+					.build()
+					.getQuery());
 		return "audit/list";
 	}
 

@@ -22,7 +22,8 @@ import io.staysync.bookings.OverlapRefused;
 
 /**
  * A reservation or block of one property. Stay dates are the property's own dates,
- * check-out exclusive: a stay from the 3rd to the 5th holds the nights of the 3rd and 4th.
+ * check-out exclusive: a stay from the 3rd to the 5th holds the nights of the 3rd and
+ * 4th.
  */
 @Table("bookings")
 public class Booking {
@@ -76,9 +77,9 @@ public class Booking {
 	@PersistenceCreator
 	Booking(UUID id, UUID propertyId, BookingKind kind, BookingStatus status, LocalDate checkIn, LocalDate checkOut,
 			String guestName, Integer adults, Integer children, BigDecimal totalAmount, String currency,
-			BookingSource source, UUID integrationId, String externalId, String externalListingId,
-			String rawPayloadRef, String externalReference, String notes, Instant createdAt, Instant updatedAt,
-			Instant cancelledAt, Long version) {
+			BookingSource source, UUID integrationId, String externalId, String externalListingId, String rawPayloadRef,
+			String externalReference, String notes, Instant createdAt, Instant updatedAt, Instant cancelledAt,
+			Long version) {
 		this.id = id;
 		this.propertyId = propertyId;
 		this.kind = kind;
@@ -121,7 +122,8 @@ public class Booking {
 
 	/**
 	 * Brings this booking to the state the channel reports.
-	 * @return the names of the fields that changed; empty when the record is already applied
+	 * @return the names of the fields that changed; empty when the record is already
+	 * applied
 	 */
 	List<String> applyChannelState(ChannelBooking record, Instant now) {
 		List<String> changes = new ArrayList<>();
@@ -152,7 +154,8 @@ public class Booking {
 		return changes;
 	}
 
-	/** @return whether this call cancelled it (false when it already was) */
+	/**
+	 * @return whether this call cancelled it (false when it already was) */
 	boolean cancel(Instant now) {
 		if (status == BookingStatus.CANCELLED) {
 			return false;
@@ -164,10 +167,10 @@ public class Booking {
 	}
 
 	/**
-	 * Whether this booking can be half of a double booking: confirmed, and either a guest's
-	 * reservation or a block the manager set here. Blocks imported from a channel are not:
-	 * channels report as "not available" the very nights Staysync exported to them, and
-	 * those echoes would otherwise flag every booking as a conflict.
+	 * Whether this booking can be half of a double booking: confirmed, and either a
+	 * guest's reservation or a block the manager set here. Blocks imported from a channel
+	 * are not: channels report as "not available" the very nights Staysync exported to
+	 * them, and those echoes would otherwise flag every booking as a conflict.
 	 */
 	boolean holdsNightsExclusively() {
 		return status == BookingStatus.CONFIRMED && (kind == BookingKind.RESERVATION || source == BookingSource.MANUAL);

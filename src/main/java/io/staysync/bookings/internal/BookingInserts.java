@@ -7,10 +7,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Inserts a channel booking unless its {@code (integration_id, external_id)} exists. Unlike
- * a plain insert, the race in which two writers insert the same key does not fail (and, on
- * PostgreSQL, abort) the transaction: the loser inserts nothing and reads the winner's row.
- * {@code on conflict do nothing} without a target runs on PostgreSQL and on H2.
+ * Inserts a channel booking unless its {@code (integration_id, external_id)} exists.
+ * Unlike a plain insert, the race in which two writers insert the same key does not fail
+ * (and, on PostgreSQL, abort) the transaction: the loser inserts nothing and reads the
+ * winner's row. {@code on conflict do nothing} without a target runs on PostgreSQL and on
+ * H2.
  */
 @Component
 class BookingInserts {
@@ -21,7 +22,8 @@ class BookingInserts {
 		this.jdbc = jdbc;
 	}
 
-	/** @return whether the row was inserted */
+	/**
+	 * @return whether the row was inserted */
 	boolean insertIfAbsent(Booking b) {
 		return jdbc.sql("""
 				insert into bookings (id, property_id, kind, status, check_in, check_out, guest_name, adults, children,

@@ -75,8 +75,8 @@ public class BookingManagement {
 
 	/**
 	 * Stores a manual booking. One that would overlap a reservation or manual block is
-	 * refused with {@link OverlapRefused}, naming the other bookings, unless {@code force} is
-	 * set; then it is stored and the conflict recorded.
+	 * refused with {@link OverlapRefused}, naming the other bookings, unless
+	 * {@code force} is set; then it is stored and the conflict recorded.
 	 */
 	@Transactional
 	public Booking create(ManualBooking request, boolean force) {
@@ -103,8 +103,9 @@ public class BookingManagement {
 	}
 
 	/**
-	 * Cancels a manual booking. A channel's booking is cancelled on its channel: cancelling it
-	 * here would not free the guest's stay there, and the next sync would bring it back.
+	 * Cancels a manual booking. A channel's booking is cancelled on its channel:
+	 * cancelling it here would not free the guest's stay there, and the next sync would
+	 * bring it back.
 	 */
 	@Transactional
 	public Booking cancel(UUID id) {

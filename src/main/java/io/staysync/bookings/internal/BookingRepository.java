@@ -19,7 +19,9 @@ interface BookingRepository extends ListCrudRepository<Booking, UUID> {
 	/** The same booking without a row lock, to find which calendar to lock first. */
 	Optional<Booking> readByIntegrationIdAndExternalId(UUID integrationId, String externalId);
 
-	/** Confirmed bookings of a property that can clash with the stay given, except one. */
+	/**
+	 * Confirmed bookings of a property that can clash with the stay given, except one.
+	 */
 	@Query("""
 			select * from bookings
 			where property_id = :propertyId and status = 'CONFIRMED' and id <> :exceptId

@@ -16,9 +16,9 @@ import io.staysync.common.InvalidInputException.FieldProblem;
 import io.staysync.properties.PropertyRef;
 
 /**
- * The rules a booking must meet. A manual booking meets all of them; a channel record only
- * the structural ones, because a guest's booking on a channel is a fact even when it is in
- * the past, far ahead, or over the capacity recorded here.
+ * The rules a booking must meet. A manual booking meets all of them; a channel record
+ * only the structural ones, because a guest's booking on a channel is a fact even when it
+ * is in the past, far ahead, or over the capacity recorded here.
  */
 @Component
 class BookingRules {
@@ -41,11 +41,12 @@ class BookingRules {
 			problems.add(new FieldProblem("checkIn", "must be on or after " + EARLIEST));
 		}
 		if (booking.checkOut() != null && booking.checkOut().isAfter(latest)) {
-			problems.add(new FieldProblem("checkOut", "must be at most " + YEARS_AHEAD + " years ahead (" + latest + ")"));
+			problems
+				.add(new FieldProblem("checkOut", "must be at most " + YEARS_AHEAD + " years ahead (" + latest + ")"));
 		}
 		checkMoney(booking.totalAmount(), booking.currency(), problems, true);
-		if (booking.kind() == BookingKind.BLOCK && (booking.adults() != null || booking.children() != null
-				|| booking.totalAmount() != null)) {
+		if (booking.kind() == BookingKind.BLOCK
+				&& (booking.adults() != null || booking.children() != null || booking.totalAmount() != null)) {
 			problems.add(new FieldProblem("kind", "a block has no guests and no amount"));
 		}
 		if (!problems.isEmpty()) {
@@ -53,9 +54,8 @@ class BookingRules {
 		}
 		int guests = nullToZero(booking.adults()) + nullToZero(booking.children());
 		if (guests > property.maxGuests()) {
-			throw InvalidInputException.unprocessable(List.of(new FieldProblem("adults",
-					guests + " guests is more than the " + property.maxGuests() + " that " + property.name()
-							+ " takes")));
+			throw InvalidInputException.unprocessable(List.of(new FieldProblem("adults", guests
+					+ " guests is more than the " + property.maxGuests() + " that " + property.name() + " takes")));
 		}
 	}
 
@@ -77,9 +77,9 @@ class BookingRules {
 	}
 
 	/**
-	 * Whether a channel's amount can be stored as it is. When it cannot (unknown currency,
-	 * negative), the booking is still stored, without the amount: losing a guest's booking
-	 * over its price would be worse than not knowing the price.
+	 * Whether a channel's amount can be stored as it is. When it cannot (unknown
+	 * currency, negative), the booking is still stored, without the amount: losing a
+	 * guest's booking over its price would be worse than not knowing the price.
 	 */
 	boolean isStorableAmount(BigDecimal amount, String currency) {
 		List<FieldProblem> problems = new ArrayList<>();

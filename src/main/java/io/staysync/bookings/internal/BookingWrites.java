@@ -16,11 +16,11 @@ import io.staysync.bookings.BookingStatus;
 import io.staysync.bookings.BookingUpdated;
 
 /**
- * The one way a booking change reaches the calendar, whoever makes it (a manager, a channel
- * import, a sync cancelling what a feed no longer has): with the property's calendar locked,
- * the booking is stored, its conflicts are brought up to date, and the change is published.
- * Writers decide what changes; this class makes sure every change is followed by the same
- * steps in the same order. Must be called inside a transaction.
+ * The one way a booking change reaches the calendar, whoever makes it (a manager, a
+ * channel import, a sync cancelling what a feed no longer has): with the property's
+ * calendar locked, the booking is stored, its conflicts are brought up to date, and the
+ * change is published. Writers decide what changes; this class makes sure every change is
+ * followed by the same steps in the same order. Must be called inside a transaction.
  */
 @Component
 class BookingWrites {
@@ -47,12 +47,18 @@ class BookingWrites {
 		this.clock = clock;
 	}
 
-	/** Locks a property's calendar until the transaction ends; call it before reading what to change. */
+	/**
+	 * Locks a property's calendar until the transaction ends; call it before reading what
+	 * to change.
+	 */
 	void lock(UUID propertyId) {
 		calendars.lock(propertyId);
 	}
 
-	/** The exclusive bookings that a stay would overlap; meaningful with the calendar locked. */
+	/**
+	 * The exclusive bookings that a stay would overlap; meaningful with the calendar
+	 * locked.
+	 */
 	List<Booking> overlapsOf(Booking booking) {
 		return conflicts.overlapsOf(booking);
 	}
@@ -65,7 +71,8 @@ class BookingWrites {
 
 	/**
 	 * Stores a new channel booking unless another writer stored its channel key first.
-	 * @return empty when the key exists already: the caller reads and updates that booking
+	 * @return empty when the key exists already: the caller reads and updates that
+	 * booking
 	 */
 	Optional<Written> createIfAbsent(Booking booking) {
 		if (!inserts.insertIfAbsent(booking)) {
@@ -75,9 +82,9 @@ class BookingWrites {
 	}
 
 	/**
-	 * Stores a booking changed in place. A change of property locks the calendar it leaves
-	 * too: the nights freed there may close a conflict. A change to {@code CANCELLED} is
-	 * published as a cancellation, anything else as an update.
+	 * Stores a booking changed in place. A change of property locks the calendar it
+	 * leaves too: the nights freed there may close a conflict. A change to
+	 * {@code CANCELLED} is published as a cancellation, anything else as an update.
 	 */
 	Written update(Booking booking, UUID previousProperty, List<String> changes, LocalDate previousCheckIn,
 			LocalDate previousCheckOut) {
@@ -95,7 +102,8 @@ class BookingWrites {
 	 * Cancels a booking found without a lock: its calendar is locked first, then
 	 * {@code lockedRead} reads it again, so that the cancellation works on the state no
 	 * other writer can change any more.
-	 * @return the booking, with {@link Written#changed()} false when it was cancelled already
+	 * @return the booking, with {@link Written#changed()} false when it was cancelled
+	 * already
 	 */
 	Written cancel(Booking unlocked, Supplier<Booking> lockedRead) {
 		calendars.lock(unlocked.propertyId());
@@ -115,6 +123,7 @@ class BookingWrites {
 
 	/**
 	 * What a write did.
+	 *
 	 * @param changed whether anything was stored
 	 * @param conflictsOpened how many conflicts the write opened
 	 */

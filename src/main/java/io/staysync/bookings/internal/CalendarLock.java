@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Serialises writes to one property's calendar until the transaction ends. Without it, two
- * transactions booking the same nights concurrently could each miss the other's
+ * Serialises writes to one property's calendar until the transaction ends. Without it,
+ * two transactions booking the same nights concurrently could each miss the other's
  * uncommitted row, and neither would see the double booking.
  */
 @Component

@@ -24,9 +24,10 @@ import io.staysync.properties.PropertyCatalog;
 import io.staysync.properties.PropertyRef;
 
 /**
- * The calendar of a page of properties over a range of nights, built from one query for the
- * properties and one streamed query for the confirmed bookings that touch the range. Each
- * row is painted straight into a per-property night grid; no booking objects are kept.
+ * The calendar of a page of properties over a range of nights, built from one query for
+ * the properties and one streamed query for the confirmed bookings that touch the range.
+ * Each row is painted straight into a per-property night grid; no booking objects are
+ * kept.
  */
 @Service
 public class CalendarQuery {
@@ -47,8 +48,9 @@ public class CalendarQuery {
 	public Page<NightGrid> calendar(LocalDate from, LocalDate to, UUID propertyId, Pageable pageable) {
 		checkRange(from, to);
 		Page<PropertyRef> page = propertyId == null ? properties.page(pageable)
-				: new PageImpl<>(List.of(properties.find(propertyId)
-					.orElseThrow(() -> NotFoundException.of("Property", propertyId))), pageable, 1);
+				: new PageImpl<>(List
+					.of(properties.find(propertyId).orElseThrow(() -> NotFoundException.of("Property", propertyId))),
+						pageable, 1);
 		Map<UUID, NightGrid> grids = page.getContent()
 			.stream()
 			.collect(Collectors.toMap(PropertyRef::id, property -> new NightGrid(property, from, to)));

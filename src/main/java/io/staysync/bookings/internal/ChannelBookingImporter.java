@@ -57,8 +57,9 @@ class ChannelBookingImporter implements BookingImport {
 	}
 
 	/**
-	 * Refusals ({@link DomainException}) happen before anything is written, so they do not
-	 * doom the caller's transaction: a sync may skip one bad record and keep the others.
+	 * Refusals ({@link DomainException}) happen before anything is written, so they do
+	 * not doom the caller's transaction: a sync may skip one bad record and keep the
+	 * others.
 	 */
 	@Override
 	@Transactional(noRollbackFor = DomainException.class)
@@ -70,7 +71,8 @@ class ChannelBookingImporter implements BookingImport {
 		ChannelBooking normalized = withStorableAmount(record);
 		writes.lock(normalized.propertyId());
 		Instant now = clock.instant();
-		Booking existing = bookings.findByIntegrationIdAndExternalId(normalized.integrationId(), normalized.externalId())
+		Booking existing = bookings
+			.findByIntegrationIdAndExternalId(normalized.integrationId(), normalized.externalId())
 			.orElse(null);
 		if (existing == null) {
 			if (normalized.status() == BookingStatus.CANCELLED) {

@@ -36,7 +36,8 @@ class ConflictDetector {
 		this.clock = clock;
 	}
 
-	/** @return how many conflicts were newly opened */
+	/**
+	 * @return how many conflicts were newly opened */
 	int refresh(Booking booking) {
 		List<Booking> overlapping = booking.holdsNightsExclusively() ? overlapsOf(booking) : List.of();
 		Set<UUID> clashing = new HashSet<>();
@@ -57,9 +58,12 @@ class ConflictDetector {
 		return opened;
 	}
 
-	/** The exclusive bookings that a stay would overlap, for refusing a manual booking. */
+	/**
+	 * The exclusive bookings that a stay would overlap, for refusing a manual booking.
+	 */
 	List<Booking> overlapsOf(Booking booking) {
-		return bookings.findExclusiveOverlaps(booking.propertyId(), booking.checkIn(), booking.checkOut(), booking.id());
+		return bookings.findExclusiveOverlaps(booking.propertyId(), booking.checkIn(), booking.checkOut(),
+				booking.id());
 	}
 
 	private boolean open(Booking booking, Booking other) {

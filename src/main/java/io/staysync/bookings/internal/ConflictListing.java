@@ -31,7 +31,8 @@ public class ConflictListing {
 
 	@Transactional(readOnly = true)
 	public Page<OpenConflict> open(UUID propertyId, Pageable pageable) {
-		Page<BookingConflict> page = propertyId == null ? conflicts.findByResolvedAtIsNullOrderByDetectedAtDesc(pageable)
+		Page<BookingConflict> page = propertyId == null
+				? conflicts.findByResolvedAtIsNullOrderByDetectedAtDesc(pageable)
 				: conflicts.findByPropertyIdAndResolvedAtIsNullOrderByDetectedAtDesc(propertyId, pageable);
 		List<UUID> ids = page.getContent()
 			.stream()
@@ -41,8 +42,8 @@ public class ConflictListing {
 		Map<UUID, Booking> involved = bookings.findAllById(ids)
 			.stream()
 			.collect(Collectors.toMap(Booking::id, Function.identity()));
-		return page.map(conflict -> new OpenConflict(conflict.id(), conflict.propertyId(), conflict.detectedAt(),
-				List.of(Side.of(involved.get(conflict.bookingId())), Side.of(involved.get(conflict.otherBookingId())))));
+		return page.map(conflict -> new OpenConflict(conflict.id(), conflict.propertyId(), conflict.detectedAt(), List
+			.of(Side.of(involved.get(conflict.bookingId())), Side.of(involved.get(conflict.otherBookingId())))));
 	}
 
 	/** A double booking: the two bookings and when it was found. */

@@ -83,10 +83,10 @@ class FeedMissCounter implements FeedMisses {
 	}
 
 	/**
-	 * The keys of a listing's confirmed bookings that a complete feed covering the range from
-	 * {@code from} until {@code to} should contain: those that have not ended yet in their
-	 * property's time zone and start before {@code to}. Past stays drop out of channel feeds
-	 * and are never reported missing.
+	 * The keys of a listing's confirmed bookings that a complete feed covering the range
+	 * from {@code from} until {@code to} should contain: those that have not ended yet in
+	 * their property's time zone and start before {@code to}. Past stays drop out of
+	 * channel feeds and are never reported missing.
 	 */
 	private Set<String> expectedExternalIds(UUID integrationId, String externalListingId, LocalDate from,
 			LocalDate to) {
@@ -111,7 +111,8 @@ class FeedMissCounter implements FeedMisses {
 		return expected;
 	}
 
-	/** @return how many consecutive complete feeds the booking is now missing from */
+	/**
+	 * @return how many consecutive complete feeds the booking is now missing from */
 	private int missed(UUID integrationId, String externalId) {
 		int updated = jdbc
 			.sql("update missing_bookings set misses = misses + 1 where integration_id = :i and external_id = :e")

@@ -7,6 +7,6 @@ import java.util.UUID;
 import io.staysync.bookings.BookingKind;
 
 /** A reservation or block entered by a manager. */
-public record ManualBooking(UUID propertyId, BookingKind kind, LocalDate checkIn, LocalDate checkOut,
-		String guestName, Integer adults, Integer children, BigDecimal totalAmount, String currency, String notes) {
+public record ManualBooking(UUID propertyId, BookingKind kind, LocalDate checkIn, LocalDate checkOut, String guestName,
+		Integer adults, Integer children, BigDecimal totalAmount, String currency, String notes) {
 }

@@ -18,9 +18,10 @@ import io.staysync.bookings.BookingSource;
 import io.staysync.properties.PropertyRef;
 
 /**
- * The nights of one property in a range, each free, booked, blocked or in conflict. A night
- * is in conflict when two bookings that hold nights exclusively (reservations, manual blocks)
- * cover it; a block imported from a channel only shows where nothing else is.
+ * The nights of one property in a range, each free, booked, blocked or in conflict. A
+ * night is in conflict when two bookings that hold nights exclusively (reservations,
+ * manual blocks) cover it; a block imported from a channel only shows where nothing else
+ * is.
  */
 public final class NightGrid {
 

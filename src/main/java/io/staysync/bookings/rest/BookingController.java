@@ -76,7 +76,9 @@ class BookingController {
 		return BookingView.of(bookings.cancel(id));
 	}
 
-	/** A manual reservation (the default) or block. {@code checkOut} is the departure day. */
+	/**
+	 * A manual reservation (the default) or block. {@code checkOut} is the departure day.
+	 */
 	record BookingForm(@NotNull UUID propertyId, BookingKind kind, @NotNull LocalDate checkIn,
 			@NotNull LocalDate checkOut, @Size(max = 200) String guestName, @Min(0) @Max(100) Integer adults,
 			@Min(0) @Max(100) Integer children, BigDecimal totalAmount, String currency,
@@ -90,17 +92,17 @@ class BookingController {
 	}
 
 	record BookingView(UUID id, UUID propertyId, BookingKind kind, BookingStatus status, LocalDate checkIn,
-			LocalDate checkOut, long nights, String guestName, Integer adults, Integer children,
-			BigDecimal totalAmount, String currency, BookingSource source, UUID integrationId, String externalId,
-			String externalReference, String externalListingId, String notes, Instant createdAt, Instant updatedAt, Instant cancelledAt,
+			LocalDate checkOut, long nights, String guestName, Integer adults, Integer children, BigDecimal totalAmount,
+			String currency, BookingSource source, UUID integrationId, String externalId, String externalReference,
+			String externalListingId, String notes, Instant createdAt, Instant updatedAt, Instant cancelledAt,
 			Long version) {
 
 		static BookingView of(Booking b) {
 			return new BookingView(b.id(), b.propertyId(), b.kind(), b.status(), b.checkIn(), b.checkOut(),
 					ChronoUnit.DAYS.between(b.checkIn(), b.checkOut()), b.guestName(), b.adults(), b.children(),
 					b.totalAmount() == null ? null : b.totalAmount().stripTrailingZeros(), b.currency(), b.source(),
-					b.integrationId(), b.externalId(), b.externalReference(), b.externalListingId(), b.notes(), b.createdAt(), b.updatedAt(),
-					b.cancelledAt(), b.version());
+					b.integrationId(), b.externalId(), b.externalReference(), b.externalListingId(), b.notes(),
+					b.createdAt(), b.updatedAt(), b.cancelledAt(), b.version());
 		}
 
 	}

@@ -62,27 +62,92 @@ public class BookingForm {
 		return value == null || value.isBlank() ? null : value.trim();
 	}
 
-	public UUID getPropertyId() { return propertyId; }
-	public void setPropertyId(UUID propertyId) { this.propertyId = propertyId; }
-	public BookingKind getKind() { return kind; }
-	public void setKind(BookingKind kind) { this.kind = kind; }
-	public LocalDate getCheckIn() { return checkIn; }
-	public void setCheckIn(LocalDate checkIn) { this.checkIn = checkIn; }
-	public LocalDate getCheckOut() { return checkOut; }
-	public void setCheckOut(LocalDate checkOut) { this.checkOut = checkOut; }
-	public String getGuestName() { return guestName; }
-	public void setGuestName(String guestName) { this.guestName = guestName; }
-	public Integer getAdults() { return adults; }
-	public void setAdults(Integer adults) { this.adults = adults; }
-	public Integer getChildren() { return children; }
-	public void setChildren(Integer children) { this.children = children; }
-	public BigDecimal getTotalAmount() { return totalAmount; }
-	public void setTotalAmount(BigDecimal totalAmount) { this.totalAmount = totalAmount; }
-	public String getCurrency() { return currency; }
-	public void setCurrency(String currency) { this.currency = currency; }
-	public String getNotes() { return notes; }
-	public void setNotes(String notes) { this.notes = notes; }
-	public boolean isForce() { return force; }
-	public void setForce(boolean force) { this.force = force; }
+	public UUID getPropertyId() {
+		return propertyId;
+	}
+
+	public void setPropertyId(UUID propertyId) {
+		this.propertyId = propertyId;
+	}
+
+	public BookingKind getKind() {
+		return kind;
+	}
+
+	public void setKind(BookingKind kind) {
+		this.kind = kind;
+	}
+
+	public LocalDate getCheckIn() {
+		return checkIn;
+	}
+
+	public void setCheckIn(LocalDate checkIn) {
+		this.checkIn = checkIn;
+	}
+
+	public LocalDate getCheckOut() {
+		return checkOut;
+	}
+
+	public void setCheckOut(LocalDate checkOut) {
+		this.checkOut = checkOut;
+	}
+
+	public String getGuestName() {
+		return guestName;
+	}
+
+	public void setGuestName(String guestName) {
+		this.guestName = guestName;
+	}
+
+	public Integer getAdults() {
+		return adults;
+	}
+
+	public void setAdults(Integer adults) {
+		this.adults = adults;
+	}
+
+	public Integer getChildren() {
+		return children;
+	}
+
+	public void setChildren(Integer children) {
+		this.children = children;
+	}
+
+	public BigDecimal getTotalAmount() {
+		return totalAmount;
+	}
+
+	public void setTotalAmount(BigDecimal totalAmount) {
+		this.totalAmount = totalAmount;
+	}
+
+	public String getCurrency() {
+		return currency;
+	}
+
+	public void setCurrency(String currency) {
+		this.currency = currency;
+	}
+
+	public String getNotes() {
+		return notes;
+	}
+
+	public void setNotes(String notes) {
+		this.notes = notes;
+	}
+
+	public boolean isForce() {
+		return force;
+	}
+
+	public void setForce(boolean force) {
+		this.force = force;
+	}
 
 }

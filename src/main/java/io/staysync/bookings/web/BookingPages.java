@@ -38,7 +38,10 @@ import io.staysync.web.Htmx;
 import io.staysync.web.OnceOnlySubmissions;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Console pages of bookings: a filtered list, a manual booking or block, one booking, cancel. */
+/**
+ * Console pages of bookings: a filtered list, a manual booking or block, one booking,
+ * cancel.
+ */
 @ConsoleController
 @RequestMapping("/bookings")
 class BookingPages {
@@ -72,13 +75,15 @@ class BookingPages {
 		model.addAttribute("choices", properties.choices());
 		model.addAttribute("statuses", BookingStatus.values());
 		model.addAttribute("sources", BookingSource.values());
-		model.addAttribute("query", UriComponentsBuilder.newInstance()
-			.queryParamIfPresent("propertyId", Optional.ofNullable(propertyId))
-			.queryParamIfPresent("from", Optional.ofNullable(from))
-			.queryParamIfPresent("to", Optional.ofNullable(to))
-			.queryParamIfPresent("status", Optional.ofNullable(status))
-			.queryParamIfPresent("source", Optional.ofNullable(source))
-			.build().getQuery());
+		model.addAttribute("query",
+				UriComponentsBuilder.newInstance()
+					.queryParamIfPresent("propertyId", Optional.ofNullable(propertyId))
+					.queryParamIfPresent("from", Optional.ofNullable(from))
+					.queryParamIfPresent("to", Optional.ofNullable(to))
+					.queryParamIfPresent("status", Optional.ofNullable(status))
+					.queryParamIfPresent("source", Optional.ofNullable(source))
+					.build()
+					.getQuery());
 		return "bookings/list";
 	}
 
@@ -103,7 +108,8 @@ class BookingPages {
 		if (result.hasErrors()) {
 			return form(model, false);
 		}
-		Optional<String> refusal = submissions.refusal(request, result, redirect, "/bookings", () -> form(model, false));
+		Optional<String> refusal = submissions.refusal(request, result, redirect, "/bookings",
+				() -> form(model, false));
 		if (refusal.isPresent()) {
 			return refusal.get();
 		}
@@ -114,7 +120,8 @@ class BookingPages {
 			return "redirect:/bookings/" + created.id();
 		}
 		catch (OverlapRefused refused) {
-			// The refusal's own message speaks to API clients; the form points at its checkbox.
+			// The refusal's own message speaks to API clients; the form points at its
+			// checkbox.
 			result.reject("overlap", "These nights are already taken by:");
 			model.addAttribute("overlapping", refused.overlapping());
 			return form(model, true);

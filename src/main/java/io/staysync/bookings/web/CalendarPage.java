@@ -64,16 +64,17 @@ class CalendarPage {
 			model.addAttribute("rangeProblem", e.getMessage());
 			model.addAttribute("grids", Page.empty());
 		}
-		List<LocalDate> nights = Stream.iterate(start, d -> d.isBefore(until), d -> d.plusDays(1))
-			.toList();
+		List<LocalDate> nights = Stream.iterate(start, d -> d.isBefore(until), d -> d.plusDays(1)).toList();
 		model.addAttribute("from", start);
 		model.addAttribute("to", until);
 		model.addAttribute("nights", nights);
-		model.addAttribute("weekends", nights.stream()
-			.filter(d -> d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY)
-			.toList());
+		model.addAttribute("weekends",
+				nights.stream()
+					.filter(d -> d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY)
+					.toList());
 		model.addAttribute("propertyId", propertyId);
-		model.addAttribute("query", "from=" + start + "&to=" + until + (propertyId == null ? "" : "&propertyId=" + propertyId));
+		model.addAttribute("query",
+				"from=" + start + "&to=" + until + (propertyId == null ? "" : "&propertyId=" + propertyId));
 		model.addAttribute("choices", properties.choices());
 		model.addAttribute("previous", start.minusDays(DEFAULT_NIGHTS / 2));
 		model.addAttribute("next", start.plusDays(DEFAULT_NIGHTS / 2));

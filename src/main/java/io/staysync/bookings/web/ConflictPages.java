@@ -28,7 +28,8 @@ class ConflictPages {
 	}
 
 	@GetMapping("/conflicts")
-	String list(@RequestParam(required = false) UUID propertyId, @RequestParam(defaultValue = "0") int page, Model model) {
+	String list(@RequestParam(required = false) UUID propertyId, @RequestParam(defaultValue = "0") int page,
+			Model model) {
 		show(conflicts.open(propertyId, PageRequest.of(Math.max(page, 0), 50)), model);
 		model.addAttribute("propertyId", propertyId);
 		model.addAttribute("query", propertyId == null ? null : "propertyId=" + propertyId);

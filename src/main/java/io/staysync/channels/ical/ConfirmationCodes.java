@@ -4,9 +4,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Airbnb's confirmation code ({@code HM} and eight capitals or digits), which its feed only
- * gives inside the reservation URL in DESCRIPTION: {@code …/hosting/reservations/details/HMZ8T3WQ1C}
- * today, {@code …/reservation/itinerary?code=HMN…} in older feeds. The code is looked for
+ * Airbnb's confirmation code ({@code HM} and eight capitals or digits), which its feed
+ * only gives inside the reservation URL in DESCRIPTION:
+ * {@code …/hosting/reservations/details/HMZ8T3WQ1C} today,
+ * {@code …/reservation/itinerary?code=HMN…} in older feeds. The code is looked for
  * anywhere in the text, with nothing but a letter or digit forbidden around it, so that a
  * changed URL shape still yields it.
  */

@@ -1,10 +1,10 @@
 package io.staysync.channels.ical;
 
 /**
- * RFC 5545 content lines: TEXT values escaped (section 3.3.11), lines folded so that none is
- * longer than 75 octets of UTF-8 without counting its CRLF, never inside a character
- * (section 3.1). Google Calendar silently drops a whole feed whose folding is wrong, so this
- * counts bytes rather than characters.
+ * RFC 5545 content lines: TEXT values escaped (section 3.3.11), lines folded so that none
+ * is longer than 75 octets of UTF-8 without counting its CRLF, never inside a character
+ * (section 3.1). Google Calendar silently drops a whole feed whose folding is wrong, so
+ * this counts bytes rather than characters.
  */
 final class ContentLines {
 

@@ -15,8 +15,8 @@ import net.fortuna.ical4j.model.property.DateProperty;
 import net.fortuna.ical4j.model.property.Duration;
 
 /**
- * What Staysync reads from one VEVENT, whatever ical4j makes optional or lazy: UID, dates,
- * title and what the title, STATUS and DESCRIPTION say about the stay.
+ * What Staysync reads from one VEVENT, whatever ical4j makes optional or lazy: UID,
+ * dates, title and what the title, STATUS and DESCRIPTION say about the stay.
  */
 final class EventFacts {
 
@@ -39,10 +39,10 @@ final class EventFacts {
 	}
 
 	/**
-	 * The event's UID, or a synthetic one for an event without (some home-made feeds): a hash
-	 * of its DTSTART, DTEND or DURATION and SUMMARY. It stays the same from fetch to fetch
-	 * while the event does, but moving or renaming the event gives it a new one, so such a
-	 * change looks like a cancellation and a new booking.
+	 * The event's UID, or a synthetic one for an event without (some home-made feeds): a
+	 * hash of its DTSTART, DTEND or DURATION and SUMMARY. It stays the same from fetch to
+	 * fetch while the event does, but moving or renaming the event gives it a new one, so
+	 * such a change looks like a cancellation and a new booking.
 	 */
 	String uid() {
 		return event.getUid()
@@ -58,11 +58,16 @@ final class EventFacts {
 
 	Stay stay(PropertyTime time) {
 		Temporal end = date(Property.DTEND).orElse(null);
-		TemporalAmount duration = event.<Duration>getProperty(Property.DURATION).map(Duration::getDuration).orElse(null);
+		TemporalAmount duration = event.<Duration>getProperty(Property.DURATION)
+			.map(Duration::getDuration)
+			.orElse(null);
 		return time.stay(start(), end, duration);
 	}
 
-	/** The property's date of RECURRENCE-ID, when this event replaces one occurrence of a recurring one. */
+	/**
+	 * The property's date of RECURRENCE-ID, when this event replaces one occurrence of a
+	 * recurring one.
+	 */
 	Optional<LocalDate> recurrenceDay(PropertyTime time) {
 		return date(Property.RECURRENCE_ID).map(recurrenceId -> time.local(recurrenceId).toLocalDate());
 	}
@@ -91,7 +96,11 @@ final class EventFacts {
 	}
 
 	private String text(String name) {
-		return event.getProperty(name).map(Property::getValue).map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
+		return event.getProperty(name)
+			.map(Property::getValue)
+			.map(String::strip)
+			.filter(v -> !v.isEmpty())
+			.orElse(null);
 	}
 
 	private String syntheticUid() {

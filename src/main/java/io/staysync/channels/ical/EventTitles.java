@@ -20,10 +20,15 @@ final class EventTitles {
 
 		RESERVED, UNAVAILABLE, TENTATIVE,
 
-		/** Booking.com's {@code CLOSED}: a booking or a manual closure, the feed cannot tell which. */
+		/**
+		 * Booking.com's {@code CLOSED}: a booking or a manual closure, the feed cannot
+		 * tell which.
+		 */
 		CLOSED,
 
-		/** A title no one knows: the nights are taken, for a reason the feed does not say. */
+		/**
+		 * A title no one knows: the nights are taken, for a reason the feed does not say.
+		 */
 		UNKNOWN
 
 	}
@@ -31,37 +36,25 @@ final class EventTitles {
 	/** Normalised titles (lower case, no accents) and what they mean. */
 	private static final Map<String, Meaning> TITLES = Map.ofEntries(
 			// Airbnb, Vrbo in English
-			Map.entry("reserved", Meaning.RESERVED),
-			Map.entry("booked", Meaning.RESERVED),
-			Map.entry("airbnb (not available)", Meaning.UNAVAILABLE),
-			Map.entry("blocked", Meaning.UNAVAILABLE),
-			Map.entry("unavailable", Meaning.UNAVAILABLE),
-			Map.entry("not available", Meaning.UNAVAILABLE),
+			Map.entry("reserved", Meaning.RESERVED), Map.entry("booked", Meaning.RESERVED),
+			Map.entry("airbnb (not available)", Meaning.UNAVAILABLE), Map.entry("blocked", Meaning.UNAVAILABLE),
+			Map.entry("unavailable", Meaning.UNAVAILABLE), Map.entry("not available", Meaning.UNAVAILABLE),
 			Map.entry("tentative", Meaning.TENTATIVE),
 			// Booking.com
 			Map.entry("closed", Meaning.CLOSED),
 			// Vrbo / Abritel in French
-			Map.entry("reserve", Meaning.RESERVED),
-			Map.entry("reservee", Meaning.RESERVED),
-			Map.entry("indisponible", Meaning.UNAVAILABLE),
-			Map.entry("bloque", Meaning.UNAVAILABLE),
-			Map.entry("bloquee", Meaning.UNAVAILABLE),
-			Map.entry("provisoire", Meaning.TENTATIVE),
+			Map.entry("reserve", Meaning.RESERVED), Map.entry("reservee", Meaning.RESERVED),
+			Map.entry("indisponible", Meaning.UNAVAILABLE), Map.entry("bloque", Meaning.UNAVAILABLE),
+			Map.entry("bloquee", Meaning.UNAVAILABLE), Map.entry("provisoire", Meaning.TENTATIVE),
 			Map.entry("option", Meaning.TENTATIVE),
 			// Vrbo / FeWo-direkt in German
-			Map.entry("reserviert", Meaning.RESERVED),
-			Map.entry("gebucht", Meaning.RESERVED),
-			Map.entry("blockiert", Meaning.UNAVAILABLE),
-			Map.entry("nicht verfugbar", Meaning.UNAVAILABLE),
-			Map.entry("vorlaufig", Meaning.TENTATIVE),
-			Map.entry("anfrage", Meaning.TENTATIVE),
+			Map.entry("reserviert", Meaning.RESERVED), Map.entry("gebucht", Meaning.RESERVED),
+			Map.entry("blockiert", Meaning.UNAVAILABLE), Map.entry("nicht verfugbar", Meaning.UNAVAILABLE),
+			Map.entry("vorlaufig", Meaning.TENTATIVE), Map.entry("anfrage", Meaning.TENTATIVE),
 			// Vrbo / HomeAway in Spanish
-			Map.entry("reservado", Meaning.RESERVED),
-			Map.entry("reservada", Meaning.RESERVED),
-			Map.entry("bloqueado", Meaning.UNAVAILABLE),
-			Map.entry("bloqueada", Meaning.UNAVAILABLE),
-			Map.entry("no disponible", Meaning.UNAVAILABLE),
-			Map.entry("provisional", Meaning.TENTATIVE),
+			Map.entry("reservado", Meaning.RESERVED), Map.entry("reservada", Meaning.RESERVED),
+			Map.entry("bloqueado", Meaning.UNAVAILABLE), Map.entry("bloqueada", Meaning.UNAVAILABLE),
+			Map.entry("no disponible", Meaning.UNAVAILABLE), Map.entry("provisional", Meaning.TENTATIVE),
 			Map.entry("tentativa", Meaning.TENTATIVE));
 
 	private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
@@ -90,8 +83,8 @@ final class EventTitles {
 	}
 
 	/**
-	 * @param hasConfirmationCode an unknown title with an Airbnb code is a reservation: older
-	 * Airbnb feeds put the guest's name in the title ({@code Jane D. (HMN7KX2P4R)})
+	 * @param hasConfirmationCode an unknown title with an Airbnb code is a reservation:
+	 * older Airbnb feeds put the guest's name in the title ({@code Jane D. (HMN7KX2P4R)})
 	 */
 	static FeedEventKind kind(String title, boolean closedAsReservation, boolean hasConfirmationCode) {
 		return switch (meaning(title)) {

@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * One booking or block as Staysync publishes it in a property's feed.
  *
- * @param uid stable across exports (the booking's own id): a calendar that subscribes to the
- * feed recognises a changed stay by it
+ * @param uid stable across exports (the booking's own id): a calendar that subscribes to
+ * the feed recognises a changed stay by it
  * @param checkOut the departure day, after {@code checkIn}
  * @param summary what other calendars show; {@code null} for none
  */

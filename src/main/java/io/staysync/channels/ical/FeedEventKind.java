@@ -9,7 +9,10 @@ public enum FeedEventKind {
 	/** Nights closed for any other reason, or whose reason the feed does not say. */
 	BLOCK,
 
-	/** A hold that may still become a reservation (a Vrbo inquiry, {@code STATUS:TENTATIVE}). */
+	/**
+	 * A hold that may still become a reservation (a Vrbo inquiry,
+	 * {@code STATUS:TENTATIVE}).
+	 */
 	TENTATIVE
 
 }

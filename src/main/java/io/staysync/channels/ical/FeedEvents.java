@@ -15,12 +15,13 @@ import java.util.function.Supplier;
 import net.fortuna.ical4j.model.component.VEvent;
 
 /**
- * Turns a calendar's VEVENTs into the feed's stays and blocks. One UID is one booking: when
- * a feed repeats a UID, the last event wins, being the likelier to be the newer. A recurring event becomes one event per occurrence, identified by
- * {@code <UID>/<check-in day>}; an event with the same UID and a RECURRENCE-ID replaces the
- * occurrence of that day and keeps its identity when it moves. Stays that ended before the
- * horizon are dropped; the result is ordered by check-in. Two occurrences on one day (a rule
- * repeating within the day) are one stay: the first.
+ * Turns a calendar's VEVENTs into the feed's stays and blocks. One UID is one booking:
+ * when a feed repeats a UID, the last event wins, being the likelier to be the newer. A
+ * recurring event becomes one event per occurrence, identified by
+ * {@code <UID>/<check-in day>}; an event with the same UID and a RECURRENCE-ID replaces
+ * the occurrence of that day and keeps its identity when it moves. Stays that ended
+ * before the horizon are dropped; the result is ordered by check-in. Two occurrences on
+ * one day (a rule repeating within the day) are one stay: the first.
  */
 final class FeedEvents {
 
@@ -40,7 +41,8 @@ final class FeedEvents {
 		this.occurrences = new Occurrences(time);
 	}
 
-	/** @throws UnreadableEventException when an event's dates cannot be understood */
+	/**
+	 * @throws UnreadableEventException when an event's dates cannot be understood */
 	List<FeedEvent> read(List<VEvent> vevents) {
 		Map<String, EventFacts> singles = new LinkedHashMap<>();
 		Map<String, Map<LocalDate, EventFacts>> replacements = new HashMap<>();

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * The verdicts that need no calendar reader: an empty answer, a web page, something else,
  * a cut download. What passes is the calendar itself, from {@code BEGIN:VCALENDAR} to the
- * last {@code END:VCALENDAR}, so that a PHP warning before it or a stray byte after it does
- * not cost the whole feed.
+ * last {@code END:VCALENDAR}, so that a PHP warning before it or a stray byte after it
+ * does not cost the whole feed.
  */
 final class FeedShape {
 
@@ -23,8 +23,9 @@ final class FeedShape {
 			Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
 	/**
-	 * Each declared time zone takes one of ical4j's JVM-wide zone ids until the calendar is
-	 * garbage-collected; real feeds declare a handful, a hostile one could take them all.
+	 * Each declared time zone takes one of ical4j's JVM-wide zone ids until the calendar
+	 * is garbage-collected; real feeds declare a handful, a hostile one could take them
+	 * all.
 	 */
 	private static final int MAX_TIME_ZONES = 50;
 
@@ -40,7 +41,8 @@ final class FeedShape {
 		this.linesBefore = linesBefore;
 	}
 
-	/** @param lines the body as {@link FeedText#read} gives it */
+	/**
+	 * @param lines the body as {@link FeedText#read} gives it */
 	static FeedShape of(String lines, String contentType) {
 		String content = lines.strip();
 		if (content.isEmpty()) {
@@ -76,7 +78,10 @@ final class FeedShape {
 		return calendar;
 	}
 
-	/** How many lines of the body came before the calendar, to report a line the manager can find. */
+	/**
+	 * How many lines of the body came before the calendar, to report a line the manager
+	 * can find.
+	 */
 	int linesBefore() {
 		return linesBefore;
 	}

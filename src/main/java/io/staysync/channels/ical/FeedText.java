@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a fetched body into unfolded text with CRLF line endings and no blank lines. A
- * byte-order mark wins over the Content-Type's charset (servers often declare one thing and
- * send another), which wins over UTF-8, the only charset RFC 5545 allows. Lines are
+ * byte-order mark wins over the Content-Type's charset (servers often declare one thing
+ * and send another), which wins over UTF-8, the only charset RFC 5545 allows. Lines are
  * unfolded before decoding, because naive writers fold in the middle of a multi-byte
- * character. Undecodable bytes become U+FFFD rather than an exception: what to make of them
- * is the screening's job.
+ * character. Undecodable bytes become U+FFFD rather than an exception: what to make of
+ * them is the screening's job.
  */
 final class FeedText {
 
@@ -51,9 +51,9 @@ final class FeedText {
 	}
 
 	/**
-	 * The bytes without the line breaks that a space or tab follows, with that space or tab
-	 * (RFC 5545 section 3.1), for charsets where CR, LF and space are single bytes that never
-	 * occur inside a character.
+	 * The bytes without the line breaks that a space or tab follows, with that space or
+	 * tab (RFC 5545 section 3.1), for charsets where CR, LF and space are single bytes
+	 * that never occur inside a character.
 	 */
 	private static byte[] unfold(byte[] body, int from) {
 		byte[] unfolded = new byte[body.length - from];
@@ -77,7 +77,10 @@ final class FeedText {
 		return index < body.length ? body[index] : -1;
 	}
 
-	/** CRLF after every line, blank lines left out: RFC 5545 has none, and strict readers choke on them. */
+	/**
+	 * CRLF after every line, blank lines left out: RFC 5545 has none, and strict readers
+	 * choke on them.
+	 */
 	private static String normalizeLines(String text) {
 		StringBuilder normalized = new StringBuilder(text.length() + text.length() / 32);
 		for (String line : LINE_BREAK.split(text)) {

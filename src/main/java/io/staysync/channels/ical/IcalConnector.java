@@ -37,7 +37,10 @@ import io.staysync.common.http.RetryingFetcher;
 @Component
 class IcalConnector implements ChannelConnector {
 
-	/** Past stays are imported for two months back; recurrences are expanded two years ahead. */
+	/**
+	 * Past stays are imported for two months back; recurrences are expanded two years
+	 * ahead.
+	 */
 	static final int DAYS_BACK = 60;
 
 	static final int DAYS_AHEAD = 730;
@@ -72,8 +75,9 @@ class IcalConnector implements ChannelConnector {
 			failed += verdict.ok() ? 0 : 1;
 		}
 		int total = credentials.listings().size();
-		return failed == 0 ? ConnectionCheck.passed(total == 1 ? "The feed answered with a calendar."
-				: "All " + total + " feeds answered with a calendar.", details)
+		return failed == 0
+				? ConnectionCheck.passed(total == 1 ? "The feed answered with a calendar."
+						: "All " + total + " feeds answered with a calendar.", details)
 				: ConnectionCheck.failed(failed + " of " + total + " feeds did not answer with a calendar. "
 						+ details.stream().filter(d -> !d.contains(" events")).findFirst().orElse(""), details);
 	}
@@ -124,8 +128,10 @@ class IcalConnector implements ChannelConnector {
 			}
 			long reservations = feed.events().stream().filter(e -> e.kind() == FeedEventKind.RESERVATION).count();
 			long blocks = feed.events().size() - reservations;
-			return new Verdict(true, "a calendar with " + feed.events().size() + " events (" + reservations
-					+ (reservations == 1 ? " reservation, " : " reservations, ") + blocks + (blocks == 1 ? " block)" : " blocks)"));
+			return new Verdict(true,
+					"a calendar with " + feed.events().size() + " events (" + reservations
+							+ (reservations == 1 ? " reservation, " : " reservations, ") + blocks
+							+ (blocks == 1 ? " block)" : " blocks)"));
 		}
 		catch (FetchException failed) {
 			return new Verdict(false, failed.getMessage());
@@ -162,9 +168,10 @@ class IcalConnector implements ChannelConnector {
 			case ICAL -> BookingSource.ICAL;
 		};
 		BookingKind kind = event.kind() == FeedEventKind.RESERVATION ? BookingKind.RESERVATION : BookingKind.BLOCK;
-		return new ChannelBooking(credentials.integrationId(), source, Uids.key(event.uid()), listing.externalListingId(),
-				listing.propertyId(), kind, event.cancelled() ? BookingStatus.CANCELLED : BookingStatus.CONFIRMED,
-				event.checkIn(), event.checkOut(), null, null, null, null, null, null, event.confirmationCode());
+		return new ChannelBooking(credentials.integrationId(), source, Uids.key(event.uid()),
+				listing.externalListingId(), listing.propertyId(), kind,
+				event.cancelled() ? BookingStatus.CANCELLED : BookingStatus.CONFIRMED, event.checkIn(),
+				event.checkOut(), null, null, null, null, null, null, event.confirmationCode());
 	}
 
 	private record Verdict(boolean ok, String detail) {

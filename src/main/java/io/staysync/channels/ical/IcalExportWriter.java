@@ -8,11 +8,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Writes a property's bookings as an RFC 5545 calendar that channels import: all-day events
- * (stays are property dates, so no time zone can shift them), DTEND the departure day,
- * CRLF line endings and lines folded at 75 octets. Written by hand rather than through
- * ical4j because the bytes are the contract here (Airbnb, Booking.com and Google each read
- * them, Google dropping a feed silently when folding is wrong) and the format is small.
+ * Writes a property's bookings as an RFC 5545 calendar that channels import: all-day
+ * events (stays are property dates, so no time zone can shift them), DTEND the departure
+ * day, CRLF line endings and lines folded at 75 octets. Written by hand rather than
+ * through ical4j because the bytes are the contract here (Airbnb, Booking.com and Google
+ * each read them, Google dropping a feed silently when folding is wrong) and the format
+ * is small.
  */
 public final class IcalExportWriter {
 

@@ -13,17 +13,18 @@ import net.fortuna.ical4j.model.component.VEvent;
  * Reads a fetched iCal feed (Airbnb, Booking.com, Vrbo, any calendar) into the stays and
  * blocks of one property, in the property's own dates, and says whether the feed can be
  * trusted at all. Only a {@link ParsedFeed#usable() usable} feed may change bookings: an
- * empty answer, a login page, a cut download or a broken calendar must never read as "every
- * booking is gone".
+ * empty answer, a login page, a cut download or a broken calendar must never read as
+ * "every booking is gone".
  * <p>
- * What it copes with: a byte-order mark, a charset from the Content-Type (else UTF-8), CRLF,
- * LF or both, folded lines, escapes; all-day events end-exclusive (DTEND is the departure
- * day, a DTSTART alone is one night, DURATION works too); timed events with a TZID, in UTC
- * or floating, turned into the property's dates; RRULE, RDATE, EXDATE and RECURRENCE-ID;
- * {@code STATUS:CANCELLED} and {@code STATUS:TENTATIVE}. Events without DTSTART are skipped;
- * events without UID get a synthetic one, a hash of their DTSTART, DTEND (or DURATION) and
- * SUMMARY, which changes when any of them does; see {@link FeedEvents} for repeated UIDs and
- * recurrences and {@link EventTitles} for what titles mean.
+ * What it copes with: a byte-order mark, a charset from the Content-Type (else UTF-8),
+ * CRLF, LF or both, folded lines, escapes; all-day events end-exclusive (DTEND is the
+ * departure day, a DTSTART alone is one night, DURATION works too); timed events with a
+ * TZID, in UTC or floating, turned into the property's dates; RRULE, RDATE, EXDATE and
+ * RECURRENCE-ID; {@code STATUS:CANCELLED} and {@code STATUS:TENTATIVE}. Events without
+ * DTSTART are skipped; events without UID get a synthetic one, a hash of their DTSTART,
+ * DTEND (or DURATION) and SUMMARY, which changes when any of them does; see
+ * {@link FeedEvents} for repeated UIDs and recurrences and {@link EventTitles} for what
+ * titles mean.
  * <p>
  * Stateless and thread-safe; it never throws for what a feed contains, and never makes a
  * network call.

@@ -16,11 +16,12 @@ import net.fortuna.ical4j.model.property.RDate;
 import net.fortuna.ical4j.model.property.RRule;
 
 /**
- * Where the occurrences of a recurring event start, on the property's clock: DTSTART, each
- * RRULE instance and each RDATE, less the EXDATEs. Rules are asked only for the stretch that
- * can touch the horizon, so an endless rule ends, and at most {@value #MAX_PER_RULE}
- * instances are taken from one rule, so a rule that repeats every minute cannot flood the
- * calendar. An EXDATE without a time removes every occurrence of its day.
+ * Where the occurrences of a recurring event start, on the property's clock: DTSTART,
+ * each RRULE instance and each RDATE, less the EXDATEs. Rules are asked only for the
+ * stretch that can touch the horizon, so an endless rule ends, and at most
+ * {@value #MAX_PER_RULE} instances are taken from one rule, so a rule that repeats every
+ * minute cannot flood the calendar. An EXDATE without a time removes every occurrence of
+ * its day.
  */
 final class Occurrences {
 
@@ -51,7 +52,8 @@ final class Occurrences {
 		}
 		for (RDate<Temporal> dates : event.<RDate<Temporal>>getProperties(Property.RDATE)) {
 			dates.getPeriods()
-				.ifPresentOrElse(periods -> periods.stream().map(Period::getStart).forEach(s -> starts.add(time.local(s))),
+				.ifPresentOrElse(
+						periods -> periods.stream().map(Period::getStart).forEach(s -> starts.add(time.local(s))),
 						() -> dates.getDates().forEach(start -> starts.add(time.local(start))));
 		}
 		removeExceptions(event, starts);

@@ -23,7 +23,8 @@ public record ParseOptions(ZoneId propertyZone, LocalDate horizonStart, LocalDat
 		Objects.requireNonNull(horizonStart, "horizonStart");
 		Objects.requireNonNull(horizonEnd, "horizonEnd");
 		if (!horizonEnd.isAfter(horizonStart)) {
-			throw new IllegalArgumentException("horizonEnd " + horizonEnd + " must be after horizonStart " + horizonStart);
+			throw new IllegalArgumentException(
+					"horizonEnd " + horizonEnd + " must be after horizonStart " + horizonStart);
 		}
 	}
 

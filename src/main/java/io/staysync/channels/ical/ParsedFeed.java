@@ -28,7 +28,10 @@ public record ParsedFeed(FeedVerdict verdict, String problem, List<FeedEvent> ev
 		return new ParsedFeed(verdict, problem, List.of());
 	}
 
-	/** Whether the feed is a readable calendar with at least one event: only then may it change bookings. */
+	/**
+	 * Whether the feed is a readable calendar with at least one event: only then may it
+	 * change bookings.
+	 */
 	public boolean usable() {
 		return verdict == FeedVerdict.CALENDAR;
 	}

@@ -11,10 +11,11 @@ import java.time.temporal.Temporal;
 import java.time.temporal.TemporalAmount;
 
 /**
- * Puts the feed's dates and times on the property's own calendar. A date ({@code VALUE=DATE})
- * already is a property date and never moves, whatever the zones involved; a time with a
- * TZID or in UTC is moved to the property's zone; a floating time is read as the property's
- * wall-clock time. Nothing here looks at the JVM's default zone.
+ * Puts the feed's dates and times on the property's own calendar. A date
+ * ({@code VALUE=DATE}) already is a property date and never moves, whatever the zones
+ * involved; a time with a TZID or in UTC is moved to the property's zone; a floating time
+ * is read as the property's wall-clock time. Nothing here looks at the JVM's default
+ * zone.
  */
 final class PropertyTime {
 
@@ -45,8 +46,8 @@ final class PropertyTime {
 	}
 
 	/**
-	 * An event's stay from its DTSTART and its DTEND or DURATION (either may be missing: a
-	 * day-long event without them is one night, a timed one lasts no time at all).
+	 * An event's stay from its DTSTART and its DTEND or DURATION (either may be missing:
+	 * a day-long event without them is one night, a timed one lasts no time at all).
 	 */
 	Stay stay(Temporal start, Temporal end, TemporalAmount duration) {
 		LocalDateTime localStart = local(start);
@@ -60,8 +61,8 @@ final class PropertyTime {
 	}
 
 	/**
-	 * A value of the seed's own type at the start of {@code date}, for asking ical4j which
-	 * occurrences of a rule fall between two dates.
+	 * A value of the seed's own type at the start of {@code date}, for asking ical4j
+	 * which occurrences of a rule fall between two dates.
 	 */
 	static Temporal sameKind(Temporal seed, LocalDate date) {
 		if (seed instanceof ZonedDateTime zoned) {

@@ -20,14 +20,15 @@ import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.util.CompatibilityHints;
 
 /**
- * ical4j set up for what channels really serve: LF line endings, folds without the leading
- * space, unknown properties and parameters, Outlook's and Notes' quirks. The hints are
- * JVM-wide in ical4j, so they are set once here, before the first calendar is read.
+ * ical4j set up for what channels really serve: LF line endings, folds without the
+ * leading space, unknown properties and parameters, Outlook's and Notes' quirks. The
+ * hints are JVM-wide in ical4j, so they are set once here, before the first calendar is
+ * read.
  * <p>
- * A {@link CalendarBuilder} keeps state from the calendar it built (its time-zone registry),
- * so each feed gets a new one. The factories that turn names into properties are stateless
- * and shared: ical4j's default context creates all of them anew for every property it
- * reads, which made a 5 MB feed take seconds longer than it needs.
+ * A {@link CalendarBuilder} keeps state from the calendar it built (its time-zone
+ * registry), so each feed gets a new one. The factories that turn names into properties
+ * are stateless and shared: ical4j's default context creates all of them anew for every
+ * property it reads, which made a 5 MB feed take seconds longer than it needs.
  */
 final class RelaxedCalendarBuilder {
 
@@ -41,9 +42,11 @@ final class RelaxedCalendarBuilder {
 
 	private static final List<PropertyFactory<?>> PROPERTIES = List.copyOf(new DefaultPropertyFactorySupplier().get());
 
-	private static final List<ParameterFactory<?>> PARAMETERS = List.copyOf(new DefaultParameterFactorySupplier().get());
+	private static final List<ParameterFactory<?>> PARAMETERS = List
+		.copyOf(new DefaultParameterFactorySupplier().get());
 
-	private static final List<ComponentFactory<?>> COMPONENTS = List.copyOf(new DefaultComponentFactorySupplier().get());
+	private static final List<ComponentFactory<?>> COMPONENTS = List
+		.copyOf(new DefaultComponentFactorySupplier().get());
 
 	private static final ContentHandlerContext SHARED_FACTORIES = new ContentHandlerContext()
 		.withPropertyFactorySupplier(() -> PROPERTIES)
@@ -53,7 +56,9 @@ final class RelaxedCalendarBuilder {
 	private RelaxedCalendarBuilder() {
 	}
 
-	/** Reads a calendar whose every TZID can be resolved (see {@link UnknownTimeZones}). */
+	/**
+	 * Reads a calendar whose every TZID can be resolved (see {@link UnknownTimeZones}).
+	 */
 	static Calendar build(String calendar) throws IOException, ParserException {
 		CalendarBuilder builder = newBuilder();
 		Calendar built = builder.build(new StringReader(calendar));

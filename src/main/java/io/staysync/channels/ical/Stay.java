@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /**
- * When an event starts and ends on the property's own clock. A stay holds whole nights: it
- * begins on the start's date and ends on the end's date, and holds at least one night even
- * when the feed says less (a DTSTART-only event, an afternoon appointment).
+ * When an event starts and ends on the property's own clock. A stay holds whole nights:
+ * it begins on the start's date and ends on the end's date, and holds at least one night
+ * even when the feed says less (a DTSTART-only event, an afternoon appointment).
  */
 record Stay(LocalDateTime start, LocalDateTime end) {
 

@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The booking key of an iCal event: its UID, or, for the rare UID longer than a key may be,
- * a stable digest of it, so that every fetch finds the same booking again.
+ * The booking key of an iCal event: its UID, or, for the rare UID longer than a key may
+ * be, a stable digest of it, so that every fetch finds the same booking again.
  */
 final class Uids {
 

@@ -65,8 +65,9 @@ class SandboxFeedController {
 	}
 
 	private static String airbnbReserved(String uid, LocalDate start, LocalDate end, String code) {
-		return event(uid, start, end, "Reserved", "Reservation URL: https://www.airbnb.com/hosting/reservations/details/"
-				+ code + "\\nPhone Number (Last 4 Digits): 1234");
+		return event(uid, start, end, "Reserved",
+				"Reservation URL: https://www.airbnb.com/hosting/reservations/details/" + code
+						+ "\\nPhone Number (Last 4 Digits): 1234");
 	}
 
 	private static String event(String uid, LocalDate start, LocalDate end, String summary, String description) {

@@ -4,9 +4,9 @@ import java.net.InetSocketAddress;
 import java.util.function.IntSupplier;
 
 /**
- * Decides whether Staysync may open a connection to an address. Checked on every address a
- * host name resolves to, inside the client's DNS resolver, so that the address checked is
- * the address connected to; and on literal addresses in a URL before any request.
+ * Decides whether Staysync may open a connection to an address. Checked on every address
+ * a host name resolves to, inside the client's DNS resolver, so that the address checked
+ * is the address connected to; and on literal addresses in a URL before any request.
  */
 @FunctionalInterface
 interface AddressPolicy {
@@ -19,17 +19,18 @@ interface AddressPolicy {
 	}
 
 	/**
-	 * Public and private networks (loopback, RFC 1918, CGNAT, unique-local), for on-premise
-	 * feeds. Link-local stays refused: no feed lives there, but cloud metadata does.
+	 * Public and private networks (loopback, RFC 1918, CGNAT, unique-local), for
+	 * on-premise feeds. Link-local stays refused: no feed lives there, but cloud metadata
+	 * does.
 	 */
 	static AddressPolicy publicAndPrivate() {
 		return address -> AddressScope.of(address.getAddress()) != AddressScope.RESERVED;
 	}
 
 	/**
-	 * This very instance on loopback, at the port it listens on (known only once it listens):
-	 * where demo mode's sandbox feeds live. Nothing there that a user could not fetch from
-	 * outside, unlike any other local port.
+	 * This very instance on loopback, at the port it listens on (known only once it
+	 * listens): where demo mode's sandbox feeds live. Nothing there that a user could not
+	 * fetch from outside, unlike any other local port.
 	 */
 	static AddressPolicy ownServer(IntSupplier listeningPort) {
 		return address -> address.getAddress().isLoopbackAddress() && address.getPort() > 0

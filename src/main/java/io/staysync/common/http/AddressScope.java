@@ -16,22 +16,26 @@ enum AddressScope {
 	/** Reachable on the public internet. */
 	PUBLIC,
 
-	/** The machine itself and the networks around it: loopback, RFC 1918, CGNAT, unique-local. */
+	/**
+	 * The machine itself and the networks around it: loopback, RFC 1918, CGNAT,
+	 * unique-local.
+	 */
 	PRIVATE,
 
 	/**
-	 * Never a web server worth fetching from, and some are dangerous: every cloud metadata
-	 * service (also those inside private ranges), link-local, unspecified, multicast,
-	 * broadcast, documentation, benchmarking and other special-purpose ranges.
+	 * Never a web server worth fetching from, and some are dangerous: every cloud
+	 * metadata service (also those inside private ranges), link-local, unspecified,
+	 * multicast, broadcast, documentation, benchmarking and other special-purpose ranges.
 	 */
 	RESERVED;
 
 	/**
-	 * Cloud metadata and platform services outside link-local, checked before any other range
-	 * so that no setting makes them private: Alibaba Cloud (inside CGNAT), Azure's WireServer
-	 * (a public address), Oracle Cloud, and the AWS Nitro services on IPv6 (inside
-	 * unique-local). The link-local ones (169.254.169.254 of AWS, GCP, Azure and most others,
-	 * 169.254.170.2 of ECS, fe80::a9fe:a9fe) are reserved with their whole range.
+	 * Cloud metadata and platform services outside link-local, checked before any other
+	 * range so that no setting makes them private: Alibaba Cloud (inside CGNAT), Azure's
+	 * WireServer (a public address), Oracle Cloud, and the AWS Nitro services on IPv6
+	 * (inside unique-local). The link-local ones (169.254.169.254 of AWS, GCP, Azure and
+	 * most others, 169.254.170.2 of ECS, fe80::a9fe:a9fe) are reserved with their whole
+	 * range.
 	 */
 	private static final List<Cidr> METADATA = Cidr.all("100.100.100.200/32", "168.63.129.16/32", "192.0.0.192/32",
 			"fd00:ec2::/32");
@@ -45,12 +49,18 @@ enum AddressScope {
 
 	private static final List<Cidr> PRIVATE_IPV6 = Cidr.all("::1/128", "fc00::/7", "fec0::/10");
 
-	/** Inside 2000::/3, the only global unicast block; everything outside it is reserved too. */
+	/**
+	 * Inside 2000::/3, the only global unicast block; everything outside it is reserved
+	 * too.
+	 */
 	private static final List<Cidr> RESERVED_GLOBAL_IPV6 = Cidr.all("2001::/23", "2001:db8::/32", "3fff::/20");
 
 	private static final Cidr GLOBAL_UNICAST = Cidr.of("2000::/3");
 
-	/** IPv4-mapped, IPv4-compatible and NAT64 forms carry an IPv4 address in the last 4 bytes. */
+	/**
+	 * IPv4-mapped, IPv4-compatible and NAT64 forms carry an IPv4 address in the last 4
+	 * bytes.
+	 */
 	private static final List<Cidr> IPV4_IN_LAST_BYTES = Cidr.all("::ffff:0:0/96", "::/96", "64:ff9b::/96");
 
 	/** 6to4 carries it in bytes 2 to 5. */
@@ -107,7 +117,10 @@ enum AddressScope {
 			}
 		}
 
-		/** The JDK turns {@code ::ffff:a.b.c.d} literals into IPv4 addresses; the block needs all 16 bytes. */
+		/**
+		 * The JDK turns {@code ::ffff:a.b.c.d} literals into IPv4 addresses; the block
+		 * needs all 16 bytes.
+		 */
 		private static byte[] asIpv6(byte[] network) {
 			if (network.length == 16) {
 				return network;

@@ -9,9 +9,10 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Reads a response body up to a limit and a deadline. A declared length above the limit
- * fails before the first byte; an undeclared (chunked or compressed) one fails as soon as it
- * passes the limit, and a body that trickles in fails when the deadline passes, however
- * steadily bytes keep arriving. The caller then drops the connection rather than draining it.
+ * fails before the first byte; an undeclared (chunked or compressed) one fails as soon as
+ * it passes the limit, and a body that trickles in fails when the deadline passes,
+ * however steadily bytes keep arriving. The caller then drops the connection rather than
+ * draining it.
  */
 final class BoundedBody {
 

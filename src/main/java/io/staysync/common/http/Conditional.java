@@ -2,8 +2,8 @@ package io.staysync.common.http;
 
 /**
  * The validators of the copy a caller already has, sent as {@code If-None-Match} and
- * {@code If-Modified-Since} so that an unchanged resource costs a 304 instead of a download.
- * Either may be null (or blank): it is then not sent.
+ * {@code If-Modified-Since} so that an unchanged resource costs a 304 instead of a
+ * download. Either may be null (or blank): it is then not sent.
  */
 public record Conditional(String etag, String lastModified) {
 

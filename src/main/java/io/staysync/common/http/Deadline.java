@@ -32,7 +32,10 @@ final class Deadline {
 		return endNanos - System.nanoTime() <= 0;
 	}
 
-	/** A timeout of at most {@code limit} that also ends with the deadline (and at least 1 ms). */
+	/**
+	 * A timeout of at most {@code limit} that also ends with the deadline (and at least 1
+	 * ms).
+	 */
 	Timeout cap(Duration limit) {
 		long millis = Math.min(limit.toMillis(), remaining().toMillis());
 		return Timeout.ofMilliseconds(Math.max(1, millis));

@@ -18,9 +18,9 @@ import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.io.Closer;
 
 /**
- * One request and its answer: a GET with the caller's validators, bounded by the deadline,
- * whose answer becomes a response, a redirect to check and follow, or a failure. A
- * connection whose body was not read to the end is dropped, never drained.
+ * One request and its answer: a GET with the caller's validators, bounded by the
+ * deadline, whose answer becomes a response, a redirect to check and follow, or a
+ * failure. A connection whose body was not read to the end is dropped, never drained.
  */
 final class Exchange {
 
@@ -44,7 +44,8 @@ final class Exchange {
 			throw FetchFailures.deadline(target.host(), deadline.total());
 		}
 		HttpGet request = request(target, conditional, accept, deadline);
-		// Cancelling closes the socket, which also ends a read that is blocked waiting for bytes.
+		// Cancelling closes the socket, which also ends a read that is blocked waiting
+		// for bytes.
 		ScheduledFuture<?> alarm = alarms.schedule(request::cancel, deadline.remaining().toNanos(),
 				TimeUnit.NANOSECONDS);
 		ClassicHttpResponse response = null;
@@ -91,9 +92,9 @@ final class Exchange {
 		String etag = header(response, HttpHeaders.ETAG);
 		String lastModified = header(response, HttpHeaders.LAST_MODIFIED);
 		if (status == 304) {
-			return Outcome.of(new FetchResponse(status, new byte[0], contentType,
-					etag != null ? etag : conditional.etag(),
-					lastModified != null ? lastModified : conditional.lastModified(), target.uri()));
+			return Outcome
+				.of(new FetchResponse(status, new byte[0], contentType, etag != null ? etag : conditional.etag(),
+						lastModified != null ? lastModified : conditional.lastModified(), target.uri()));
 		}
 		if (status >= 300 && status < 400) {
 			String location = header(response, HttpHeaders.LOCATION);

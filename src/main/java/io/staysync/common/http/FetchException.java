@@ -44,7 +44,10 @@ public class FetchException extends Exception {
 		return httpStatus;
 	}
 
-	/** How long the server asked to wait ({@code Retry-After} on 429 and 503), otherwise null. */
+	/**
+	 * How long the server asked to wait ({@code Retry-After} on 429 and 503), otherwise
+	 * null.
+	 */
 	public Duration retryAfter() {
 		return retryAfter;
 	}

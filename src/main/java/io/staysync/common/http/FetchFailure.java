@@ -6,7 +6,10 @@ public enum FetchFailure {
 	/** Not an http(s) URL with a host, or it carries a user name or password. */
 	INVALID_URL,
 
-	/** The host is, or resolves to, an address Staysync must not reach (private, internal). */
+	/**
+	 * The host is, or resolves to, an address Staysync must not reach (private,
+	 * internal).
+	 */
 	BLOCKED_ADDRESS,
 
 	/** The host name does not exist (or the name service could not answer). */
@@ -15,13 +18,18 @@ public enum FetchFailure {
 	/** More redirects than allowed. */
 	TOO_MANY_REDIRECTS,
 
-	/** No connection in time, the server stayed silent too long, or the whole fetch took too long. */
+	/**
+	 * No connection in time, the server stayed silent too long, or the whole fetch took
+	 * too long.
+	 */
 	TIMEOUT,
 
 	/** The body is larger than the limit; it was not read beyond the limit. */
 	TOO_LARGE,
 
-	/** The server answered with an error status (see {@link FetchException#httpStatus()}). */
+	/**
+	 * The server answered with an error status (see {@link FetchException#httpStatus()}).
+	 */
 	HTTP_ERROR,
 
 	/** The connection failed or broke off (refused, TLS failure, truncated answer). */

@@ -117,7 +117,10 @@ final class FetchFailures {
 		return "The connection to " + host + " failed.";
 	}
 
-	/** The cause, for logs, unless some message in its chain quotes the URL's path or query. */
+	/**
+	 * The cause, for logs, unless some message in its chain quotes the URL's path or
+	 * query.
+	 */
 	private static Throwable safeCause(Throwable ex, URI uri) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			String message = String.valueOf(t.getMessage());

@@ -21,14 +21,15 @@ import io.staysync.common.RunMode;
 import io.staysync.common.http.PolicyDnsResolver.HostLookup;
 
 /**
- * Fetches URLs that users typed in (iCal feeds; later webhook targets) without letting them
- * reach Staysync's own network or tie it up:
+ * Fetches URLs that users typed in (iCal feeds; later webhook targets) without letting
+ * them reach Staysync's own network or tie it up:
  * <ul>
  * <li>http and https only, a host, no user name or password in the URL;</li>
- * <li>every address a host resolves to is checked inside HttpClient's DNS resolver, so the
- * address checked is the one connected to; addresses written into the URL, in any numeric
- * spelling, are checked before the request;</li>
- * <li>redirects are followed here, at most {@code max-redirects}, each target checked again;</li>
+ * <li>every address a host resolves to is checked inside HttpClient's DNS resolver, so
+ * the address checked is the one connected to; addresses written into the URL, in any
+ * numeric spelling, are checked before the request;</li>
+ * <li>redirects are followed here, at most {@code max-redirects}, each target checked
+ * again;</li>
  * <li>connect, read and total time are bounded, and so is the body;</li>
  * <li>no cookies, no authentication, no proxy from the environment.</li>
  * </ul>
@@ -37,7 +38,10 @@ import io.staysync.common.http.PolicyDnsResolver.HostLookup;
 @Component
 public class GuardedHttpClient implements AutoCloseable {
 
-	/** The {@code Accept} of {@link #get(URI, Conditional)}: calendars first, anything else accepted. */
+	/**
+	 * The {@code Accept} of {@link #get(URI, Conditional)}: calendars first, anything
+	 * else accepted.
+	 */
 	public static final String CALENDAR_ACCEPT = "text/calendar, */*;q=0.5";
 
 	static final String USER_AGENT = "Staysync/0.1 (+calendar sync)";
@@ -52,23 +56,33 @@ public class GuardedHttpClient implements AutoCloseable {
 
 	private final Exchange exchange;
 
-	/** With the policy the settings ask for, for code that builds a client without Spring. */
+	/**
+	 * With the policy the settings ask for, for code that builds a client without Spring.
+	 */
 	public GuardedHttpClient(GuardedHttpSettings settings, Clock clock) {
 		this(settings, clock, AddressPolicy.of(settings), HostLookup.system());
 	}
 
 	/**
-	 * The application's client. In demo mode it may also fetch this instance's own sandbox
-	 * feeds on loopback, and nothing else private unless {@code allow-private-addresses} says so.
+	 * The application's client. In demo mode it may also fetch this instance's own
+	 * sandbox feeds on loopback, and nothing else private unless
+	 * {@code allow-private-addresses} says so.
 	 */
 	@Autowired
 	public GuardedHttpClient(GuardedHttpSettings settings, Clock clock, RunMode runMode, Environment environment) {
-		this(settings, clock, runMode.demo() ? AddressPolicy.of(settings).or(AddressPolicy.ownServer(
-				() -> environment.getProperty("local.server.port", Integer.class, -1))) : AddressPolicy.of(settings),
+		this(settings, clock,
+				runMode.demo()
+						? AddressPolicy.of(settings)
+							.or(AddressPolicy
+								.ownServer(() -> environment.getProperty("local.server.port", Integer.class, -1)))
+						: AddressPolicy.of(settings),
 				HostLookup.system());
 	}
 
-	/** With another policy or name service: for tests that need a local server or a fake DNS answer. */
+	/**
+	 * With another policy or name service: for tests that need a local server or a fake
+	 * DNS answer.
+	 */
 	GuardedHttpClient(GuardedHttpSettings settings, Clock clock, AddressPolicy policy, HostLookup lookup) {
 		this.settings = settings;
 		this.policy = policy;
@@ -84,9 +98,9 @@ public class GuardedHttpClient implements AutoCloseable {
 
 	/**
 	 * A GET: the 2xx or 304 answer at the end of at most {@code max-redirects} redirects.
-	 * @throws FetchException for a refused URL or address, an error status (4xx, 5xx, a 3xx
-	 * without {@code Location}), too many redirects, a timeout, a body over the limit, or a
-	 * failed connection; its message can be shown to a property manager
+	 * @throws FetchException for a refused URL or address, an error status (4xx, 5xx, a
+	 * 3xx without {@code Location}), too many redirects, a timeout, a body over the
+	 * limit, or a failed connection; its message can be shown to a property manager
 	 */
 	public FetchResponse get(URI url, Conditional conditional, String accept) throws FetchException {
 		Deadline deadline = Deadline.after(settings.totalTimeout());
@@ -126,10 +140,8 @@ public class GuardedHttpClient implements AutoCloseable {
 				.setMaxConnTotal(50)
 				.setMaxConnPerRoute(10)
 				.build())
-			.setDefaultRequestConfig(RequestConfig.custom()
-				.setRedirectsEnabled(false)
-				.setAuthenticationEnabled(false)
-				.build())
+			.setDefaultRequestConfig(
+					RequestConfig.custom().setRedirectsEnabled(false).setAuthenticationEnabled(false).build())
 			.setUserAgent(USER_AGENT)
 			.disableRedirectHandling()
 			.disableAutomaticRetries()

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Limits of {@link GuardedHttpClient}, bound from {@code staysync.http.*}. The defaults keep
- * one slow or huge feed from holding a sync worker for long or filling its memory.
+ * Limits of {@link GuardedHttpClient}, bound from {@code staysync.http.*}. The defaults
+ * keep one slow or huge feed from holding a sync worker for long or filling its memory.
  *
  * @param connectTimeout how long to wait for a connection (and TLS handshake)
  * @param readTimeout how long the server may stay silent while answering
@@ -43,8 +43,7 @@ public record GuardedHttpSettings(@DefaultValue("5s") Duration connectTimeout,
 	}
 
 	public GuardedHttpSettings withAllowPrivateAddresses(boolean allow) {
-		return new GuardedHttpSettings(connectTimeout, readTimeout, totalTimeout, maxResponseBody, maxRedirects,
-				allow);
+		return new GuardedHttpSettings(connectTimeout, readTimeout, totalTimeout, maxResponseBody, maxRedirects, allow);
 	}
 
 	private static void requirePositive(Duration duration, String name) {

@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * A host written as an IPv4 number in any form the C library's {@code inet_aton} accepts:
- * {@code 2130706433}, {@code 0177.0.0.1}, {@code 0x7f.0.0.1}, {@code 127.1}. Java reads some of
- * them differently from curl, browsers and proxies ({@code 0177} as decimal 177), so they are
- * read the C way here, checked against the policy, and refused unless written plainly.
+ * {@code 2130706433}, {@code 0177.0.0.1}, {@code 0x7f.0.0.1}, {@code 127.1}. Java reads
+ * some of them differently from curl, browsers and proxies ({@code 0177} as decimal 177),
+ * so they are read the C way here, checked against the policy, and refused unless written
+ * plainly.
  *
  * @param address the address the C library would connect to
  * @param plain whether it was written as four decimal numbers without leading zeros

@@ -11,9 +11,9 @@ import org.apache.hc.client5.http.DnsResolver;
 /**
  * Resolves host names for the connection manager and refuses the whole answer when any
  * address in it is outside the policy. HttpClient connects only to the addresses returned
- * here, so a DNS answer that changes between a check and the connection (rebinding) cannot
- * slip through. Literal addresses (also octal, hex or short forms the system resolver
- * accepts) come through here too.
+ * here, so a DNS answer that changes between a check and the connection (rebinding)
+ * cannot slip through. Literal addresses (also octal, hex or short forms the system
+ * resolver accepts) come through here too.
  */
 class PolicyDnsResolver implements DnsResolver {
 
@@ -46,13 +46,19 @@ class PolicyDnsResolver implements DnsResolver {
 		return resolve(host, 0).stream().map(InetSocketAddress::getAddress).toArray(InetAddress[]::new);
 	}
 
-	/** No reverse lookup: nothing here needs a canonical name, and it would be one more query. */
+	/**
+	 * No reverse lookup: nothing here needs a canonical name, and it would be one more
+	 * query.
+	 */
 	@Override
 	public String resolveCanonicalHostname(String host) {
 		return host;
 	}
 
-	/** The name service; the system one except in tests that need a host name to point somewhere. */
+	/**
+	 * The name service; the system one except in tests that need a host name to point
+	 * somewhere.
+	 */
 	@FunctionalInterface
 	interface HostLookup {
 

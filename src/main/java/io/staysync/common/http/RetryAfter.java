@@ -12,7 +12,9 @@ final class RetryAfter {
 	private RetryAfter() {
 	}
 
-	/** How long to wait from {@code now}; null when the value is missing or unreadable. */
+	/**
+	 * How long to wait from {@code now}; null when the value is missing or unreadable.
+	 */
 	static Duration parse(String value, Instant now) {
 		if (value == null || value.isBlank()) {
 			return null;

@@ -17,10 +17,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Fetches with retries for the failures that may pass: I/O errors, timeouts, 408, 429 and
- * 5xx. Waits follow full-jitter exponential backoff, or the peer's {@code Retry-After} when
- * it gives one; a 4xx that will not change, a blocked address or an oversized body is never
- * retried. The total wait is bounded, so a sync never hangs on one peer. Every retry is
- * counted ({@code staysync.channel.retries}, by channel and reason) for the operator.
+ * 5xx. Waits follow full-jitter exponential backoff, or the peer's {@code Retry-After}
+ * when it gives one; a 4xx that will not change, a blocked address or an oversized body
+ * is never retried. The total wait is bounded, so a sync never hangs on one peer. Every
+ * retry is counted ({@code staysync.channel.retries}, by channel and reason) for the
+ * operator.
  */
 @Component
 public class RetryingFetcher {
@@ -60,7 +61,8 @@ public class RetryingFetcher {
 
 	/**
 	 * Fetches, retrying what may pass.
-	 * @param channel the integration the fetch is for, as its metrics tag ({@code ical}, {@code airbnb}, …)
+	 * @param channel the integration the fetch is for, as its metrics tag ({@code ical},
+	 * {@code airbnb}, …)
 	 */
 	public FetchResponse get(URI url, Conditional conditional, String channel) throws FetchException {
 		Duration waited = Duration.ZERO;
@@ -82,7 +84,10 @@ public class RetryingFetcher {
 		}
 	}
 
-	/** @return how long to wait before the next attempt, or {@code null} when retrying is pointless */
+	/**
+	 * @return how long to wait before the next attempt, or {@code null} when retrying is
+	 * pointless
+	 */
 	static Duration waitBefore(int attempt, FetchException failed) {
 		if (!retryable(failed)) {
 			return null;

@@ -11,9 +11,9 @@ import org.apache.hc.core5.net.URIAuthority;
 
 /**
  * A URL that may be requested: http or https, a host, no user name or password, and, when
- * the host is written as an address, one the policy permits. Host names are checked later,
- * on every address they resolve to ({@link PolicyDnsResolver}). Checked again for each
- * redirect.
+ * the host is written as an address, one the policy permits. Host names are checked
+ * later, on every address they resolve to ({@link PolicyDnsResolver}). Checked again for
+ * each redirect.
  *
  * @param uri the URL as given
  * @param host the host as written in the URL, the only part of it a message may show
@@ -41,7 +41,10 @@ record TargetUrl(URI uri, String host, int port) {
 		return target;
 	}
 
-	/** The host and port as HttpClient will read them, also for names {@link URI} does not parse. */
+	/**
+	 * The host and port as HttpClient will read them, also for names {@link URI} does not
+	 * parse.
+	 */
 	private static TargetUrl authority(URI url, String scheme) throws FetchException {
 		String host = url.getHost();
 		int port = url.getPort();
@@ -72,7 +75,8 @@ record TargetUrl(URI uri, String host, int port) {
 		InetAddress literal;
 		boolean plain = true;
 		try {
-			// In brackets the JDK parses an IPv6 literal or fails; it never asks the name service.
+			// In brackets the JDK parses an IPv6 literal or fails; it never asks the name
+			// service.
 			if (bare.contains(":")) {
 				literal = InetAddress.getByName("[" + bare + "]");
 			}

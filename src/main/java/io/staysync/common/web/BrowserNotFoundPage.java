@@ -15,9 +15,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * An address that matches nothing: a browser asking for a page (not under {@code /api}, with
- * {@code text/html} in its Accept header) gets the error page; every other client gets the
- * same problem details as every other API error.
+ * An address that matches nothing: a browser asking for a page (not under {@code /api},
+ * with {@code text/html} in its Accept header) gets the error page; every other client
+ * gets the same problem details as every other API error.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -39,7 +39,8 @@ class BrowserNotFoundPage {
 			page.addObject("status", 404);
 			return page;
 		}
-		problems.write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getBody().getDetail()));
+		problems.write(request, response,
+				ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getBody().getDetail()));
 		return new ModelAndView();
 	}
 

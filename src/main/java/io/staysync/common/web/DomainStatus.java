@@ -10,8 +10,8 @@ import io.staysync.common.NotFoundException;
 import io.staysync.common.NotImplementedException;
 
 /**
- * The HTTP status of each kind of domain refusal, written once for the API's problem details
- * and the console's error pages alike.
+ * The HTTP status of each kind of domain refusal, written once for the API's problem
+ * details and the console's error pages alike.
  */
 public final class DomainStatus {
 

@@ -24,12 +24,12 @@ record JsonReadProblem(String field, String detail) {
 			return new JsonReadProblem(path(unknown), "Unknown field '" + path(unknown) + "'.");
 		}
 		if (cause instanceof InvalidFormatException invalid) {
-			return new JsonReadProblem(path(invalid), "Field '" + path(invalid) + "' has an invalid value"
-					+ expected(invalid.getTargetType()) + ".");
+			return new JsonReadProblem(path(invalid),
+					"Field '" + path(invalid) + "' has an invalid value" + expected(invalid.getTargetType()) + ".");
 		}
 		if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-			return new JsonReadProblem(path(mismatched), "Field '" + path(mismatched) + "' has the wrong type"
-					+ expected(mismatched.getTargetType()) + ".");
+			return new JsonReadProblem(path(mismatched),
+					"Field '" + path(mismatched) + "' has the wrong type" + expected(mismatched.getTargetType()) + ".");
 		}
 		if (cause instanceof StreamReadException malformed && malformed.getLocation() != null) {
 			return new JsonReadProblem(null, "Malformed JSON at line " + malformed.getLocation().getLineNr()
@@ -60,9 +60,8 @@ record JsonReadProblem(String field, String detail) {
 			return "";
 		}
 		if (type.isEnum()) {
-			return "; expected one of " + Arrays.stream(type.getEnumConstants())
-				.map(Object::toString)
-				.collect(Collectors.joining(", "));
+			return "; expected one of "
+					+ Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
 		}
 		return "; expected " + describe(type);
 	}
@@ -77,7 +76,8 @@ record JsonReadProblem(String field, String detail) {
 			case "BigDecimal", "double", "Double" -> "a number";
 			case "boolean", "Boolean" -> "true or false";
 			case "String" -> "a string";
-			default -> type.isRecord() || type.getName().startsWith("java.util") ? "an object or array" : type.getSimpleName();
+			default ->
+				type.isRecord() || type.getName().startsWith("java.util") ? "an object or array" : type.getSimpleName();
 		};
 	}
 

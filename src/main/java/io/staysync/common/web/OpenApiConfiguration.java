@@ -22,8 +22,9 @@ class OpenApiConfiguration {
 				.version("v1"))
 			.components(new Components()
 				.addSecuritySchemes("apiToken",
-						new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").description(
-								"An API token from POST /api/auth/tokens"))
+						new SecurityScheme().type(SecurityScheme.Type.HTTP)
+							.scheme("bearer")
+							.description("An API token from POST /api/auth/tokens"))
 				.addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
 			.addSecurityItem(new SecurityRequirement().addList("apiToken"))
 			.addSecurityItem(new SecurityRequirement().addList("basic"));

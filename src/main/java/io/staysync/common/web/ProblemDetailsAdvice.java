@@ -31,8 +31,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import io.staysync.common.DomainException;
 
 /**
- * The one place where errors of the REST API become RFC 9457 problem details. Messages are
- * written for the client; nothing internal (stack traces, SQL, class names) leaves here.
+ * The one place where errors of the REST API become RFC 9457 problem details. Messages
+ * are written for the client; nothing internal (stack traces, SQL, class names) leaves
+ * here.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -124,8 +125,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.stream()
 			.flatMap(result -> result.getResolvableErrors()
 				.stream()
-				.map(error -> fieldError(result.getMethodParameter().getParameterName(),
-						error.getDefaultMessage())))
+				.map(error -> fieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
 			.toList();
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Validation failed.");
 		problem.setProperty("errors", errors);

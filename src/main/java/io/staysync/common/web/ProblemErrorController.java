@@ -18,10 +18,10 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Errors that never reached a controller (a request the firewall refused, a failure inside a
- * filter) end here, through the servlet container's error page. They are answered like every
- * other error: problem details for API clients, the error page for browsers. Nothing of the
- * failure (exception, message, trace) is shown; the log has it.
+ * Errors that never reached a controller (a request the firewall refused, a failure
+ * inside a filter) end here, through the servlet container's error page. They are
+ * answered like every other error: problem details for API clients, the error page for
+ * browsers. Nothing of the failure (exception, message, trace) is shown; the log has it.
  */
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
@@ -49,7 +49,8 @@ class ProblemErrorController extends AbstractErrorController {
 				problem.setInstance(URI.create(path));
 			}
 			catch (IllegalArgumentException unusable) {
-				// a path the firewall refused may not be a valid URI; the problem goes without it
+				// a path the firewall refused may not be a valid URI; the problem goes
+				// without it
 			}
 		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
@@ -57,12 +58,14 @@ class ProblemErrorController extends AbstractErrorController {
 
 	private static String describe(HttpStatus status) {
 		return switch (status) {
-			case BAD_REQUEST -> "The request was refused before it reached Staysync: check the address and its encoding.";
+			case BAD_REQUEST ->
+				"The request was refused before it reached Staysync: check the address and its encoding.";
 			case NOT_FOUND -> "There is nothing at this address.";
 			case METHOD_NOT_ALLOWED -> "This address does not accept this method.";
 			case PAYLOAD_TOO_LARGE -> "The request body is too large.";
-			default -> status.is5xxServerError() ? "Staysync could not answer this request; the server log has the details."
-					: status.getReasonPhrase() + ".";
+			default ->
+				status.is5xxServerError() ? "Staysync could not answer this request; the server log has the details."
+						: status.getReasonPhrase() + ".";
 		};
 	}
 

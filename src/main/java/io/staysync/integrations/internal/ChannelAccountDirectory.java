@@ -99,7 +99,10 @@ class ChannelAccountDirectory implements ChannelAccounts {
 		outcomes.record(integrationId, integration -> integration.notePause(message));
 	}
 
-	/** Retried on a concurrent change (a connection test at the same moment): the outcome must not be lost. */
+	/**
+	 * Retried on a concurrent change (a connection test at the same moment): the outcome
+	 * must not be lost.
+	 */
 	@Override
 	public void recordSync(UUID integrationId, Instant at, SyncOutcome outcome, String error, boolean reachedChannel) {
 		outcomes.record(integrationId, integration -> integration.recordSync(at, outcome, error, reachedChannel));

@@ -19,8 +19,8 @@ import io.staysync.properties.PropertyRef;
 
 /**
  * Demo mode: once the sample properties exist and the server listens, an Airbnb and a
- * Booking.com integration in iCal mode are mapped to this instance's sandbox feeds, so that
- * "Sync now" works on the first run. Only on the embedded database, only when no
+ * Booking.com integration in iCal mode are mapped to this instance's sandbox feeds, so
+ * that "Sync now" works on the first run. Only on the embedded database, only when no
  * integration exists yet.
  */
 @Component

@@ -9,7 +9,9 @@ import org.springframework.transaction.annotation.Transactional;
 import io.staysync.properties.PropertyCatalog;
 import io.staysync.properties.PropertyRef;
 
-/** Finds what an export token gives access to: one property's feed, for one integration. */
+/**
+ * Finds what an export token gives access to: one property's feed, for one integration.
+ */
 @Service
 public class ExportFeeds {
 
@@ -28,10 +30,13 @@ public class ExportFeeds {
 			return Optional.empty();
 		}
 		return mappings.findByExportToken(token)
-			.flatMap(mapping -> properties.find(mapping.propertyId()).map(property -> new Feed(mapping.integrationId(), property)));
+			.flatMap(mapping -> properties.find(mapping.propertyId())
+				.map(property -> new Feed(mapping.integrationId(), property)));
 	}
 
-	/** The integration the token was issued for, and the property whose calendar it shows. */
+	/**
+	 * The integration the token was issued for, and the property whose calendar it shows.
+	 */
 	public record Feed(UUID integrationId, PropertyRef property) {
 	}
 

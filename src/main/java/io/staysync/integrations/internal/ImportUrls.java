@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * The shape of an iCal feed URL: absolute http or https, with a host and no credentials.
- * Whether its address may be fetched is decided when it is fetched, by the guarded fetcher.
+ * Whether its address may be fetched is decided when it is fetched, by the guarded
+ * fetcher.
  */
 final class ImportUrls {
 

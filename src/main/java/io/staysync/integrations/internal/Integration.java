@@ -17,9 +17,9 @@ import io.staysync.integrations.IntegrationStatus;
 import io.staysync.integrations.SyncOutcome;
 
 /**
- * The connection to one channel. Secrets are held sealed (never in clear); status moves from
- * configured to connected or error as tests and syncs report, and back to configured when
- * its mode or API credentials change.
+ * The connection to one channel. Secrets are held sealed (never in clear); status moves
+ * from configured to connected or error as tests and syncs report, and back to configured
+ * when its mode or API credentials change.
  */
 @Table("integrations")
 public class Integration {
@@ -102,11 +102,11 @@ public class Integration {
 
 	/**
 	 * Applies a checked configure request whose secrets are sealed. A new mode or new API
-	 * credentials have not been shown to work yet, so the integration is back to configured;
-	 * a webhook secret or URL, the interval or a pause say nothing about whether the channel
-	 * answers and leave the status alone.
-	 * @return the names of the fields that changed; a secret that is given counts as changed
-	 * (its sealed form cannot be compared)
+	 * credentials have not been shown to work yet, so the integration is back to
+	 * configured; a webhook secret or URL, the interval or a pause say nothing about
+	 * whether the channel answers and leave the status alone.
+	 * @return the names of the fields that changed; a secret that is given counts as
+	 * changed (its sealed form cannot be compared)
 	 */
 	List<String> reconfigure(Reconfiguration change, Instant now) {
 		List<String> changes = new ArrayList<>();
@@ -161,8 +161,8 @@ public class Integration {
 	}
 
 	/**
-	 * The end of a sync. A run that reached the channel proves the connection (connected, or
-	 * error when every listing failed); one that could not even start leaves an error.
+	 * The end of a sync. A run that reached the channel proves the connection (connected,
+	 * or error when every listing failed); one that could not even start leaves an error.
 	 */
 	void recordSync(Instant at, SyncOutcome outcome, String error, boolean reachedChannel) {
 		lastSyncAt = at;

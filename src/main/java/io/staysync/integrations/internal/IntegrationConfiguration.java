@@ -3,8 +3,8 @@ package io.staysync.integrations.internal;
 import io.staysync.channels.ChannelMode;
 
 /**
- * A configure request: {@code null} keeps what is stored, an empty secret removes it, and a
- * webhook secret of {@code "generate"} makes a new one.
+ * A configure request: {@code null} keeps what is stored, an empty secret removes it, and
+ * a webhook secret of {@code "generate"} makes a new one.
  */
 public record IntegrationConfiguration(String apiKey, String apiSecret, String webhookSecret, String webhookUrl,
 		Boolean active, ChannelMode mode, Integer syncIntervalMinutes) {

@@ -24,8 +24,8 @@ import io.staysync.integrations.WebhookSecret;
 
 /**
  * Configures integrations: checks the request, seals its secrets before they touch the
- * aggregate, lets the aggregate apply it, and records what it says changed. The audit trail
- * names the fields that changed, never their values.
+ * aggregate, lets the aggregate apply it, and records what it says changed. The audit
+ * trail names the fields that changed, never their values.
  */
 @Service
 public class IntegrationManagement {
@@ -82,7 +82,10 @@ public class IntegrationManagement {
 		return new Configured(integration, generated);
 	}
 
-	/** The request with its secrets sealed for this integration; an empty secret removes the stored one. */
+	/**
+	 * The request with its secrets sealed for this integration; an empty secret removes
+	 * the stored one.
+	 */
 	private Reconfiguration sealed(Integration integration, IntegrationConfiguration request, String generated) {
 		SealedSecret apiKey = request.apiKey() == null ? null
 				: new SealedSecret(seal(integration, "api_key", request.apiKey()), hint(request.apiKey()));
@@ -101,14 +104,19 @@ public class IntegrationManagement {
 		return secret.isEmpty() ? null : secrets.seal(integration, column, secret);
 	}
 
-	/** API mode when API credentials come with the first configure of a channel that has an API. */
+	/**
+	 * API mode when API credentials come with the first configure of a channel that has
+	 * an API.
+	 */
 	private static ChannelMode defaultMode(ChannelType type, IntegrationConfiguration request) {
 		boolean credentials = (request.apiKey() != null && !request.apiKey().isEmpty())
 				|| (request.apiSecret() != null && !request.apiSecret().isEmpty());
 		return credentials && type.supports(ChannelMode.API) ? ChannelMode.API : ChannelMode.ICAL;
 	}
 
-	/** The last 4 characters, and only of a key long enough that they give nothing away. */
+	/**
+	 * The last 4 characters, and only of a key long enough that they give nothing away.
+	 */
 	private static String hint(String apiKey) {
 		return apiKey.length() >= 16 ? apiKey.substring(apiKey.length() - 4) : null;
 	}
@@ -118,7 +126,10 @@ public class IntegrationManagement {
 		return WebhookSecret.generate();
 	}
 
-	/** Empty removes the secret and {@code generate} makes one; anything else must be a usable secret. */
+	/**
+	 * Empty removes the secret and {@code generate} makes one; anything else must be a
+	 * usable secret.
+	 */
 	private static void checkWebhookSecret(String value, List<FieldProblem> problems) {
 		if (value != null && !value.isBlank() && !value.equals(IntegrationConfiguration.GENERATE)) {
 			WebhookSecret.problem(value).ifPresent(problem -> problems.add(new FieldProblem("webhookSecret", problem)));
@@ -134,7 +145,8 @@ public class IntegrationManagement {
 		checkSecret("apiSecret", request.apiSecret(), problems);
 		checkSecret("webhookSecret", request.webhookSecret(), problems);
 		checkWebhookSecret(request.webhookSecret(), problems);
-		if (request.webhookUrl() != null && !request.webhookUrl().isBlank() && !WebhookUrls.acceptable(request.webhookUrl())) {
+		if (request.webhookUrl() != null && !request.webhookUrl().isBlank()
+				&& !WebhookUrls.acceptable(request.webhookUrl())) {
 			problems.add(new FieldProblem("webhookUrl", "must be an https URL (http only for localhost)"));
 		}
 		if (request.syncIntervalMinutes() != null) {
@@ -155,7 +167,10 @@ public class IntegrationManagement {
 		}
 	}
 
-	/** The outcome of configure; {@code generatedWebhookSecret} is shown in this one response only. */
+	/**
+	 * The outcome of configure; {@code generatedWebhookSecret} is shown in this one
+	 * response only.
+	 */
 	public record Configured(Integration integration, String generatedWebhookSecret) {
 
 		@Override

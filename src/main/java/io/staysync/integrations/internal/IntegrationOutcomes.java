@@ -10,9 +10,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records what a test or a sync found on an integration in a short transaction of its own,
- * reloading and retrying when another outcome was written at the same moment: outcomes are
- * facts to keep, not edits to refuse.
+ * Records what a test or a sync found on an integration in a short transaction of its
+ * own, reloading and retrying when another outcome was written at the same moment:
+ * outcomes are facts to keep, not edits to refuse.
  */
 @Component
 class IntegrationOutcomes {

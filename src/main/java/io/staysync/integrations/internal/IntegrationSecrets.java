@@ -18,8 +18,8 @@ import io.staysync.security.vault.SecretContext;
 import io.staysync.security.vault.SecretStore;
 
 /**
- * Seals and opens the secrets of integrations and listing mappings, each bound to its table,
- * row and column; and re-encrypts them all when keys rotate.
+ * Seals and opens the secrets of integrations and listing mappings, each bound to its
+ * table, row and column; and re-encrypts them all when keys rotate.
  */
 @Component
 class IntegrationSecrets implements SecretStore {
@@ -89,8 +89,10 @@ class IntegrationSecrets implements SecretStore {
 		for (Integration integration : integrations.findAll()) {
 			int before = resealed;
 			if (needsReseal(integration.sealedApiKey())) {
-				integration.sealApiKey(vault.reseal(integration.sealedApiKey(),
-						new SecretContext(INTEGRATIONS, integration.id(), "api_key")), integration.apiKeyHint());
+				integration.sealApiKey(
+						vault.reseal(integration.sealedApiKey(),
+								new SecretContext(INTEGRATIONS, integration.id(), "api_key")),
+						integration.apiKeyHint());
 				resealed++;
 			}
 			if (needsReseal(integration.sealedApiSecret())) {
@@ -109,9 +111,10 @@ class IntegrationSecrets implements SecretStore {
 		}
 		for (ListingMapping mapping : mappings.findAll()) {
 			if (needsReseal(mapping.sealedImportUrl())) {
-				mapping.sealImportUrl(vault.reseal(mapping.sealedImportUrl(),
-						new SecretContext(MAPPINGS, mapping.id(), "import_url")), mapping.importUrlHost(),
-						mapping.updatedAt());
+				mapping.sealImportUrl(
+						vault.reseal(mapping.sealedImportUrl(),
+								new SecretContext(MAPPINGS, mapping.id(), "import_url")),
+						mapping.importUrlHost(), mapping.updatedAt());
 				mappings.save(mapping);
 				resealed++;
 			}

@@ -9,9 +9,9 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A channel listing mapped to a property. The import URL is held sealed, with its host kept
- * plain so that a manager can recognise the feed; the export token is the capability in the
- * URL of the export feed that this listing's channel imports.
+ * A channel listing mapped to a property. The import URL is held sealed, with its host
+ * kept plain so that a manager can recognise the feed; the export token is the capability
+ * in the URL of the export feed that this listing's channel imports.
  */
 @Table("listing_mappings")
 public class ListingMapping {
@@ -59,7 +59,8 @@ public class ListingMapping {
 				exportToken, now, now, null);
 	}
 
-	/** @return whether the property changed */
+	/**
+	 * @return whether the property changed */
 	boolean mapTo(UUID propertyId, Instant now) {
 		if (propertyId.equals(this.propertyId)) {
 			return false;

@@ -31,9 +31,10 @@ import io.staysync.properties.PropertyCatalog;
 import io.staysync.properties.PropertyRef;
 
 /**
- * Maps channel listings to properties. {@link #replace} makes the stored set exactly the one
- * given; {@link #merge} adds or remaps the listings given and leaves the others (the
- * optional {@code propertyMapping} of a sync request). Refusals name the listing at fault and store nothing.
+ * Maps channel listings to properties. {@link #replace} makes the stored set exactly the
+ * one given; {@link #merge} adds or remaps the listings given and leaves the others (the
+ * optional {@code propertyMapping} of a sync request). Refusals name the listing at fault
+ * and store nothing.
  */
 @Service
 public class MappingManagement {
@@ -88,8 +89,8 @@ public class MappingManagement {
 
 	private List<ListingMapping> apply(ChannelType type, List<MappingRequest> requested, boolean removeOthers) {
 		Integration integration = integrations.findByType(type)
-			.orElseThrow(() -> new ConflictException(
-					"The " + type.path() + " integration is not configured yet; configure it before mapping listings."));
+			.orElseThrow(() -> new ConflictException("The " + type.path()
+					+ " integration is not configured yet; configure it before mapping listings."));
 		check(integration, requested);
 		Instant now = clock.instant();
 		Map<String, ListingMapping> stored = mappings.findByIntegrationIdOrderByExternalListingId(integration.id())
@@ -131,7 +132,9 @@ public class MappingManagement {
 		return mappings.findByIntegrationIdOrderByExternalListingId(integration.id());
 	}
 
-	/** Issues a new export token for a listing; the old feed URL stops working at once. */
+	/**
+	 * Issues a new export token for a listing; the old feed URL stops working at once.
+	 */
 	@Transactional
 	public ListingMapping regenerateExportToken(ChannelType type, String externalListingId) {
 		Integration integration = integrations.findByType(type)
@@ -148,12 +151,14 @@ public class MappingManagement {
 	private void check(Integration integration, List<MappingRequest> requested) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (requested.size() > MAX_MAPPINGS) {
-			throw InvalidInputException.of(List.of(new FieldProblem("mappings", "at most " + MAX_MAPPINGS + " per request")));
+			throw InvalidInputException
+				.of(List.of(new FieldProblem("mappings", "at most " + MAX_MAPPINGS + " per request")));
 		}
 		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < requested.size(); i++) {
 			MappingRequest request = requested.get(i);
-			if (request.importUrl() != null && !request.importUrl().isBlank() && !ImportUrls.acceptable(request.importUrl())) {
+			if (request.importUrl() != null && !request.importUrl().isBlank()
+					&& !ImportUrls.acceptable(request.importUrl())) {
 				throw InvalidInputException.of(List.of(new FieldProblem("[" + i + "].importUrl",
 						"must be an http or https URL without a user name or password, at most 2048 characters")));
 			}
@@ -166,8 +171,9 @@ public class MappingManagement {
 		Set<UUID> known = properties.findAll(wanted).stream().map(PropertyRef::id).collect(Collectors.toSet());
 		for (int i = 0; i < requested.size(); i++) {
 			if (!known.contains(requested.get(i).propertyId())) {
-				problems.add(new FieldProblem("[" + i + "].propertyId", "listing '" + requested.get(i).externalListingId()
-						+ "' is mapped to property " + requested.get(i).propertyId() + ", which does not exist"));
+				problems
+					.add(new FieldProblem("[" + i + "].propertyId", "listing '" + requested.get(i).externalListingId()
+							+ "' is mapped to property " + requested.get(i).propertyId() + ", which does not exist"));
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -197,7 +203,10 @@ public class MappingManagement {
 		}
 	}
 
-	/** One listing to map; {@code importUrl} {@code null} keeps the stored one, "" removes it. */
+	/**
+	 * One listing to map; {@code importUrl} {@code null} keeps the stored one, "" removes
+	 * it.
+	 */
 	public record MappingRequest(String externalListingId, UUID propertyId, String importUrl) {
 
 		@Override

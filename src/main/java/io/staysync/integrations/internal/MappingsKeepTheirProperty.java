@@ -20,9 +20,8 @@ class MappingsKeepTheirProperty implements PropertyDeletionGuard {
 	@Override
 	public Optional<String> reasonToKeep(UUID propertyId) {
 		long count = mappings.countByPropertyId(propertyId);
-		return count == 0 ? Optional.empty()
-				: Optional.of("The property is mapped to " + count + (count == 1 ? " channel listing" : " channel listings")
-						+ "; remove the mapping first.");
+		return count == 0 ? Optional.empty() : Optional.of("The property is mapped to " + count
+				+ (count == 1 ? " channel listing" : " channel listings") + "; remove the mapping first.");
 	}
 
 }

@@ -4,8 +4,9 @@ import io.staysync.channels.ChannelMode;
 import io.staysync.integrations.SyncInterval;
 
 /**
- * A configure request as {@link Integration#reconfigure} takes it: checked, with its secrets
- * already sealed. A {@code null} field keeps what is stored; a blank webhook URL removes it.
+ * A configure request as {@link Integration#reconfigure} takes it: checked, with its
+ * secrets already sealed. A {@code null} field keeps what is stored; a blank webhook URL
+ * removes it.
  */
 record Reconfiguration(ChannelMode mode, SealedSecret apiKey, SealedSecret apiSecret, SealedSecret webhookSecret,
 		String webhookUrl, Boolean active, SyncInterval syncInterval) {

@@ -5,7 +5,10 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Set;
 
-/** Webhook URLs must be https, except on the local machine where plain http is fine for testing. */
+/**
+ * Webhook URLs must be https, except on the local machine where plain http is fine for
+ * testing.
+ */
 final class WebhookUrls {
 
 	private static final Set<String> LOCAL = Set.of("localhost", "127.0.0.1", "[::1]", "::1");

@@ -24,9 +24,9 @@ import io.staysync.integrations.internal.ExportFeeds;
 import io.staysync.properties.PropertyRef;
 
 /**
- * {@code GET /ical/{exportToken}.ics}: the property's confirmed reservations and blocks for
- * the next 18 months, minus the bookings that came from the channel the token was issued
- * for. Public (the token is the capability); an unknown token is a bare 404.
+ * {@code GET /ical/{exportToken}.ics}: the property's confirmed reservations and blocks
+ * for the next 18 months, minus the bookings that came from the channel the token was
+ * issued for. Public (the token is the capability); an unknown token is a bare 404.
  */
 @RestController
 class ExportFeedController {
@@ -74,8 +74,9 @@ class ExportFeedController {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			digest.update(name.getBytes(StandardCharsets.UTF_8));
 			for (ExportedStay stay : stays) {
-				digest.update((stay.bookingId() + "|" + stay.kind() + "|" + stay.checkIn() + "|" + stay.checkOut() + "\n")
-					.getBytes(StandardCharsets.UTF_8));
+				digest
+					.update((stay.bookingId() + "|" + stay.kind() + "|" + stay.checkIn() + "|" + stay.checkOut() + "\n")
+						.getBytes(StandardCharsets.UTF_8));
 			}
 			return HexFormat.of().formatHex(digest.digest(), 0, 16);
 		}

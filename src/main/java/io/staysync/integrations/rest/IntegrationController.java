@@ -27,8 +27,8 @@ import io.staysync.integrations.internal.MappingManagement;
 import jakarta.validation.Valid;
 
 /**
- * The integrations API (configure, test, status, detail). {@code {type}} is {@code airbnb},
- * {@code booking_com} (also {@code bookingcom}) or {@code ical}.
+ * The integrations API (configure, test, status, detail). {@code {type}} is
+ * {@code airbnb}, {@code booking_com} (also {@code bookingcom}) or {@code ical}.
  */
 @RestController
 @RequestMapping("/api/integrations")

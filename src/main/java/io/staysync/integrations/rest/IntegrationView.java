@@ -9,8 +9,8 @@ import io.staysync.integrations.SyncOutcome;
 import io.staysync.integrations.internal.Integration;
 
 /**
- * An integration as the API shows it: whether each secret is configured and, for a long API
- * key, its last 4 characters, but never a secret itself.
+ * An integration as the API shows it: whether each secret is configured and, for a long
+ * API key, its last 4 characters, but never a secret itself.
  */
 record IntegrationView(ChannelType type, IntegrationStatus status, String statusMessage, ChannelMode mode,
 		boolean isActive, boolean apiKeyConfigured, String apiKeyLast4, boolean apiSecretConfigured,

@@ -47,7 +47,9 @@ class MappingController {
 	List<MappingView> replace(@PathVariable String type, @RequestBody List<@Valid MappingForm> forms) {
 		return mappings
 			.replace(ChannelType.fromPath(type),
-					forms.stream().map(form -> new MappingRequest(form.externalListingId(), form.propertyId(), form.importUrl())).toList())
+					forms.stream()
+						.map(form -> new MappingRequest(form.externalListingId(), form.propertyId(), form.importUrl()))
+						.toList())
 			.stream()
 			.map(MappingView::of)
 			.toList();
@@ -69,7 +71,10 @@ class MappingController {
 
 	}
 
-	/** A mapping as shown: the import URL only as "configured" and its host, the export feed URL in full. */
+	/**
+	 * A mapping as shown: the import URL only as "configured" and its host, the export
+	 * feed URL in full.
+	 */
 	record MappingView(String externalListingId, UUID propertyId, boolean importUrlConfigured, String importUrlHost,
 			String exportUrl, Instant createdAt, Instant updatedAt) {
 
@@ -79,7 +84,7 @@ class MappingController {
 				.buildAndExpand(m.exportToken())
 				.toUriString();
 			return new MappingView(m.externalListingId(), m.propertyId(), m.importUrlConfigured(), m.importUrlHost(),
-				exportUrl, m.createdAt(), m.updatedAt());
+					exportUrl, m.createdAt(), m.updatedAt());
 		}
 
 	}

@@ -18,9 +18,9 @@ import io.staysync.integrations.internal.MappingManagement;
 
 /**
  * The dashboard's integrations panel: what needs a manager's attention, each with the way
- * to fix it. An integration is in trouble when it is in error, when its last sync is older
- * than twice its interval (the scheduler is not keeping up, or syncs are paused), or when
- * it is active with no listing mapped (it syncs nothing).
+ * to fix it. An integration is in trouble when it is in error, when its last sync is
+ * older than twice its interval (the scheduler is not keeping up, or syncs are paused),
+ * or when it is active with no listing mapped (it syncs nothing).
  */
 @ConsoleController
 class AttentionPanel {
@@ -50,12 +50,14 @@ class AttentionPanel {
 			String name = IntegrationPages.Card.label(type);
 			if (integration.status() == IntegrationStatus.ERROR) {
 				items.add(new Item("error", name + " is in error",
-						integration.lastSyncError() != null ? integration.lastSyncError() : integration.statusMessage(), type));
+						integration.lastSyncError() != null ? integration.lastSyncError() : integration.statusMessage(),
+						type));
 			}
 			if (integration.active() && stale(integration)) {
-				items.add(new Item("stale", name + " has not synced for a while",
-						integration.lastSyncAt() == null ? "It has never synced." : "Last sync more than twice its interval ("
-								+ integration.syncIntervalMinutes() + " min) ago.", type));
+				items.add(new Item("stale", name + " has not synced for a while", integration.lastSyncAt() == null
+						? "It has never synced."
+						: "Last sync more than twice its interval (" + integration.syncIntervalMinutes() + " min) ago.",
+						type));
 			}
 			if (integration.active() && mappings.count(integration) == 0) {
 				items.add(new Item("unmapped", name + " has no mapped listings",

@@ -27,7 +27,10 @@ public class ConfigureForm {
 	@NotNull
 	private ChannelMode mode = ChannelMode.ICAL;
 
-	/** Required here (the API may leave it out); its range is {@link SyncInterval}'s, checked on saving. */
+	/**
+	 * Required here (the API may leave it out); its range is {@link SyncInterval}'s,
+	 * checked on saving.
+	 */
 	@NotNull(message = "enter how often to sync, in minutes")
 	private Integer syncIntervalMinutes = 15;
 
@@ -52,19 +55,60 @@ public class ConfigureForm {
 		return secret == null || secret.isBlank() ? null : secret.strip();
 	}
 
-	public String getApiKey() { return null; }
-	public void setApiKey(String apiKey) { this.apiKey = apiKey; }
-	public String getApiSecret() { return null; }
-	public void setApiSecret(String apiSecret) { this.apiSecret = apiSecret; }
-	public String getWebhookUrl() { return webhookUrl; }
-	public void setWebhookUrl(String webhookUrl) { this.webhookUrl = webhookUrl; }
-	public boolean isActive() { return active; }
-	public void setActive(boolean active) { this.active = active; }
-	public ChannelMode getMode() { return mode; }
-	public void setMode(ChannelMode mode) { this.mode = mode; }
-	public Integer getSyncIntervalMinutes() { return syncIntervalMinutes; }
-	public void setSyncIntervalMinutes(Integer syncIntervalMinutes) { this.syncIntervalMinutes = syncIntervalMinutes; }
-	public boolean isGenerateWebhookSecret() { return generateWebhookSecret; }
-	public void setGenerateWebhookSecret(boolean generateWebhookSecret) { this.generateWebhookSecret = generateWebhookSecret; }
+	public String getApiKey() {
+		return null;
+	}
+
+	public void setApiKey(String apiKey) {
+		this.apiKey = apiKey;
+	}
+
+	public String getApiSecret() {
+		return null;
+	}
+
+	public void setApiSecret(String apiSecret) {
+		this.apiSecret = apiSecret;
+	}
+
+	public String getWebhookUrl() {
+		return webhookUrl;
+	}
+
+	public void setWebhookUrl(String webhookUrl) {
+		this.webhookUrl = webhookUrl;
+	}
+
+	public boolean isActive() {
+		return active;
+	}
+
+	public void setActive(boolean active) {
+		this.active = active;
+	}
+
+	public ChannelMode getMode() {
+		return mode;
+	}
+
+	public void setMode(ChannelMode mode) {
+		this.mode = mode;
+	}
+
+	public Integer getSyncIntervalMinutes() {
+		return syncIntervalMinutes;
+	}
+
+	public void setSyncIntervalMinutes(Integer syncIntervalMinutes) {
+		this.syncIntervalMinutes = syncIntervalMinutes;
+	}
+
+	public boolean isGenerateWebhookSecret() {
+		return generateWebhookSecret;
+	}
+
+	public void setGenerateWebhookSecret(boolean generateWebhookSecret) {
+		this.generateWebhookSecret = generateWebhookSecret;
+	}
 
 }

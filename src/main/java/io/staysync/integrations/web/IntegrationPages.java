@@ -33,10 +33,10 @@ import io.staysync.web.FormProblems;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The integrations page: a card per channel with its status, a
- * configure dialog with a connection test, and a sync dialog that maps listings to
- * properties and starts a run. The sync history and the run's progress are the sync
- * module's fragments, loaded into this page by htmx.
+ * The integrations page: a card per channel with its status, a configure dialog with a
+ * connection test, and a sync dialog that maps listings to properties and starts a run.
+ * The sync history and the run's progress are the sync module's fragments, loaded into
+ * this page by htmx.
  */
 @ConsoleController
 class IntegrationPages {
@@ -89,7 +89,8 @@ class IntegrationPages {
 			try {
 				IntegrationManagement.Configured configured = integrations.configure(channel, form.toConfiguration());
 				response.setHeader("HX-Trigger", CHANGED);
-				model.addAttribute("card", Card.of(channel, configured.integration(), mappings.count(configured.integration())));
+				model.addAttribute("card",
+						Card.of(channel, configured.integration(), mappings.count(configured.integration())));
 				model.addAttribute("generatedWebhookSecret", configured.generatedWebhookSecret());
 				return "integrations/dialogs :: configured";
 			}
@@ -114,8 +115,7 @@ class IntegrationPages {
 	@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
 	String mappingDialog(@PathVariable String type, Model model) {
 		ChannelType channel = ChannelType.fromPath(type);
-		List<ListingMapping> stored = integrations.find(channel).isPresent()
-				? mappings.list(channel) : List.of();
+		List<ListingMapping> stored = integrations.find(channel).isPresent() ? mappings.list(channel) : List.of();
 		MappingRows form = MappingRows.of(stored);
 		if (form.getRows().isEmpty()) {
 			form.getRows().add(new MappingRows.Row());
@@ -165,7 +165,10 @@ class IntegrationPages {
 		return "integrations/dialogs :: mapping";
 	}
 
-	/** The domain names fields as the API does ({@code [0].propertyId}); the forms nest them in rows or flatten settings. */
+	/**
+	 * The domain names fields as the API does ({@code [0].propertyId}); the forms nest
+	 * them in rows or flatten settings.
+	 */
 	private static String formField(String field) {
 		if (field.startsWith("[")) {
 			return "rows" + field;
@@ -179,11 +182,12 @@ class IntegrationPages {
 			.orElseGet(() -> Card.notConfigured(type));
 	}
 
-	/** What a card shows of an integration; never a secret, only whether one is stored. */
+	/**
+	 * What a card shows of an integration; never a secret, only whether one is stored.
+	 */
 	record Card(ChannelType type, String label, String status, String statusMessage, ChannelMode mode, boolean active,
 			boolean apiKeyConfigured, String apiKeyLast4, boolean webhookSecretConfigured, int syncIntervalMinutes,
-			Instant lastSyncAt, String lastSyncStatus, String lastSyncError, long mappedListings,
-			boolean configured) {
+			Instant lastSyncAt, String lastSyncStatus, String lastSyncError, long mappedListings, boolean configured) {
 
 		static Card of(ChannelType type, Integration i, long mapped) {
 			return new Card(type, label(type), i.status().json(), i.statusMessage(), i.mode(), i.active(),

@@ -12,9 +12,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * The rows of the sync dialog: channel listing, local property and, in iCal mode, the feed
- * URL. A stored feed URL is never sent to the page (it carries the channel's secret token):
- * its row shows the host, and a blank field keeps it.
+ * The rows of the sync dialog: channel listing, local property and, in iCal mode, the
+ * feed URL. A stored feed URL is never sent to the page (it carries the channel's secret
+ * token): its row shows the host, and a blank field keeps it.
  */
 public class MappingRows {
 
@@ -28,7 +28,8 @@ public class MappingRows {
 			Row row = new Row();
 			row.setExternalListingId(m.externalListingId());
 			row.setPropertyId(m.propertyId());
-			row.setStoredFeedHost(m.importUrlConfigured() ? (m.importUrlHost() == null ? "configured" : m.importUrlHost()) : null);
+			row.setStoredFeedHost(
+					m.importUrlConfigured() ? (m.importUrlHost() == null ? "configured" : m.importUrlHost()) : null);
 			form.rows.add(row);
 		});
 		return form;
@@ -41,8 +42,13 @@ public class MappingRows {
 			.toList();
 	}
 
-	public List<Row> getRows() { return rows; }
-	public void setRows(List<Row> rows) { this.rows = rows; }
+	public List<Row> getRows() {
+		return rows;
+	}
+
+	public void setRows(List<Row> rows) {
+		this.rows = rows;
+	}
 
 	/** One listing. */
 	public static class Row {
@@ -59,14 +65,37 @@ public class MappingRows {
 
 		private String storedFeedHost;
 
-		public String getExternalListingId() { return externalListingId; }
-		public void setExternalListingId(String externalListingId) { this.externalListingId = externalListingId; }
-		public UUID getPropertyId() { return propertyId; }
-		public void setPropertyId(UUID propertyId) { this.propertyId = propertyId; }
-		public String getImportUrl() { return null; }
-		public void setImportUrl(String importUrl) { this.importUrl = importUrl; }
-		public String getStoredFeedHost() { return storedFeedHost; }
-		public void setStoredFeedHost(String storedFeedHost) { this.storedFeedHost = storedFeedHost; }
+		public String getExternalListingId() {
+			return externalListingId;
+		}
+
+		public void setExternalListingId(String externalListingId) {
+			this.externalListingId = externalListingId;
+		}
+
+		public UUID getPropertyId() {
+			return propertyId;
+		}
+
+		public void setPropertyId(UUID propertyId) {
+			this.propertyId = propertyId;
+		}
+
+		public String getImportUrl() {
+			return null;
+		}
+
+		public void setImportUrl(String importUrl) {
+			this.importUrl = importUrl;
+		}
+
+		public String getStoredFeedHost() {
+			return storedFeedHost;
+		}
+
+		public void setStoredFeedHost(String storedFeedHost) {
+			this.storedFeedHost = storedFeedHost;
+		}
 
 	}
 

@@ -40,7 +40,8 @@ public @interface IanaTimeZone {
 				return true;
 			}
 			Optional<String> problem = PropertyRules.timeZoneProblem(zone);
-			// The rule's own messages are constants without template expressions; the value is never in them.
+			// The rule's own messages are constants without template expressions; the
+			// value is never in them.
 			problem.ifPresent(message -> {
 				context.disableDefaultConstraintViolation();
 				context.buildConstraintViolationWithTemplate(message).addConstraintViolation();

@@ -8,8 +8,8 @@ import java.time.LocalTime;
  * {@link PropertyRules#DEFAULT_CHECK_OUT}); the rest is checked by {@link PropertyRules}
  * when it is stored.
  */
-public record PropertyDetails(String name, String timeZone, LocalTime checkInTime, LocalTime checkOutTime, int maxGuests,
-		Property.Address address) {
+public record PropertyDetails(String name, String timeZone, LocalTime checkInTime, LocalTime checkOutTime,
+		int maxGuests, Property.Address address) {
 
 	public PropertyDetails {
 		checkInTime = checkInTime == null ? PropertyRules.DEFAULT_CHECK_IN : checkInTime;

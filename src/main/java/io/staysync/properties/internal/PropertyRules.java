@@ -56,8 +56,8 @@ public final class PropertyRules {
 
 	/**
 	 * Every time zone a property may have, sorted: the region-based IANA zones that Java
-	 * knows, and UTC. {@code Etc/} and {@code SystemV/} zones are fixed offsets in disguise
-	 * ({@code Etc/GMT+2}).
+	 * knows, and UTC. {@code Etc/} and {@code SystemV/} zones are fixed offsets in
+	 * disguise ({@code Etc/GMT+2}).
 	 */
 	public static final List<String> TIME_ZONES = Stream
 		.concat(ZoneId.getAvailableZoneIds()
@@ -113,7 +113,10 @@ public final class PropertyRules {
 		}
 	}
 
-	/** {@code +02:00}, {@code UTC+2}, {@code GMT-5}, {@code Etc/GMT+2}, {@code Etc/UTC}: any zone without daylight saving rules. */
+	/**
+	 * {@code +02:00}, {@code UTC+2}, {@code GMT-5}, {@code Etc/GMT+2}, {@code Etc/UTC}:
+	 * any zone without daylight saving rules.
+	 */
 	private static boolean isFixedOffset(String zone) {
 		if (zone == null || zone.isBlank()) {
 			return false;

@@ -89,9 +89,10 @@ class PropertyController {
 			@NotNull @Min(PropertyRules.MIN_GUESTS) @Max(PropertyRules.MAX_GUESTS) Integer maxGuests,
 			@Size(max = PropertyRules.ADDRESS_LINE_MAX) String addressLine1,
 			@Size(max = PropertyRules.ADDRESS_LINE_MAX) String addressLine2,
-			@Size(max = PropertyRules.CITY_MAX) String city, @Size(max = PropertyRules.POSTAL_CODE_MAX) String postalCode,
-			@Size(max = PropertyRules.REGION_MAX) String region,
-			@Pattern(regexp = PropertyRules.COUNTRY_CODE, message = PropertyRules.COUNTRY_CODE_MESSAGE) String countryCode,
+			@Size(max = PropertyRules.CITY_MAX) String city,
+			@Size(max = PropertyRules.POSTAL_CODE_MAX) String postalCode,
+			@Size(max = PropertyRules.REGION_MAX) String region, @Pattern(regexp = PropertyRules.COUNTRY_CODE,
+					message = PropertyRules.COUNTRY_CODE_MESSAGE) String countryCode,
 			Long version) {
 
 		/** Times left out take the house defaults. */

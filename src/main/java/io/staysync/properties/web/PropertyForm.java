@@ -15,7 +15,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The property form of the console: the rules of {@link PropertyRules}, as the API's form. */
+/**
+ * The property form of the console: the rules of {@link PropertyRules}, as the API's
+ * form.
+ */
 public class PropertyForm {
 
 	@NotBlank
@@ -74,33 +77,92 @@ public class PropertyForm {
 		String line2 = kept == null ? null : kept.addressLine2();
 		String region = kept == null ? null : kept.region();
 		return new PropertyDetails(name.trim(), timeZone.trim(), checkInTime, checkOutTime, maxGuests,
-				new Property.Address(blankToNull(addressLine1), line2, blankToNull(city), blankToNull(postalCode), region,
-						blankToNull(countryCode)));
+				new Property.Address(blankToNull(addressLine1), line2, blankToNull(city), blankToNull(postalCode),
+						region, blankToNull(countryCode)));
 	}
 
 	private static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.trim();
 	}
 
-	public String getName() { return name; }
-	public void setName(String name) { this.name = name; }
-	public String getTimeZone() { return timeZone; }
-	public void setTimeZone(String timeZone) { this.timeZone = timeZone; }
-	public LocalTime getCheckInTime() { return checkInTime; }
-	public void setCheckInTime(LocalTime checkInTime) { this.checkInTime = checkInTime; }
-	public LocalTime getCheckOutTime() { return checkOutTime; }
-	public void setCheckOutTime(LocalTime checkOutTime) { this.checkOutTime = checkOutTime; }
-	public Integer getMaxGuests() { return maxGuests; }
-	public void setMaxGuests(Integer maxGuests) { this.maxGuests = maxGuests; }
-	public String getAddressLine1() { return addressLine1; }
-	public void setAddressLine1(String addressLine1) { this.addressLine1 = addressLine1; }
-	public String getCity() { return city; }
-	public void setCity(String city) { this.city = city; }
-	public String getPostalCode() { return postalCode; }
-	public void setPostalCode(String postalCode) { this.postalCode = postalCode; }
-	public String getCountryCode() { return countryCode; }
-	public void setCountryCode(String countryCode) { this.countryCode = countryCode; }
-	public Long getVersion() { return version; }
-	public void setVersion(Long version) { this.version = version; }
+	public String getName() {
+		return name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public String getTimeZone() {
+		return timeZone;
+	}
+
+	public void setTimeZone(String timeZone) {
+		this.timeZone = timeZone;
+	}
+
+	public LocalTime getCheckInTime() {
+		return checkInTime;
+	}
+
+	public void setCheckInTime(LocalTime checkInTime) {
+		this.checkInTime = checkInTime;
+	}
+
+	public LocalTime getCheckOutTime() {
+		return checkOutTime;
+	}
+
+	public void setCheckOutTime(LocalTime checkOutTime) {
+		this.checkOutTime = checkOutTime;
+	}
+
+	public Integer getMaxGuests() {
+		return maxGuests;
+	}
+
+	public void setMaxGuests(Integer maxGuests) {
+		this.maxGuests = maxGuests;
+	}
+
+	public String getAddressLine1() {
+		return addressLine1;
+	}
+
+	public void setAddressLine1(String addressLine1) {
+		this.addressLine1 = addressLine1;
+	}
+
+	public String getCity() {
+		return city;
+	}
+
+	public void setCity(String city) {
+		this.city = city;
+	}
+
+	public String getPostalCode() {
+		return postalCode;
+	}
+
+	public void setPostalCode(String postalCode) {
+		this.postalCode = postalCode;
+	}
+
+	public String getCountryCode() {
+		return countryCode;
+	}
+
+	public void setCountryCode(String countryCode) {
+		this.countryCode = countryCode;
+	}
+
+	public Long getVersion() {
+		return version;
+	}
+
+	public void setVersion(Long version) {
+		this.version = version;
+	}
 
 }

@@ -62,7 +62,8 @@ class PropertyPages {
 		if (result.hasErrors()) {
 			return form(model, null);
 		}
-		Optional<String> refusal = submissions.refusal(request, result, redirect, "/properties", () -> form(model, null));
+		Optional<String> refusal = submissions.refusal(request, result, redirect, "/properties",
+				() -> form(model, null));
 		if (refusal.isPresent()) {
 			return refusal.get();
 		}

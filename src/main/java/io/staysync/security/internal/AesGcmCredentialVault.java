@@ -19,8 +19,8 @@ import io.staysync.security.vault.VaultException;
  * AES-256-GCM with a fresh random 12-byte IV per encryption and a 128-bit tag. A sealed
  * secret is base64 of {@code version(1) | keyId(4) | iv(12) | ciphertext+tag}; the header
  * and the {@link SecretContext} are authenticated as associated data. Hand-written on the
- * JCA because Spring Security's {@code AesGcmBytesEncryptor} has neither associated data nor
- * key ids (ADR 0005).
+ * JCA because Spring Security's {@code AesGcmBytesEncryptor} has neither associated data
+ * nor key ids (ADR 0005).
  */
 class AesGcmCredentialVault implements CredentialVault {
 
@@ -49,7 +49,8 @@ class AesGcmCredentialVault implements CredentialVault {
 			Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keyring.primary(), iv, header, context);
 			byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
 			return Base64.getEncoder()
-				.encodeToString(ByteBuffer.allocate(HEADER + IV + sealed.length).put(header).put(iv).put(sealed).array());
+				.encodeToString(
+						ByteBuffer.allocate(HEADER + IV + sealed.length).put(header).put(iv).put(sealed).array());
 		}
 		catch (GeneralSecurityException failed) {
 			throw new IllegalStateException("AES-GCM encryption failed: " + failed.getClass().getSimpleName());
@@ -70,15 +71,16 @@ class AesGcmCredentialVault implements CredentialVault {
 		byte[] body = new byte[blob.remaining()];
 		blob.get(body);
 		try {
-			return new String(cipher(Cipher.DECRYPT_MODE, key, iv, header, context).doFinal(body), StandardCharsets.UTF_8);
+			return new String(cipher(Cipher.DECRYPT_MODE, key, iv, header, context).doFinal(body),
+					StandardCharsets.UTF_8);
 		}
 		catch (AEADBadTagException tampered) {
 			throw new VaultException("The " + describe(context) + " failed authentication: it was altered, or it "
 					+ "belongs to another row or field.");
 		}
 		catch (GeneralSecurityException failed) {
-			throw new VaultException("The " + describe(context) + " cannot be decrypted ("
-					+ failed.getClass().getSimpleName() + ").");
+			throw new VaultException(
+					"The " + describe(context) + " cannot be decrypted (" + failed.getClass().getSimpleName() + ").");
 		}
 	}
 

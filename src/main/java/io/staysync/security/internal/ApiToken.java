@@ -10,13 +10,16 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * An API token of one user. Only the SHA-256 hash of the token is stored; the short prefix
- * lets a person tell their tokens apart without it being usable.
+ * An API token of one user. Only the SHA-256 hash of the token is stored; the short
+ * prefix lets a person tell their tokens apart without it being usable.
  */
 @Table("api_tokens")
 public class ApiToken {
 
-	/** Last-use times are written at most this often, so that a busy token does not write on every call. */
+	/**
+	 * Last-use times are written at most this often, so that a busy token does not write
+	 * on every call.
+	 */
 	private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
 	@Id
@@ -58,15 +61,15 @@ public class ApiToken {
 
 	static ApiToken issue(UUID userId, String name, String tokenHash, String tokenPrefix, Instant now,
 			Instant expiresAt) {
-		return new ApiToken(UUID.randomUUID(), userId, name, tokenHash, tokenPrefix, now, expiresAt, null, null,
-				null);
+		return new ApiToken(UUID.randomUUID(), userId, name, tokenHash, tokenPrefix, now, expiresAt, null, null, null);
 	}
 
 	boolean isUsableAt(Instant now) {
 		return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
 	}
 
-	/** @return whether the last-use time moved enough to be worth saving */
+	/**
+	 * @return whether the last-use time moved enough to be worth saving */
 	boolean markUsed(Instant now) {
 		if (lastUsedAt != null && lastUsedAt.plus(LAST_USED_PRECISION).isAfter(now)) {
 			return false;

@@ -24,9 +24,9 @@ import io.staysync.security.Role;
 import io.staysync.security.StaysyncUser;
 
 /**
- * Issues, checks and revokes API tokens. A token is 256 random bits; being that strong, it
- * is stored as a plain SHA-256 hash, which lets a request find it by index in one lookup
- * (a slow password hash would be needed only for guessable secrets).
+ * Issues, checks and revokes API tokens. A token is 256 random bits; being that strong,
+ * it is stored as a plain SHA-256 hash, which lets a request find it by index in one
+ * lookup (a slow password hash would be needed only for guessable secrets).
  */
 @Service
 public class ApiTokenRegistry {
@@ -71,16 +71,12 @@ public class ApiTokenRegistry {
 			return Optional.empty();
 		}
 		Instant now = clock.instant();
-		return tokens.findByTokenHash(hash(presented))
-			.filter(token -> token.isUsableAt(now))
-			.flatMap(token -> {
-				if (token.markUsed(now)) {
-					tokens.save(token);
-				}
-				return users.findById(token.userId());
-			})
-			.filter(UserAccount::enabled)
-			.map(UserAccount::toPrincipal);
+		return tokens.findByTokenHash(hash(presented)).filter(token -> token.isUsableAt(now)).flatMap(token -> {
+			if (token.markUsed(now)) {
+				tokens.save(token);
+			}
+			return users.findById(token.userId());
+		}).filter(UserAccount::enabled).map(UserAccount::toPrincipal);
 	}
 
 	@Transactional(readOnly = true)

@@ -12,8 +12,8 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 import io.staysync.security.StaysyncUser;
 
 /**
- * {@code Authorization: Bearer sst_…}: the converter reads the header, the provider asks the
- * registry. The token value lives only in the unauthenticated request object.
+ * {@code Authorization: Bearer sst_…}: the converter reads the header, the provider asks
+ * the registry. The token value lives only in the unauthenticated request object.
  */
 final class BearerTokenAuthentication {
 

@@ -16,8 +16,8 @@ import io.staysync.security.Role;
 
 /**
  * On a first start (no user at all) creates an administrator, from
- * {@code STAYSYNC_ADMIN_EMAIL} / {@code STAYSYNC_ADMIN_PASSWORD}, or with a generated password
- * that is printed to the log this once and never stored in clear.
+ * {@code STAYSYNC_ADMIN_EMAIL} / {@code STAYSYNC_ADMIN_PASSWORD}, or with a generated
+ * password that is printed to the log this once and never stored in clear.
  */
 @Component
 class FirstAdministrator implements ApplicationRunner {
@@ -50,11 +50,13 @@ class FirstAdministrator implements ApplicationRunner {
 			return;
 		}
 		if (generated) {
-			log.warn("""
+			log.warn(
+					"""
 
-					Created the first administrator {} with the generated password: {}
-					It is shown only this once. Sign in and change it, or set STAYSYNC_ADMIN_PASSWORD before the first start.
-					""", settings.email(), password);
+							Created the first administrator {} with the generated password: {}
+							It is shown only this once. Sign in and change it, or set STAYSYNC_ADMIN_PASSWORD before the first start.
+							""",
+					settings.email(), password);
 		}
 		else {
 			log.info("Created the first administrator {} from STAYSYNC_ADMIN_EMAIL / STAYSYNC_ADMIN_PASSWORD",

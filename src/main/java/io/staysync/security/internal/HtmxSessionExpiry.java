@@ -12,11 +12,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * When a session has expired, a page request goes to the login page (which brings the user
- * back afterwards). But an htmx request (a dialog, a live sync row) must not get the
- * login page swapped into a corner of the page. It gets 401 and an {@code HX-Redirect} to the
- * page the user is on: the browser loads that page, the normal login redirect remembers it,
- * and after signing in the user is back where they were.
+ * When a session has expired, a page request goes to the login page (which brings the
+ * user back afterwards). But an htmx request (a dialog, a live sync row) must not get the
+ * login page swapped into a corner of the page. It gets 401 and an {@code HX-Redirect} to
+ * the page the user is on: the browser loads that page, the normal login redirect
+ * remembers it, and after signing in the user is back where they were.
  */
 class HtmxSessionExpiry implements AuthenticationEntryPoint {
 

@@ -15,8 +15,8 @@ import io.staysync.security.vault.RotationReport;
 import io.staysync.security.vault.SecretStore;
 
 /**
- * Re-encrypts every stored secret under the primary key, in one transaction: afterwards the
- * old keys can be removed from the keyring.
+ * Re-encrypts every stored secret under the primary key, in one transaction: afterwards
+ * the old keys can be removed from the keyring.
  */
 @Service
 public class KeyRotation {

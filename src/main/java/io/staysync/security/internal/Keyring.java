@@ -13,7 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Several AES-256 keys, each with a numeric id, one of them primary. The primary key
  * encrypts; every key decrypts what it encrypted.
  *
- * <p>Text format, one entry per line (or separated by {@code ;} in an environment variable),
+ * <p>
+ * Text format, one entry per line (or separated by {@code ;} in an environment variable),
  * {@code #} starting a comment:
  *
  * <pre>

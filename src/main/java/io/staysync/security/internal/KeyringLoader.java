@@ -23,15 +23,16 @@ import org.springframework.core.env.Profiles;
 import io.staysync.common.RunMode;
 
 /**
- * Finds the keyring: {@code STAYSYNC_KEYRING_FILE}, else {@code STAYSYNC_KEYRING}, else, on
- * the embedded database only, a key file generated on the first start, by default in
- * {@code ~/.staysync/}, apart from the database under {@code ./data}: one copy of the data
- * directory should not hold both the ciphertexts and their key. With the {@code prod}
- * profile or any other database, a missing keyring stops start-up: a generated key next to
- * a production database would be lost with the next deployment.
+ * Finds the keyring: {@code STAYSYNC_KEYRING_FILE}, else {@code STAYSYNC_KEYRING}, else,
+ * on the embedded database only, a key file generated on the first start, by default in
+ * {@code ~/.staysync/}, apart from the database under {@code ./data}: one copy of the
+ * data directory should not hold both the ciphertexts and their key. With the
+ * {@code prod} profile or any other database, a missing keyring stops start-up: a
+ * generated key next to a production database would be lost with the next deployment.
  *
- * <p>A generated file is owner-only from its first byte; a keyring file that others may
- * read is warned about at every start.
+ * <p>
+ * A generated file is owner-only from its first byte; a keyring file that others may read
+ * is warned about at every start.
  */
 final class KeyringLoader {
 
@@ -39,7 +40,10 @@ final class KeyringLoader {
 
 	static final String GENERATED_FILE = "staysync.keyring-generated-file";
 
-	/** Where keyrings were generated before: beside the database. Still read when it is there. */
+	/**
+	 * Where keyrings were generated before: beside the database. Still read when it is
+	 * there.
+	 */
 	static final Path FORMER_GENERATED = Path.of("data", "staysync.keyring");
 
 	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -70,7 +74,8 @@ final class KeyringLoader {
 
 	/**
 	 * The generated keyring: the configured file, else one generated before beside the
-	 * database (moving it would lose every stored credential), else {@code ~/.staysync/staysync.keyring}.
+	 * database (moving it would lose every stored credential), else
+	 * {@code ~/.staysync/staysync.keyring}.
 	 */
 	static Path generatedFile(String configured, Path home, Path workingDirectory) {
 		if (configured != null && !configured.isBlank()) {
@@ -92,7 +97,8 @@ final class KeyringLoader {
 			return Keyring.parse(Files.readString(path, StandardCharsets.UTF_8), path.toString());
 		}
 		catch (IOException unreadable) {
-			throw new KeyringException("The keyring file " + path + " cannot be read (" + unreadable.getClass().getSimpleName() + ").");
+			throw new KeyringException(
+					"The keyring file " + path + " cannot be read (" + unreadable.getClass().getSimpleName() + ").");
 		}
 	}
 
@@ -125,8 +131,10 @@ final class KeyringLoader {
 						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
 			}
 			Files.createDirectories(directory);
-			// Created owner-only, not restricted after writing: no moment in which others may read it.
-			FileAttribute<?>[] attributes = posix ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(OWNER_ONLY) }
+			// Created owner-only, not restricted after writing: no moment in which others
+			// may read it.
+			FileAttribute<?>[] attributes = posix
+					? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(OWNER_ONLY) }
 					: new FileAttribute<?>[0];
 			try (SeekableByteChannel channel = Files.newByteChannel(path,
 					EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
@@ -134,11 +142,12 @@ final class KeyringLoader {
 			}
 		}
 		catch (IOException failed) {
-			throw new KeyringException("A keyring could not be generated at " + path + " ("
-					+ failed.getClass().getSimpleName() + ").");
+			throw new KeyringException(
+					"A keyring could not be generated at " + path + " (" + failed.getClass().getSimpleName() + ").");
 		}
-		log.warn("Generated a new keyring at {} for the embedded database. Back it up apart from the database: "
-				+ "without it no stored credential can be decrypted. In production set STAYSYNC_KEYRING_FILE.",
+		log.warn(
+				"Generated a new keyring at {} for the embedded database. Back it up apart from the database: "
+						+ "without it no stored credential can be decrypted. In production set STAYSYNC_KEYRING_FILE.",
 				path.toAbsolutePath());
 	}
 

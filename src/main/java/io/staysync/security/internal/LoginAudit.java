@@ -21,15 +21,17 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.staysync.audit.AuditLog;
 
 /**
- * Console sign-ins and sign-outs, and every rejected password or API token, go to the audit
- * trail. Successful HTTP Basic and token calls are not logins and are not recorded one by one.
+ * Console sign-ins and sign-outs, and every rejected password or API token, go to the
+ * audit trail. Successful HTTP Basic and token calls are not logins and are not recorded
+ * one by one.
  *
- * <p>A failed sign-in names the account only when the typed name is one: anything else typed
- * into the name field (a password, by mistake) is never stored. Failures are written one by
- * one up to {@code audited-failures-per-minute} for each account (and for all unknown names
- * together, and all API tokens together); beyond that they are counted, and the next one
- * written says how many were left out, so a guessing run cannot flood the trail. Every
- * failure is also counted in the {@value #FAILURES} metric, by method.
+ * <p>
+ * A failed sign-in names the account only when the typed name is one: anything else typed
+ * into the name field (a password, by mistake) is never stored. Failures are written one
+ * by one up to {@code audited-failures-per-minute} for each account (and for all unknown
+ * names together, and all API tokens together); beyond that they are counted, and the
+ * next one written says how many were left out, so a guessing run cannot flood the trail.
+ * Every failure is also counted in the {@value #FAILURES} metric, by method.
  */
 @Component
 class LoginAudit {
@@ -50,7 +52,10 @@ class LoginAudit {
 
 	private final int perMinute;
 
-	/** Per actor (an account, every unknown name together, every API token together); the busiest kept. */
+	/**
+	 * Per actor (an account, every unknown name together, every API token together); the
+	 * busiest kept.
+	 */
 	private final Map<String, Minute> minutes = new LinkedHashMap<>(16, 0.75f, true) {
 		@Override
 		protected boolean removeEldestEntry(Map.Entry<String, Minute> eldest) {
@@ -100,14 +105,20 @@ class LoginAudit {
 		audit.recordAs(user, "logout", "user:" + user, Map.of());
 	}
 
-	/** The account's email when the typed name is one; otherwise nothing of what was typed. */
+	/**
+	 * The account's email when the typed name is one; otherwise nothing of what was
+	 * typed.
+	 */
 	private String accountName(Object typed) {
 		return LoginNames.normalise(typed instanceof String name ? name : null)
 			.filter(users::existsByEmail)
 			.orElse(UNKNOWN_NAME);
 	}
 
-	/** -1 when this failure is over the actor's limit this minute, else how many were left out before it. */
+	/**
+	 * -1 when this failure is over the actor's limit this minute, else how many were left
+	 * out before it.
+	 */
 	private synchronized int admit(String actor) {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
 		Minute current = minutes.computeIfAbsent(actor, key -> new Minute());

@@ -3,10 +3,11 @@ package io.staysync.security.internal;
 import java.util.Optional;
 
 /**
- * The one spelling of a typed sign-in name under which an account is looked up, its failures
- * counted and its lock checked: without surrounding whitespace, in lower case. A name with a
- * control or invisible formatting character is no one's email and is refused outright, so
- * that no other spelling of an account's name can reach it while its failures count elsewhere.
+ * The one spelling of a typed sign-in name under which an account is looked up, its
+ * failures counted and its lock checked: without surrounding whitespace, in lower case. A
+ * name with a control or invisible formatting character is no one's email and is refused
+ * outright, so that no other spelling of an account's name can reach it while its
+ * failures count elsewhere.
  */
 final class LoginNames {
 

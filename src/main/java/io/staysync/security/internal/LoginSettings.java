@@ -12,14 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFailures wrong passwords in a row for one sign-in name after which password
  * sign-in under that name is refused, whether an account has that name or not
  * @param lockout how long it is refused then
- * @param addressMaxFailures failed sign-ins from one client address (any names) before each
- * further attempt from there has to wait
+ * @param addressMaxFailures failed sign-ins from one client address (any names) before
+ * each further attempt from there has to wait
  * @param addressDelay the first wait; it doubles with each further failure
  * @param addressMaxDelay the longest wait
  * @param addressMemory how long an address's failures are remembered after its last one
- * @param auditedFailuresPerMinute failed sign-ins written to the audit trail one by one each
- * minute for one account (or all unknown names, or all API tokens); beyond that they are
- * only counted, in the next one written
+ * @param auditedFailuresPerMinute failed sign-ins written to the audit trail one by one
+ * each minute for one account (or all unknown names, or all API tokens); beyond that they
+ * are only counted, in the next one written
  */
 @ConfigurationProperties("staysync.security.login")
 record LoginSettings(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration lockout,
@@ -42,7 +42,9 @@ record LoginSettings(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Du
 		}
 	}
 
-	/** The defaults of the properties, for tests that build the throttle without Spring. */
+	/**
+	 * The defaults of the properties, for tests that build the throttle without Spring.
+	 */
 	static LoginSettings defaults() {
 		return new LoginSettings(5, Duration.ofMinutes(15), 20, Duration.ofSeconds(1), Duration.ofMinutes(15),
 				Duration.ofHours(1), 10);

@@ -14,21 +14,21 @@ import org.springframework.stereotype.Component;
 /**
  * Slows password guessing, for the console and HTTP Basic alike, with two limits:
  * <ul>
- * <li>per sign-in name (normalised by {@link LoginNames}): after {@code max-failures} wrong
- * passwords in a row, password sign-in under that name is refused for {@code lockout}. Names
- * without an account lock the same way, so the answer never tells whether an account exists.
- * A correct password before that starts the count again.</li>
- * <li>per client address: after {@code address-max-failures} failures (any names, no success
- * in between), each further attempt from there must wait {@code address-delay}, doubled with
- * every further failure up to {@code address-max-delay}. A stranger who tries many names, or
- * keeps one account locked, is slowed to a handful of tries an hour without touching
- * anybody else.</li>
+ * <li>per sign-in name (normalised by {@link LoginNames}): after {@code max-failures}
+ * wrong passwords in a row, password sign-in under that name is refused for
+ * {@code lockout}. Names without an account lock the same way, so the answer never tells
+ * whether an account exists. A correct password before that starts the count again.</li>
+ * <li>per client address: after {@code address-max-failures} failures (any names, no
+ * success in between), each further attempt from there must wait {@code address-delay},
+ * doubled with every further failure up to {@code address-max-delay}. A stranger who
+ * tries many names, or keeps one account locked, is slowed to a handful of tries an hour
+ * without touching anybody else.</li>
  * </ul>
  * API tokens are not throttled: they are random 256-bit values, not guessable.
  *
  * Counts are kept per instance, in memory (at most {@value #TRACKED} names and as many
- * addresses, the oldest forgotten first): behind a load balancer an attacker gets the limits
- * once per instance, which still turns millions of guesses into a handful.
+ * addresses, the oldest forgotten first): behind a load balancer an attacker gets the
+ * limits once per instance, which still turns millions of guesses into a handful.
  */
 @Component
 class LoginThrottle {
@@ -51,7 +51,8 @@ class LoginThrottle {
 	}
 
 	/**
-	 * Until when a password sign-in under this name from this address is refused, if it is.
+	 * Until when a password sign-in under this name from this address is refused, if it
+	 * is.
 	 * @param name the normalised name, or {@code null} when the typed one was refused
 	 * @param address the client's address, or {@code null} when unknown
 	 */
@@ -61,7 +62,10 @@ class LoginThrottle {
 		return Optional.ofNullable(until);
 	}
 
-	/** A wrong password, an unknown name or a refused one: counted under the name and the address. */
+	/**
+	 * A wrong password, an unknown name or a refused one: counted under the name and the
+	 * address.
+	 */
 	synchronized void failed(String name, String address) {
 		Instant now = clock.instant();
 		if (name != null) {
@@ -96,7 +100,10 @@ class LoginThrottle {
 		}
 	}
 
-	/** {@code address-delay}, doubled for each failure beyond the free ones, at most {@code address-max-delay}. */
+	/**
+	 * {@code address-delay}, doubled for each failure beyond the free ones, at most
+	 * {@code address-max-delay}.
+	 */
 	private Duration delay(int beyond) {
 		Duration delay = settings.addressDelay();
 		for (int i = 0; i < beyond && delay.compareTo(settings.addressMaxDelay()) < 0; i++) {
@@ -127,7 +134,8 @@ class LoginThrottle {
 
 	/**
 	 * A name's count is forgotten when its lockout is over (or on a right password); an
-	 * address's after a quiet {@code address-memory}, so that its waits do not grow forever.
+	 * address's after a quiet {@code address-memory}, so that its waits do not grow
+	 * forever.
 	 */
 	private boolean forgotten(Map<String, Failures> failures, Failures current, Instant now) {
 		boolean lockOver = current.lockedUntil() != null && !current.lockedUntil().isAfter(now);

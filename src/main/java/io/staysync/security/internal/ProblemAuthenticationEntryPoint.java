@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 import io.staysync.common.web.ProblemWriter;
 
 /**
- * Answers API calls without valid credentials with 401 and those without the right role with
- * 403, both as problem details: an API client needs a status, not a login page.
+ * Answers API calls without valid credentials with 401 and those without the right role
+ * with 403, both as problem details: an API client needs a status, not a login page.
  */
 @Component
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -31,8 +31,8 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
 	}
 
 	@Override
-	public void commence(HttpServletRequest request, HttpServletResponse response,
-			AuthenticationException exception) throws IOException {
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+			throws IOException {
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer, Basic realm=\"Staysync\"");
 		if (exception instanceof LockedException) {
 			problems.write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
@@ -48,8 +48,8 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
 			throws IOException {
-		problems.write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-				"Your role does not allow this action."));
+		problems.write(request, response,
+				ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this action."));
 	}
 
 }

@@ -29,20 +29,23 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import io.staysync.audit.AuditLog;
 
 /**
- * Two filter chains. The API ({@code /api/**}, {@code /actuator/**}) is stateless: API token
- * or HTTP Basic on every call, no session and therefore no CSRF exposure, 401/403 as problem
- * details. The console uses form login with a session and CSRF protection.
+ * Two filter chains. The API ({@code /api/**}, {@code /actuator/**}) is stateless: API
+ * token or HTTP Basic on every call, no session and therefore no CSRF exposure, 401/403
+ * as problem details. The console uses form login with a session and CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-	/** Paths of the API that channels call without a user: they verify their own signatures. */
+	/**
+	 * Paths of the API that channels call without a user: they verify their own
+	 * signatures.
+	 */
 	static final String[] PUBLIC_API = { "/api/integrations/*/webhook" };
 
 	/**
-	 * Only this application's own scripts, styles and forms; no plugins, no {@code <base>}
-	 * that could redirect relative links, no framing.
+	 * Only this application's own scripts, styles and forms; no plugins, no
+	 * {@code <base>} that could redirect relative links, no framing.
 	 */
 	static final String CONSOLE_CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
 			+ "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; form-action 'self'; "
@@ -63,16 +66,21 @@ class SecurityConfiguration {
 		bearer.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
 
 		return http.securityMatcher("/api/**", "/actuator/**")
-			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-				.requestMatchers(PUBLIC_API).permitAll()
-				.requestMatchers("/actuator/**").hasRole("ADMIN")
-				.anyRequest().authenticated())
+			.authorizeHttpRequests(
+					requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+						.permitAll()
+						.requestMatchers(PUBLIC_API)
+						.permitAll()
+						.requestMatchers("/actuator/**")
+						.hasRole("ADMIN")
+						.anyRequest()
+						.authenticated())
 			.addFilterBefore(bearer, BasicAuthenticationFilter.class)
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.securityContext(
+					context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.requestCache(cache -> cache.disable())
 			.csrf(csrf -> csrf.disable())
 			.build();
@@ -88,10 +96,12 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
-				// Export feeds carry their own capability token; sandbox feeds exist only in demo mode.
+				// Export feeds carry their own capability token; sandbox feeds exist only
+				// in demo mode.
 				.requestMatchers(HttpMethod.GET, "/ical/*.ics", "/sandbox/ical/**")
 				.permitAll()
-				.anyRequest().authenticated())
+				.anyRequest()
+				.authenticated())
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint(new HtmxSessionExpiry(new LoginUrlAuthenticationEntryPoint("/login"))))
 			.formLogin(form -> form.loginPage("/login")
@@ -108,8 +118,8 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Password sign-in for the console and HTTP Basic alike; the one authentication provider
-	 * of the application (API tokens have their own, in the API filter chain).
+	 * Password sign-in for the console and HTTP Basic alike; the one authentication
+	 * provider of the application (API tokens have their own, in the API filter chain).
 	 */
 	@Bean
 	ThrottledPasswordAuthentication passwordAuthentication(UserAccountRepository users, PasswordEncoder encoder,
@@ -120,8 +130,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * A throttled sign-in is told so, not just that the password was wrong; a name without an
-	 * account is throttled alike, so this tells nothing about which accounts exist.
+	 * A throttled sign-in is told so, not just that the password was wrong; a name
+	 * without an account is throttled alike, so this tells nothing about which accounts
+	 * exist.
 	 */
 	private static AuthenticationFailureHandler loginFailures() {
 		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();

@@ -21,10 +21,11 @@ import io.staysync.security.StaysyncUser;
 
 /**
  * Console sessions follow their account: on every request the signed-in user is compared
- * with the account as stored now, and when its role, status or password changed (a demotion,
- * a disabling, a reset by an administrator, on this instance or another) or the account is
- * gone, the session ends there. The request then goes on unauthenticated: a page asks to
- * sign in again, an htmx request is answered 401. One lookup by primary key per request.
+ * with the account as stored now, and when its role, status or password changed (a
+ * demotion, a disabling, a reset by an administrator, on this instance or another) or the
+ * account is gone, the session ends there. The request then goes on unauthenticated: a
+ * page asks to sign in again, an htmx request is answered 401. One lookup by primary key
+ * per request.
  */
 class SessionAccessCheck extends OncePerRequestFilter {
 

@@ -12,13 +12,16 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Every password sign-in, console form and HTTP Basic alike: the typed name is normalised
- * once ({@link LoginNames}), and the throttle is asked, the account looked up and a failure
- * counted under that one name and the client's address. A refusal by the throttle comes
- * before any lookup, and reads the same for every name, with an account or without.
+ * once ({@link LoginNames}), and the throttle is asked, the account looked up and a
+ * failure counted under that one name and the client's address. A refusal by the throttle
+ * comes before any lookup, and reads the same for every name, with an account or without.
  */
 class ThrottledPasswordAuthentication implements AuthenticationProvider {
 
-	/** The message of every throttled refusal; the answer pages and problems key on the exception, not on this. */
+	/**
+	 * The message of every throttled refusal; the answer pages and problems key on the
+	 * exception, not on this.
+	 */
 	static final String THROTTLED = "Too many failed sign-ins for this name or from this address";
 
 	private final AuthenticationProvider passwords;
@@ -44,8 +47,8 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
 			throttle.failed(null, address);
 			throw new BadCredentialsException("Refused sign-in name");
 		}
-		UsernamePasswordAuthenticationToken normalised = UsernamePasswordAuthenticationToken
-			.unauthenticated(name.get(), attempt.getCredentials());
+		UsernamePasswordAuthenticationToken normalised = UsernamePasswordAuthenticationToken.unauthenticated(name.get(),
+				attempt.getCredentials());
 		normalised.setDetails(attempt.getDetails());
 		try {
 			Authentication signedIn = passwords.authenticate(normalised);

@@ -58,8 +58,9 @@ public class UserAccount {
 	}
 
 	/**
-	 * The stored spelling of an email: no surrounding white space of any kind (also no-break
-	 * spaces), lower case. Sign-in names go through {@link LoginNames} to the same one.
+	 * The stored spelling of an email: no surrounding white space of any kind (also
+	 * no-break spaces), lower case. Sign-in names go through {@link LoginNames} to the
+	 * same one.
 	 */
 	static String normalizeEmail(String email) {
 		int start = 0;

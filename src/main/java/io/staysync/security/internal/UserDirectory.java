@@ -57,8 +57,8 @@ public class UserDirectory {
 		}
 		String displayName = request.displayName() == null || request.displayName().isBlank() ? email
 				: request.displayName().trim();
-		UserAccount user = UserAccount.create(email, displayName, passwords.encode(request.password()),
-				request.role(), clock.instant());
+		UserAccount user = UserAccount.create(email, displayName, passwords.encode(request.password()), request.role(),
+				clock.instant());
 		try {
 			user = users.save(user);
 		}

@@ -6,7 +6,9 @@ import org.springframework.core.env.Environment;
 
 import io.staysync.security.vault.CredentialVault;
 
-/** The keyring and the vault built on it; start-up stops here when no keyring can be had. */
+/**
+ * The keyring and the vault built on it; start-up stops here when no keyring can be had.
+ */
 @Configuration(proxyBeanMethods = false)
 class VaultConfiguration {
 

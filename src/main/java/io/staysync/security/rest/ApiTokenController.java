@@ -27,9 +27,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
- * API tokens of the signed-in user. A token acts with its owner's role. The token value is
- * in the creation response only. Tokens cannot mint tokens: creating one needs the password
- * (HTTP Basic or the console), so a leaked token cannot make itself permanent.
+ * API tokens of the signed-in user. A token acts with its owner's role. The token value
+ * is in the creation response only. Tokens cannot mint tokens: creating one needs the
+ * password (HTTP Basic or the console), so a leaked token cannot make itself permanent.
  */
 @RestController
 @RequestMapping("/api/auth/tokens")
@@ -50,7 +50,8 @@ class ApiTokenController {
 	ResponseEntity<CreatedToken> create(@AuthenticationPrincipal StaysyncUser user, Authentication authentication,
 			@Valid @RequestBody CreateToken request) {
 		if (ApiTokenRegistry.isApiToken(authentication)) {
-			throw new ForbiddenException("An API token cannot create API tokens; use your password (HTTP Basic or the console).");
+			throw new ForbiddenException(
+					"An API token cannot create API tokens; use your password (HTTP Basic or the console).");
 		}
 		ApiTokenRegistry.IssuedToken issued = tokens.issue(user, request.name(), request.expiresInDays());
 		return ResponseEntity.created(URI.create("/api/auth/tokens/" + issued.token().id()))

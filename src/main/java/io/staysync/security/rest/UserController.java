@@ -53,15 +53,15 @@ class UserController {
 
 	@PostMapping
 	ResponseEntity<UserView> create(@Valid @RequestBody CreateUser request) {
-		UserAccount user = users.create(new UserDirectory.NewUser(request.email(), request.displayName(),
-				request.password(), request.role()));
+		UserAccount user = users.create(
+				new UserDirectory.NewUser(request.email(), request.displayName(), request.password(), request.role()));
 		return ResponseEntity.created(URI.create("/api/users/" + user.id())).body(UserView.of(user));
 	}
 
 	@PatchMapping("/{id}")
 	UserView update(@PathVariable UUID id, @Valid @RequestBody UpdateUser request) {
-		return UserView.of(users.update(id,
-				new UserDirectory.UserChange(request.displayName(), request.role(), request.enabled(), request.password())));
+		return UserView.of(users.update(id, new UserDirectory.UserChange(request.displayName(), request.role(),
+				request.enabled(), request.password())));
 	}
 
 	record CreateUser(@NotBlank @Email @Size(max = 320) String email, @Size(max = 200) String displayName,

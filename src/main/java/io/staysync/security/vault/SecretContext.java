@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * Where a secret lives. It is authenticated with the ciphertext, so a ciphertext copied to
- * another row or field does not decrypt.
+ * Where a secret lives. It is authenticated with the ciphertext, so a ciphertext copied
+ * to another row or field does not decrypt.
  */
 public record SecretContext(String table, UUID rowId, String field) {
 
@@ -22,9 +22,12 @@ public record SecretContext(String table, UUID rowId, String field) {
 		byte[] r = rowId.toString().getBytes(StandardCharsets.UTF_8);
 		byte[] f = field.getBytes(StandardCharsets.UTF_8);
 		return ByteBuffer.allocate(12 + t.length + r.length + f.length)
-			.putInt(t.length).put(t)
-			.putInt(r.length).put(r)
-			.putInt(f.length).put(f)
+			.putInt(t.length)
+			.put(t)
+			.putInt(r.length)
+			.put(r)
+			.putInt(f.length)
+			.put(f)
 			.array();
 	}
 

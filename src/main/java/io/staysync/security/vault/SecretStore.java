@@ -3,7 +3,9 @@ package io.staysync.security.vault;
 /** A module's stored secrets, as key rotation sees them. */
 public interface SecretStore {
 
-	/** What the secrets are, for the rotation report (for example {@code integrations}). */
+	/**
+	 * What the secrets are, for the rotation report (for example {@code integrations}).
+	 */
 	String name();
 
 	/**

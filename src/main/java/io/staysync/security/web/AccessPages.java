@@ -67,7 +67,8 @@ class AccessPages {
 			return refusal.get();
 		}
 		try {
-			users.create(new UserDirectory.NewUser(form.getEmail(), form.getDisplayName(), form.password(), form.getRole()));
+			users.create(
+					new UserDirectory.NewUser(form.getEmail(), form.getDisplayName(), form.password(), form.getRole()));
 		}
 		catch (ConflictException e) {
 			result.rejectValue("email", "taken", e.getMessage());
@@ -79,17 +80,19 @@ class AccessPages {
 
 	@PostMapping("/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
-	String changeUser(@PathVariable UUID id, @RequestParam Role role, @RequestParam(defaultValue = "false") boolean enabled,
-			@RequestParam(required = false) String password, RedirectAttributes redirect) {
+	String changeUser(@PathVariable UUID id, @RequestParam Role role,
+			@RequestParam(defaultValue = "false") boolean enabled, @RequestParam(required = false) String password,
+			RedirectAttributes redirect) {
 		String newPassword = password == null || password.isEmpty() ? null : password;
 		if (newPassword != null && !new ValidPassword.Validator().isValid(newPassword, null)) {
-			redirect.addFlashAttribute("warning", "Nothing saved: a new password must be at least 12 characters and at most"
-					+ " 72 bytes.");
+			redirect.addFlashAttribute("warning",
+					"Nothing saved: a new password must be at least 12 characters and at most" + " 72 bytes.");
 			return "redirect:/users";
 		}
 		try {
 			users.update(id, new UserDirectory.UserChange(null, role, enabled, newPassword));
-			redirect.addFlashAttribute("flash", newPassword == null ? "User saved." : "User saved with the new password.");
+			redirect.addFlashAttribute("flash",
+					newPassword == null ? "User saved." : "User saved with the new password.");
 		}
 		catch (ConflictException e) {
 			redirect.addFlashAttribute("warning", e.getMessage());
@@ -98,8 +101,9 @@ class AccessPages {
 	}
 
 	@PostMapping("/tokens")
-	String createToken(@AuthenticationPrincipal StaysyncUser me, @Validated @ModelAttribute("tokenForm") NewTokenForm form,
-			BindingResult result, Model model, HttpServletRequest request, RedirectAttributes redirect) {
+	String createToken(@AuthenticationPrincipal StaysyncUser me,
+			@Validated @ModelAttribute("tokenForm") NewTokenForm form, BindingResult result, Model model,
+			HttpServletRequest request, RedirectAttributes redirect) {
 		model.addAttribute("userForm", new NewUserForm());
 		if (result.hasErrors()) {
 			return show(me, model);

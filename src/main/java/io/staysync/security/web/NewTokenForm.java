@@ -16,9 +16,20 @@ public class NewTokenForm {
 	@Max(3650)
 	private Integer expiresInDays = 90;
 
-	public String getName() { return name; }
-	public void setName(String name) { this.name = name; }
-	public Integer getExpiresInDays() { return expiresInDays; }
-	public void setExpiresInDays(Integer expiresInDays) { this.expiresInDays = expiresInDays; }
+	public String getName() {
+		return name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public Integer getExpiresInDays() {
+		return expiresInDays;
+	}
+
+	public void setExpiresInDays(Integer expiresInDays) {
+		this.expiresInDays = expiresInDays;
+	}
 
 }

@@ -25,14 +25,40 @@ public class NewUserForm {
 	@NotNull
 	private Role role = Role.VIEWER;
 
-	public String getEmail() { return email; }
-	public void setEmail(String email) { this.email = email; }
-	public String getDisplayName() { return displayName; }
-	public void setDisplayName(String displayName) { this.displayName = displayName; }
-	public String getPassword() { return null; }
-	public void setPassword(String password) { this.password = password; }
-	String password() { return password; }
-	public Role getRole() { return role; }
-	public void setRole(Role role) { this.role = role; }
+	public String getEmail() {
+		return email;
+	}
+
+	public void setEmail(String email) {
+		this.email = email;
+	}
+
+	public String getDisplayName() {
+		return displayName;
+	}
+
+	public void setDisplayName(String displayName) {
+		this.displayName = displayName;
+	}
+
+	public String getPassword() {
+		return null;
+	}
+
+	public void setPassword(String password) {
+		this.password = password;
+	}
+
+	String password() {
+		return password;
+	}
+
+	public Role getRole() {
+		return role;
+	}
+
+	public void setRole(Role role) {
+		this.role = role;
+	}
 
 }

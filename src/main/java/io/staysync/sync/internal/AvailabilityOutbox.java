@@ -15,11 +15,11 @@ import io.staysync.integrations.ChannelAccount;
 import io.staysync.integrations.ChannelAccounts;
 
 /**
- * Turns every booking change into availability pushes: one per other active integration in
- * API mode with a listing mapped to the property. The integration the booking came from is
- * left out (it knows already), and so are iCal integrations, whose export feed is read live
- * from the database. Events arrive through the event publication registry, so a change
- * committed is never lost on its way to the outbox.
+ * Turns every booking change into availability pushes: one per other active integration
+ * in API mode with a listing mapped to the property. The integration the booking came
+ * from is left out (it knows already), and so are iCal integrations, whose export feed is
+ * read live from the database. Events arrive through the event publication registry, so a
+ * change committed is never lost on its way to the outbox.
  */
 @Component
 class AvailabilityOutbox {
@@ -38,7 +38,10 @@ class AvailabilityOutbox {
 		enqueue(created.booking(), created.booking().checkIn(), created.booking().checkOut());
 	}
 
-	/** The nights the booking left must reopen, the nights it took must close: both are pushed. */
+	/**
+	 * The nights the booking left must reopen, the nights it took must close: both are
+	 * pushed.
+	 */
 	@ApplicationModuleListener
 	void on(BookingUpdated updated) {
 		BookingChange booking = updated.booking();

@@ -27,11 +27,11 @@ import io.staysync.security.vault.VaultException;
 import io.staysync.sync.internal.AvailabilityPushes.PendingPush;
 
 /**
- * Drains the availability outbox (run by a db-scheduler recurring task, so by one instance of
- * a cluster at a time): pushes each due row's window to every listing of the property on that
- * integration, deletes the row once pushed, and otherwise retries with full-jitter exponential
- * backoff (or the channel's Retry-After) until the last attempt, after which the row stays,
- * marked as given up, and the log says so.
+ * Drains the availability outbox (run by a db-scheduler recurring task, so by one
+ * instance of a cluster at a time): pushes each due row's window to every listing of the
+ * property on that integration, deletes the row once pushed, and otherwise retries with
+ * full-jitter exponential backoff (or the channel's Retry-After) until the last attempt,
+ * after which the row stays, marked as given up, and the log says so.
  */
 @Component
 class AvailabilityPusher {
@@ -65,7 +65,8 @@ class AvailabilityPusher {
 		this.maxAttempts = settings.maxAttempts();
 	}
 
-	/** @return how many rows were handled */
+	/**
+	 * @return how many rows were handled */
 	int drain() {
 		List<PendingPush> due = pushes.due(BATCH);
 		for (PendingPush push : due) {
@@ -73,8 +74,8 @@ class AvailabilityPusher {
 				push(push);
 			}
 			catch (RuntimeException unexpected) {
-				log.error("Pushing availability of property {} to integration {} failed unexpectedly", push.propertyId(),
-						push.integrationId(), unexpected);
+				log.error("Pushing availability of property {} to integration {} failed unexpectedly",
+						push.propertyId(), push.integrationId(), unexpected);
 				retryOrGiveUp(push, "The push failed unexpectedly (" + unexpected.getClass().getSimpleName()
 						+ "); see the server log.", null);
 			}
@@ -83,7 +84,8 @@ class AvailabilityPusher {
 	}
 
 	private void push(PendingPush push) {
-		Optional<ChannelAccount> account = accounts.find(push.integrationId()).filter(AvailabilityOutbox::pushesAvailability);
+		Optional<ChannelAccount> account = accounts.find(push.integrationId())
+			.filter(AvailabilityOutbox::pushesAvailability);
 		Optional<ChannelConnector> connector = account.flatMap(found -> connectors.find(found.type(), found.mode()));
 		if (connector.isEmpty()) {
 			log.debug("Nothing pushes availability to integration {} (inactive, not in API mode, or no connector yet)",
@@ -116,8 +118,8 @@ class AvailabilityPusher {
 				return;
 			}
 			if (answer.outcome() == AvailabilityPush.Outcome.NOT_SUPPORTED) {
-				log.info("Availability of property {} not pushed to {}: {}", push.propertyId(), credentials.type().path(),
-						answer.problem());
+				log.info("Availability of property {} not pushed to {}: {}", push.propertyId(),
+						credentials.type().path(), answer.problem());
 				break;
 			}
 		}
@@ -142,9 +144,10 @@ class AvailabilityPusher {
 		boolean giveUp = attempt >= maxAttempts;
 		pushes.failed(push, error, pushes.now().plus(giveUp ? Duration.ZERO : backoff(attempt, retryAfter)), giveUp);
 		if (giveUp) {
-			log.warn("Gave up pushing availability of property {} to integration {} after {} attempts; last error: {}."
-					+ " It is tried again on the property's next booking change.", push.propertyId(), push.integrationId(),
-					attempt, error);
+			log.warn(
+					"Gave up pushing availability of property {} to integration {} after {} attempts; last error: {}."
+							+ " It is tried again on the property's next booking change.",
+					push.propertyId(), push.integrationId(), attempt, error);
 		}
 		else {
 			log.info("Pushing availability of property {} to integration {} failed (attempt {} of {}): {}",
@@ -152,7 +155,10 @@ class AvailabilityPusher {
 		}
 	}
 
-	/** Full jitter: a random wait up to base × 2^(attempt−1), capped; the channel's Retry-After wins. */
+	/**
+	 * Full jitter: a random wait up to base × 2^(attempt−1), capped; the channel's
+	 * Retry-After wins.
+	 */
 	Duration backoff(int attempt, Duration retryAfter) {
 		if (retryAfter != null && !retryAfter.isNegative()) {
 			return retryAfter.compareTo(retryCap) > 0 ? retryCap : retryAfter;

@@ -12,11 +12,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The availability outbox: one row per (property, integration) waiting to be pushed. A new
- * change widens the row's range of nights and moves its due time {@code debounce} later, but
- * never past {@code longest-wait} after the first change still waiting, so a busy property is
- * still pushed. Portable SQL only (H2 in PostgreSQL mode and PostgreSQL): update first, insert
- * when there was nothing to update, and update again if another transaction inserted first.
+ * The availability outbox: one row per (property, integration) waiting to be pushed. A
+ * new change widens the row's range of nights and moves its due time {@code debounce}
+ * later, but never past {@code longest-wait} after the first change still waiting, so a
+ * busy property is still pushed. Portable SQL only (H2 in PostgreSQL mode and
+ * PostgreSQL): update first, insert when there was nothing to update, and update again if
+ * another transaction inserted first.
  */
 @Component
 class AvailabilityPushes {
@@ -31,7 +32,10 @@ class AvailabilityPushes {
 
 	private final Duration longestWait;
 
-	/** Due times are compared with the time now, never with the (possibly fixed) domain clock. */
+	/**
+	 * Due times are compared with the time now, never with the (possibly fixed) domain
+	 * clock.
+	 */
 	private final Clock clock = Clock.systemUTC();
 
 	AvailabilityPushes(JdbcClient jdbc, AvailabilitySettings settings) {
@@ -40,10 +44,14 @@ class AvailabilityPushes {
 		this.longestWait = settings.longestWait();
 	}
 
-	/** Asks for the nights from {@code from} up to {@code to} to be pushed to the integration. */
+	/**
+	 * Asks for the nights from {@code from} up to {@code to} to be pushed to the
+	 * integration.
+	 */
 	void enqueue(UUID propertyId, UUID integrationId, LocalDate from, LocalDate to) {
 		Instant now = clock.instant();
-		if (widenPending(propertyId, integrationId, from, to, now) > 0 || revive(propertyId, integrationId, from, to, now) > 0) {
+		if (widenPending(propertyId, integrationId, from, to, now) > 0
+				|| revive(propertyId, integrationId, from, to, now) > 0) {
 			return;
 		}
 		int inserted = jdbc.sql("""
@@ -64,13 +72,17 @@ class AvailabilityPushes {
 		}
 	}
 
-	/** A row in backoff keeps its retry time; a row merely waiting moves later, up to its deadline. */
+	/**
+	 * A row in backoff keeps its retry time; a row merely waiting moves later, up to its
+	 * deadline.
+	 */
 	private int widenPending(UUID propertyId, UUID integrationId, LocalDate from, LocalDate to, Instant now) {
-		return jdbc.sql("""
-				update availability_pushes set range_from = least(range_from, :from), range_to = greatest(range_to, :to),
-				    changes = changes + 1, version = version + 1,
-				    due_at = case when attempts > 0 then due_at else least(:debounced, latest_due) end
-				where property_id = :property and integration_id = :integration and state = 'pending'""")
+		return jdbc
+			.sql("""
+					update availability_pushes set range_from = least(range_from, :from), range_to = greatest(range_to, :to),
+					    changes = changes + 1, version = version + 1,
+					    due_at = case when attempts > 0 then due_at else least(:debounced, latest_due) end
+					where property_id = :property and integration_id = :integration and state = 'pending'""")
 			.param("property", propertyId)
 			.param("integration", integrationId)
 			.param("from", from)
@@ -81,11 +93,12 @@ class AvailabilityPushes {
 
 	/** A push given up on starts over when the property changes again. */
 	private int revive(UUID propertyId, UUID integrationId, LocalDate from, LocalDate to, Instant now) {
-		return jdbc.sql("""
-				update availability_pushes set range_from = least(range_from, :from), range_to = greatest(range_to, :to),
-				    state = 'pending', changes = changes + 1, pending_since = :now, due_at = :due, latest_due = :latest,
-				    attempts = 0, version = version + 1
-				where property_id = :property and integration_id = :integration and state = 'gave_up'""")
+		return jdbc
+			.sql("""
+					update availability_pushes set range_from = least(range_from, :from), range_to = greatest(range_to, :to),
+					    state = 'pending', changes = changes + 1, pending_since = :now, due_at = :due, latest_due = :latest,
+					    attempts = 0, version = version + 1
+					where property_id = :property and integration_id = :integration and state = 'gave_up'""")
 			.param("property", propertyId)
 			.param("integration", integrationId)
 			.param("from", from)
@@ -113,8 +126,8 @@ class AvailabilityPushes {
 
 	/**
 	 * Removes a row that was pushed, or that has nothing to push. A change that arrived
-	 * meanwhile (another version) keeps the row, due at its own time, with a fresh count of
-	 * attempts.
+	 * meanwhile (another version) keeps the row, due at its own time, with a fresh count
+	 * of attempts.
 	 * @return whether the row was removed
 	 */
 	boolean done(PendingPush push) {
@@ -155,7 +168,10 @@ class AvailabilityPushes {
 		return clock.instant();
 	}
 
-	/** A row of the outbox as read for pushing; {@code version} detects changes made meanwhile. */
+	/**
+	 * A row of the outbox as read for pushing; {@code version} detects changes made
+	 * meanwhile.
+	 */
 	record PendingPush(UUID propertyId, UUID integrationId, LocalDate from, LocalDate to, int changes, int attempts,
 			long version) {
 	}

@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 import io.staysync.sync.SyncStatus;
 
 /**
- * A circuit breaker per integration, read from the run history so that every instance of a
- * cluster agrees: after 5 runs in a row that ended in error, scheduled runs pause for 30
- * minutes from the last one. A manual or webhook run still goes through and, if it works,
- * closes the circuit.
+ * A circuit breaker per integration, read from the run history so that every instance of
+ * a cluster agrees: after 5 runs in a row that ended in error, scheduled runs pause for
+ * 30 minutes from the last one. A manual or webhook run still goes through and, if it
+ * works, closes the circuit.
  */
 @Component
 class FailingChannelBreaker {
@@ -35,7 +35,8 @@ class FailingChannelBreaker {
 		this.clock = clock;
 	}
 
-	/** @return until when scheduled runs are paused, if they are */
+	/**
+	 * @return until when scheduled runs are paused, if they are */
 	Optional<Instant> pausedUntil(UUID integrationId) {
 		List<Outcome> recent = jdbc.sql("""
 				select status = :error as failed, completed_at from sync_runs

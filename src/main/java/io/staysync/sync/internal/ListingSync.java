@@ -61,7 +61,8 @@ class ListingSync {
 		}
 		catch (RuntimeException connectorBug) {
 			log.error("Connector failed on listing {} of integration {}", id, integration, connectorBug);
-			return ListingOutcome.failed(id, listing.propertyId(), "The fetch failed unexpectedly; see the server log.");
+			return ListingOutcome.failed(id, listing.propertyId(),
+					"The fetch failed unexpectedly; see the server log.");
 		}
 		return switch (changes.outcome()) {
 			case FAILED -> ListingOutcome.failed(id, listing.propertyId(), changes.problem());
@@ -83,7 +84,8 @@ class ListingSync {
 				else {
 					tally.note("the feed was empty or partial, so no booking was cancelled");
 				}
-				cursors.save(integration, listing.externalListingId(), changes.cursor() == null ? SyncCursor.none() : changes.cursor());
+				cursors.save(integration, listing.externalListingId(),
+						changes.cursor() == null ? SyncCursor.none() : changes.cursor());
 				return tally.outcome(listing);
 			});
 		}
@@ -109,8 +111,8 @@ class ListingSync {
 			Misses misses = missing.unchangedFeed(integration, listing.externalListingId(), today, today.plusYears(10));
 			misses.cancelled().forEach(cancelled -> tally.add(null, cancelled));
 			ListingOutcome outcome = tally.outcome(listing);
-			return new ListingOutcome(outcome.externalListingId(), outcome.propertyId(), ListingStatus.NOT_MODIFIED,
-					0, 0, outcome.bookingsCancelled(), 0, 0, "Unchanged since the last fetch.");
+			return new ListingOutcome(outcome.externalListingId(), outcome.propertyId(), ListingStatus.NOT_MODIFIED, 0,
+					0, outcome.bookingsCancelled(), 0, 0, "Unchanged since the last fetch.");
 		});
 	}
 
@@ -132,8 +134,8 @@ class ListingSync {
 	}
 
 	/**
-	 * SQLState class 08 (connection exception) or 57P (the server ended the session), in the
-	 * failure or, when the rollback failed too, in the failure the rollback hid.
+	 * SQLState class 08 (connection exception) or 57P (the server ended the session), in
+	 * the failure or, when the rollback failed too, in the failure the rollback hid.
 	 */
 	static boolean lostConnection(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

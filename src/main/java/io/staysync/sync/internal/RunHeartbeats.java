@@ -20,10 +20,10 @@ import io.staysync.sync.SyncStatus;
 
 /**
  * Keeps the runs this instance is executing visibly alive: their {@code heartbeat_at} is
- * refreshed at a fixed interval by a thread of its own, however long a listing takes. When
- * the instance dies, or a run's worker dies, the heartbeat stops and {@link StaleSyncRuns}
- * closes the run. Heartbeats use the time now (system clock): they are compared across
- * instances, never with the domain clock.
+ * refreshed at a fixed interval by a thread of its own, however long a listing takes.
+ * When the instance dies, or a run's worker dies, the heartbeat stops and
+ * {@link StaleSyncRuns} closes the run. Heartbeats use the time now (system clock): they
+ * are compared across instances, never with the domain clock.
  */
 @Component
 class RunHeartbeats implements DisposableBean {
@@ -46,7 +46,9 @@ class RunHeartbeats implements DisposableBean {
 		timer.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
 	}
 
-	/** The first sign of life, written with the run itself (in the caller's transaction). */
+	/**
+	 * The first sign of life, written with the run itself (in the caller's transaction).
+	 */
 	void first(UUID runId) {
 		touch(List.of(runId));
 	}

@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * How many of a running sync's listings are done, so that whoever watches the run sees it
- * advance listing by listing. Kept in two columns of the run's row that the aggregate does not
- * map, each written in a statement of its own: progress never holds a lock a listing's
- * transaction waits for, and a failed write of it never fails the run.
+ * advance listing by listing. Kept in two columns of the run's row that the aggregate
+ * does not map, each written in a statement of its own: progress never holds a lock a
+ * listing's transaction waits for, and a failed write of it never fails the run.
  */
 @Component
 public class RunProgress {
@@ -34,7 +34,8 @@ public class RunProgress {
 
 	/** Done and total listings of a run, once it has counted them. */
 	public Optional<Progress> of(UUID runId) {
-		return jdbc.sql("select listings_done, listings_total from sync_runs where id = :id and listings_total is not null")
+		return jdbc
+			.sql("select listings_done, listings_total from sync_runs where id = :id and listings_total is not null")
 			.param("id", runId)
 			.query((row, n) -> new Progress(row.getInt(1), row.getInt(2)))
 			.optional();

@@ -41,8 +41,8 @@ class ScheduledSyncs {
 	private final ObjectProvider<SchedulerClient> scheduler;
 
 	/**
-	 * db-scheduler compares due times with the system clock, so executions are placed on it
-	 * too, never on the application's (possibly fixed or offset) domain clock.
+	 * db-scheduler compares due times with the system clock, so executions are placed on
+	 * it too, never on the application's (possibly fixed or offset) domain clock.
 	 */
 	private final Clock schedulerClock = Clock.systemUTC();
 
@@ -57,7 +57,6 @@ class ScheduledSyncs {
 			.filter(ChannelAccount::active)
 			.ifPresent(account -> launcher.runNow(account.type(), SyncTrigger.SCHEDULED));
 	}
-
 
 	@ApplicationModuleListener
 	void on(IntegrationChanged changed) {
@@ -85,9 +84,11 @@ class ScheduledSyncs {
 			scheduler.getObject().reschedule(id, schedulerClock.instant().plus(interval), data);
 		}
 		else {
-			// The first scheduled run comes one interval after activation: a manager who wants one now syncs by hand.
-			scheduler.getObject().scheduleIfNotExists(new TaskInstance<>(SyncScheduling.TASK, account.id().toString(), data),
-					schedulerClock.instant().plus(interval));
+			// The first scheduled run comes one interval after activation: a manager who
+			// wants one now syncs by hand.
+			scheduler.getObject()
+				.scheduleIfNotExists(new TaskInstance<>(SyncScheduling.TASK, account.id().toString(), data),
+						schedulerClock.instant().plus(interval));
 			log.info("Scheduled syncs of {} every {} minutes", account.type().path(), account.syncIntervalMinutes());
 		}
 	}

@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * This instance's part in running scheduled work ({@link SyncScheduling}), bound from
  * {@code staysync.scheduler.*}.
  *
- * @param enabled whether this instance runs due syncs and housekeeping at all; an instance set
- * to false still serves the API and schedules syncs for the others
+ * @param enabled whether this instance runs due syncs and housekeeping at all; an
+ * instance set to false still serves the API and schedules syncs for the others
  * @param threads how many due executions this instance runs at once
  * @param pollingInterval how often this instance looks for due executions
  */

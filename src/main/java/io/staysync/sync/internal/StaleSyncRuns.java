@@ -19,18 +19,21 @@ import io.staysync.integrations.ChannelAccounts;
 import io.staysync.sync.SyncStatus;
 
 /**
- * Finds runs left {@code running} by an instance or worker that died, from their heartbeat,
- * and closes them as {@code error} with a message saying so: listings finished before were
- * committed one by one and stay; the listing in progress was rolled back with its transaction;
- * the next run applies whatever is missing, idempotently. Runs from before heartbeats existed
- * fall back to their start time.
+ * Finds runs left {@code running} by an instance or worker that died, from their
+ * heartbeat, and closes them as {@code error} with a message saying so: listings finished
+ * before were committed one by one and stay; the listing in progress was rolled back with
+ * its transaction; the next run applies whatever is missing, idempotently. Runs from
+ * before heartbeats existed fall back to their start time.
  */
 @Component
 class StaleSyncRuns {
 
 	private static final Logger log = LoggerFactory.getLogger(StaleSyncRuns.class);
 
-	/** A run without a heartbeat (from before they existed) counts as abandoned after this. */
+	/**
+	 * A run without a heartbeat (from before they existed) counts as abandoned after
+	 * this.
+	 */
 	static final Duration UNBEATEN_AFTER = Duration.ofMinutes(30);
 
 	private final JdbcClient jdbc;
@@ -68,14 +71,18 @@ class StaleSyncRuns {
 		stale.forEach(this::close);
 	}
 
-	/** @return whether this running run has stopped showing signs of life */
+	/**
+	 * @return whether this running run has stopped showing signs of life */
 	boolean stale(SyncRun run) {
 		Timestamp heartbeat = heartbeat(run.id());
 		return heartbeat == null ? run.startedAt().isBefore(clock.instant().minus(UNBEATEN_AFTER))
 				: heartbeat.toInstant().isBefore(Instant.now().minus(staleAfter));
 	}
 
-	/** Closes a stale run and records it on the integration; a run that ended meanwhile is left alone. */
+	/**
+	 * Closes a stale run and records it on the integration; a run that ended meanwhile is
+	 * left alone.
+	 */
 	void close(UUID runId) {
 		SyncRun run = runs.findById(runId).orElse(null);
 		if (run == null || run.completedAt() != null) {
@@ -92,8 +99,8 @@ class StaleSyncRuns {
 	}
 
 	/**
-	 * Closes a stale run in the caller's transaction (a new run is about to replace it, and
-	 * will record its own outcome on the integration).
+	 * Closes a stale run in the caller's transaction (a new run is about to replace it,
+	 * and will record its own outcome on the integration).
 	 */
 	void abandon(SyncRun run) {
 		Instant lastSign = lastSign(run);

@@ -23,7 +23,8 @@ class SyncCursors {
 	}
 
 	SyncCursor find(UUID integrationId, String listing) {
-		return jdbc.sql("select etag, last_modified from sync_cursors where integration_id = :i and external_listing_id = :l")
+		return jdbc
+			.sql("select etag, last_modified from sync_cursors where integration_id = :i and external_listing_id = :l")
 			.param("i", integrationId)
 			.param("l", listing)
 			.query((row, n) -> new SyncCursor(row.getString("etag"), row.getString("last_modified")))

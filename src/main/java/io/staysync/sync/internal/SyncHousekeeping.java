@@ -9,8 +9,8 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 /**
  * The fixed recurring tasks beside the per-integration syncs. Each is one db-scheduler
- * execution shared by the whole cluster, so one instance at a time drains the availability
- * outbox, closes abandoned runs and resubmits stuck event publications.
+ * execution shared by the whole cluster, so one instance at a time drains the
+ * availability outbox, closes abandoned runs and resubmits stuck event publications.
  */
 @Configuration(proxyBeanMethods = false)
 class SyncHousekeeping {
@@ -23,17 +23,20 @@ class SyncHousekeeping {
 
 	@Bean
 	RecurringTask<Void> availabilityPushTask(AvailabilityPusher pusher, AvailabilitySettings settings) {
-		return Tasks.recurring(AVAILABILITY, FixedDelay.of(settings.drainInterval())).execute((instance, context) -> pusher.drain());
+		return Tasks.recurring(AVAILABILITY, FixedDelay.of(settings.drainInterval()))
+			.execute((instance, context) -> pusher.drain());
 	}
 
 	@Bean
 	RecurringTask<Void> staleRunsTask(StaleSyncRuns staleRuns, SyncSettings settings) {
-		return Tasks.recurring(STALE_RUNS, FixedDelay.of(settings.staleCheckInterval())).execute((instance, context) -> staleRuns.closeAll());
+		return Tasks.recurring(STALE_RUNS, FixedDelay.of(settings.staleCheckInterval()))
+			.execute((instance, context) -> staleRuns.closeAll());
 	}
 
 	@Bean
 	RecurringTask<Void> publicationResubmissionTask(IncompletePublications publications, EventSettings settings) {
-		return Tasks.recurring(PUBLICATIONS, FixedDelay.of(settings.resubmitInterval())).execute((instance, context) -> publications.resubmit());
+		return Tasks.recurring(PUBLICATIONS, FixedDelay.of(settings.resubmitInterval()))
+			.execute((instance, context) -> publications.resubmit());
 	}
 
 }

@@ -23,8 +23,8 @@ import io.staysync.sync.SyncStatus;
 import io.staysync.sync.SyncTrigger;
 
 /**
- * Starts sync runs: at most one per integration at a time (a second request gets the running
- * one back), executed in the background after the run's row is committed.
+ * Starts sync runs: at most one per integration at a time (a second request gets the
+ * running one back), executed in the background after the run's row is committed.
  */
 @Service
 public class SyncLauncher implements SyncRequests {
@@ -69,7 +69,8 @@ public class SyncLauncher implements SyncRequests {
 	}
 
 	/**
-	 * Maps the listings given (if any), then starts a run, or returns the one already running.
+	 * Maps the listings given (if any), then starts a run, or returns the one already
+	 * running.
 	 */
 	@Transactional
 	public Launched start(ChannelType type, SyncTrigger trigger, Map<String, UUID> propertyMapping) {
@@ -115,9 +116,10 @@ public class SyncLauncher implements SyncRequests {
 		if (account != null && trigger == SyncTrigger.SCHEDULED) {
 			java.util.Optional<java.time.Instant> paused = breaker.pausedUntil(account.id());
 			if (paused.isPresent()) {
-				accounts.notePause(account.id(), "Scheduled syncs are paused until " + paused.get()
-						+ " because the last " + FailingChannelBreaker.FAILURES_TO_OPEN
-						+ " runs failed. Fix the cause, then sync by hand to resume at once.");
+				accounts.notePause(account.id(),
+						"Scheduled syncs are paused until " + paused.get() + " because the last "
+								+ FailingChannelBreaker.FAILURES_TO_OPEN
+								+ " runs failed. Fix the cause, then sync by hand to resume at once.");
 				return false;
 			}
 		}
@@ -135,8 +137,8 @@ public class SyncLauncher implements SyncRequests {
 	}
 
 	/**
-	 * With the integration's slot locked: the run already going, or a new one (closing first a
-	 * run whose heartbeat stopped, as abandoned).
+	 * With the integration's slot locked: the run already going, or a new one (closing
+	 * first a run whose heartbeat stopped, as abandoned).
 	 */
 	private Launched claim(ChannelAccount account, SyncTrigger trigger) {
 		lockSlot(account.id());
@@ -152,9 +154,14 @@ public class SyncLauncher implements SyncRequests {
 		return new Launched(run, true);
 	}
 
-	/** Serialises starts for one integration across requests (and instances sharing the database). */
+	/**
+	 * Serialises starts for one integration across requests (and instances sharing the
+	 * database).
+	 */
 	private void lockSlot(UUID integrationId) {
-		jdbc.sql("insert into sync_slots (integration_id) values (:i) on conflict do nothing").param("i", integrationId).update();
+		jdbc.sql("insert into sync_slots (integration_id) values (:i) on conflict do nothing")
+			.param("i", integrationId)
+			.update();
 		jdbc.sql("select integration_id from sync_slots where integration_id = :i for update")
 			.param("i", integrationId)
 			.query(UUID.class)

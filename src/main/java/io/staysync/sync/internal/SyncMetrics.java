@@ -22,9 +22,9 @@ import io.staysync.sync.SyncStatus;
 /**
  * Sync metrics on {@code /actuator/prometheus}, per channel type: runs by outcome, run
  * durations, bookings by change, the age of the last successful run, which is what an
- * operator alerts on ("Airbnb has not synced for an hour"), and whether the circuit is open
- * (scheduled syncs paused by {@link FailingChannelBreaker}). Retries are counted where they
- * happen, by the fetcher ({@code staysync.channel.retries}).
+ * operator alerts on ("Airbnb has not synced for an hour"), and whether the circuit is
+ * open (scheduled syncs paused by {@link FailingChannelBreaker}). Retries are counted
+ * where they happen, by the fetcher ({@code staysync.channel.retries}).
  */
 @Component
 class SyncMetrics {
@@ -98,18 +98,20 @@ class SyncMetrics {
 	}
 
 	private double lastSuccessAgeSeconds(ChannelType type) {
-		return accounts.find(type).map(account -> jdbc.sql("""
-				select max(completed_at) from sync_runs
-				where integration_id = :integration and status in (:ended)""")
-			.param("ended", List.of(SyncStatus.SUCCESS.stored(), SyncStatus.PARTIAL.stored()))
-			.param("integration", account.id())
-			.query(Timestamp.class)
-			.list()
-			.stream()
-			.filter(Objects::nonNull)
-			.findFirst()
-			.map(at -> (double) Duration.between(at.toInstant(), clock.instant()).toSeconds())
-			.orElse(Double.NaN)).orElse(Double.NaN);
+		return accounts.find(type)
+			.map(account -> jdbc.sql("""
+					select max(completed_at) from sync_runs
+					where integration_id = :integration and status in (:ended)""")
+				.param("ended", List.of(SyncStatus.SUCCESS.stored(), SyncStatus.PARTIAL.stored()))
+				.param("integration", account.id())
+				.query(Timestamp.class)
+				.list()
+				.stream()
+				.filter(Objects::nonNull)
+				.findFirst()
+				.map(at -> (double) Duration.between(at.toInstant(), clock.instant()).toSeconds())
+				.orElse(Double.NaN))
+			.orElse(Double.NaN);
 	}
 
 }

@@ -75,11 +75,13 @@ public class SyncRun {
 	}
 
 	static SyncRun start(UUID integrationId, SyncTrigger trigger, Instant now) {
-		return new SyncRun(UUID.randomUUID(), integrationId, trigger, SyncStatus.RUNNING, now, null, 0, 0, 0, 0, 0, null,
-				List.of(), null);
+		return new SyncRun(UUID.randomUUID(), integrationId, trigger, SyncStatus.RUNNING, now, null, 0, 0, 0, 0, 0,
+				null, List.of(), null);
 	}
 
-	/** Closes the run with its listings' outcomes: all fine, some failed, or none worked. */
+	/**
+	 * Closes the run with its listings' outcomes: all fine, some failed, or none worked.
+	 */
 	void finish(List<ListingOutcome> outcomes, Instant now) {
 		listings = new ArrayList<>(outcomes);
 		for (ListingOutcome outcome : outcomes) {
@@ -95,8 +97,13 @@ public class SyncRun {
 			return;
 		}
 		status = failed == 0 ? SyncStatus.SUCCESS : failed == outcomes.size() ? SyncStatus.ERROR : SyncStatus.PARTIAL;
-		errorMessage = failed == 0 ? null : failed + " of " + outcomes.size() + " listings failed. "
-				+ outcomes.stream().filter(ListingOutcome::failed).findFirst().map(o -> o.externalListingId() + ": " + o.message()).orElse("");
+		errorMessage = failed == 0 ? null
+				: failed + " of " + outcomes.size() + " listings failed. "
+						+ outcomes.stream()
+							.filter(ListingOutcome::failed)
+							.findFirst()
+							.map(o -> o.externalListingId() + ": " + o.message())
+							.orElse("");
 		completedAt = now;
 	}
 
@@ -110,7 +117,10 @@ public class SyncRun {
 		return listings.stream().anyMatch(outcome -> !outcome.failed());
 	}
 
-	/** How the run ended, as its integration records it; a run still going has no outcome yet. */
+	/**
+	 * How the run ended, as its integration records it; a run still going has no outcome
+	 * yet.
+	 */
 	SyncOutcome outcome() {
 		return switch (status) {
 			case SUCCESS -> SyncOutcome.SUCCESS;

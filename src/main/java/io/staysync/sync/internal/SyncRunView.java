@@ -14,7 +14,8 @@ public record SyncRunView(UUID id, UUID integrationId, SyncTrigger trigger, Sync
 		int unchanged, int conflicts, String errorMessage, List<ListingOutcome> listings) {
 
 	public static SyncRunView of(SyncRun run) {
-		Long duration = run.completedAt() == null ? null : Duration.between(run.startedAt(), run.completedAt()).toMillis();
+		Long duration = run.completedAt() == null ? null
+				: Duration.between(run.startedAt(), run.completedAt()).toMillis();
 		return new SyncRunView(run.id(), run.integrationId(), run.trigger(), run.status(), run.startedAt(),
 				run.completedAt(), duration, run.created(), run.updated(), run.cancelled(), run.unchanged(),
 				run.conflicts(), run.errorMessage(), run.listings());

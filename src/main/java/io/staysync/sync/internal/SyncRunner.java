@@ -57,9 +57,9 @@ class SyncRunner {
 	}
 
 	/**
-	 * Executes the run with its heartbeat going. Only a dying worker (an {@link Error}) skips
-	 * recording the outcome: the run then stays {@code running} until its stopped heartbeat
-	 * gets it closed, exactly as when the whole instance dies.
+	 * Executes the run with its heartbeat going. Only a dying worker (an {@link Error})
+	 * skips recording the outcome: the run then stays {@code running} until its stopped
+	 * heartbeat gets it closed, exactly as when the whole instance dies.
 	 */
 	void run(UUID runId) {
 		heartbeats.start(runId);
@@ -80,7 +80,8 @@ class SyncRunner {
 			run.fail("The sync stopped on an unexpected error; see the server log. Nothing half-applied was kept.",
 					clock.instant());
 		}
-		// The integration first: whoever sees the run ended also sees the integration's new status.
+		// The integration first: whoever sees the run ended also sees the integration's
+		// new status.
 		accounts.recordSync(run.integrationId(), run.completedAt(), run.outcome(), run.errorMessage(),
 				run.reachedChannel());
 		try {

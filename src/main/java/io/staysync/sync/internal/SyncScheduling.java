@@ -28,12 +28,12 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 /**
  * db-scheduler, wired by hand (its Boot 4 starter is not published): one recurring task
  * instance per active integration, its schedule stored with it, and the fixed recurring
- * housekeeping tasks ({@link SyncHousekeeping}). On PostgreSQL executions are claimed with
- * {@code SELECT … FOR UPDATE SKIP LOCKED}, so a cluster runs each due execution once; a
- * heartbeat every 30 s lets another instance take over one whose instance died.
+ * housekeeping tasks ({@link SyncHousekeeping}). On PostgreSQL executions are claimed
+ * with {@code SELECT … FOR UPDATE SKIP LOCKED}, so a cluster runs each due execution
+ * once; a heartbeat every 30 s lets another instance take over one whose instance died.
  * <p>
- * The database dialect is chosen here rather than detected by db-scheduler, which has none
- * for H2 and warns on every start that it assumes columns with a time zone. They are
+ * The database dialect is chosen here rather than detected by db-scheduler, which has
+ * none for H2 and warns on every start that it assumes columns with a time zone. They are
  * ({@code timestamp with time zone}, migration V6), so H2 gets the plain JDBC dialect.
  */
 @Configuration(proxyBeanMethods = false)
@@ -58,12 +58,13 @@ class SyncScheduling {
 
 	/**
 	 * Runs due executions while the application runs. A stopped db-scheduler cannot start
-	 * again, and Spring may stop and restart the context (tests pause cached contexts), so
-	 * every start builds a fresh one.
+	 * again, and Spring may stop and restart the context (tests pause cached contexts),
+	 * so every start builds a fresh one.
 	 */
 	@Bean
-	SmartLifecycle schedulerLifecycle(DataSource dataSource, RecurringTaskWithPersistentSchedule<PlainScheduleAndData> task,
-			List<RecurringTask<?>> housekeeping, SchedulerSettings settings) {
+	SmartLifecycle schedulerLifecycle(DataSource dataSource,
+			RecurringTaskWithPersistentSchedule<PlainScheduleAndData> task, List<RecurringTask<?>> housekeeping,
+			SchedulerSettings settings) {
 		return new SmartLifecycle() {
 
 			private volatile Scheduler running;
@@ -91,7 +92,10 @@ class SyncScheduling {
 				return running != null;
 			}
 
-			/** After the web server: the schema is migrated and the app answers before jobs run. */
+			/**
+			 * After the web server: the schema is migrated and the app answers before
+			 * jobs run.
+			 */
 			@Override
 			public int getPhase() {
 				return Integer.MAX_VALUE - 100;
@@ -100,8 +104,9 @@ class SyncScheduling {
 		};
 	}
 
-	private static Scheduler build(DataSource dataSource, RecurringTaskWithPersistentSchedule<PlainScheduleAndData> task,
-			List<RecurringTask<?>> housekeeping, SchedulerSettings settings) {
+	private static Scheduler build(DataSource dataSource,
+			RecurringTaskWithPersistentSchedule<PlainScheduleAndData> task, List<RecurringTask<?>> housekeeping,
+			SchedulerSettings settings) {
 		JdbcCustomization dialect = dialect(dataSource);
 		// Start tasks become known tasks too: naming them twice would clash.
 		SchedulerBuilder builder = Scheduler.create(dataSource, task)
@@ -123,7 +128,8 @@ class SyncScheduling {
 	 * databases, without the warning: timestamps keep their zone in both.
 	 */
 	private static JdbcCustomization dialect(DataSource dataSource) {
-		return isPostgres(dataSource) ? new PostgreSqlJdbcCustomization(false, false) : new DefaultJdbcCustomization(false);
+		return isPostgres(dataSource) ? new PostgreSqlJdbcCustomization(false, false)
+				: new DefaultJdbcCustomization(false);
 	}
 
 	private static boolean isPostgres(DataSource dataSource) {

@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param heartbeatInterval how often the instance running a sync records that it is still
  * alive
- * @param staleAfter how long a running sync may go without a heartbeat before it is closed as
- * abandoned; longer than the heartbeat interval, with room for a slow database
+ * @param staleAfter how long a running sync may go without a heartbeat before it is
+ * closed as abandoned; longer than the heartbeat interval, with room for a slow database
  * @param staleCheckInterval how often the cluster looks for abandoned runs
  */
 @ConfigurationProperties("staysync.sync")
@@ -23,7 +23,8 @@ record SyncSettings(@DefaultValue("30s") Duration heartbeatInterval, @DefaultVal
 		SettingChecks.requirePositive(heartbeatInterval, "staysync.sync.heartbeat-interval");
 		SettingChecks.requirePositive(staleAfter, "staysync.sync.stale-after");
 		SettingChecks.requirePositive(staleCheckInterval, "staysync.sync.stale-check-interval");
-		// Otherwise every healthy run would be closed as abandoned between two heartbeats.
+		// Otherwise every healthy run would be closed as abandoned between two
+		// heartbeats.
 		if (staleAfter.compareTo(heartbeatInterval) <= 0) {
 			throw new IllegalArgumentException(
 					"staysync.sync.stale-after must be longer than staysync.sync.heartbeat-interval");

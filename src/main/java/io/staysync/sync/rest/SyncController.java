@@ -30,8 +30,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * Starting syncs and reading their history. {@code POST …/sync} answers at once (202) with
- * the run, which goes on in the background; poll {@code GET /api/syncs/{id}}.
+ * Starting syncs and reading their history. {@code POST …/sync} answers at once (202)
+ * with the run, which goes on in the background; poll {@code GET /api/syncs/{id}}.
  */
 @RestController
 class SyncController {
@@ -77,7 +77,10 @@ class SyncController {
 	record SyncRequest(Map<@NotNull String, @NotNull UUID> propertyMapping) {
 	}
 
-	/** The run, and whether it was already running (a second request does not start another). */
+	/**
+	 * The run, and whether it was already running (a second request does not start
+	 * another).
+	 */
 	record Started(@JsonUnwrapped SyncRunView run, boolean alreadyRunning) {
 	}
 

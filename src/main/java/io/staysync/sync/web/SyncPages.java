@@ -75,9 +75,10 @@ class SyncPages {
 	String runs(@PathVariable String type, @RequestParam(defaultValue = "0") int page, Model model) {
 		ChannelType channel = ChannelType.fromPath(type);
 		model.addAttribute("type", channel.path());
-		model.addAttribute("runs", accounts.find(channel)
-			.map(account -> history.page(account.id(), PageRequest.of(Math.max(page, 0), 10)))
-			.orElse(Page.empty()));
+		model.addAttribute("runs",
+				accounts.find(channel)
+					.map(account -> history.page(account.id(), PageRequest.of(Math.max(page, 0), 10)))
+					.orElse(Page.empty()));
 		return "sync/runs :: history";
 	}
 

@@ -14,10 +14,10 @@ import javax.crypto.spec.SecretKeySpec;
 import io.staysync.integrations.WebhookSecret;
 
 /**
- * Standard Webhooks v1 verification: HMAC-SHA256 with the key of the {@link WebhookSecret},
- * over {@code id.timestamp.body}, compared in constant time against every {@code v1,}
- * signature of the space-separated header (several during a secret rotation), with the
- * timestamp within five minutes either way.
+ * Standard Webhooks v1 verification: HMAC-SHA256 with the key of the
+ * {@link WebhookSecret}, over {@code id.timestamp.body}, compared in constant time
+ * against every {@code v1,} signature of the space-separated header (several during a
+ * secret rotation), with the timestamp within five minutes either way.
  */
 final class StandardWebhookVerifier {
 
@@ -29,7 +29,9 @@ final class StandardWebhookVerifier {
 		this.clock = clock;
 	}
 
-	/** @return why the request is refused, or {@code null} when it is authentic and fresh */
+	/**
+	 * @return why the request is refused, or {@code null} when it is authentic and fresh
+	 */
 	String refusal(String secret, String id, String timestamp, String signatures, byte[] body) {
 		if (isBlank(id) || isBlank(timestamp) || isBlank(signatures)) {
 			return "The webhook-id, webhook-timestamp and webhook-signature headers are all required.";
@@ -53,7 +55,8 @@ final class StandardWebhookVerifier {
 			key = WebhookSecret.parse(secret).key();
 		}
 		catch (IllegalArgumentException unusable) {
-			// Stored before secrets were checked: refuse like a wrong signature, not with a 500.
+			// Stored before secrets were checked: refuse like a wrong signature, not with
+			// a 500.
 			return "The webhook secret configured for this channel is not usable; set a new one.";
 		}
 		byte[] expected = sign(key, id, sent, body);

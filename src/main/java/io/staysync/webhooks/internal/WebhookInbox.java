@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Receives a channel notification: verify the raw bytes, then store it once per event id,
- * then ask for a webhook sync (which coalesces with a run already going). A notification is
- * only a hint that something changed: the sync reads the channel itself.
+ * then ask for a webhook sync (which coalesces with a run already going). A notification
+ * is only a hint that something changed: the sync reads the channel itself.
  */
 @Service
 public class WebhookInbox {
@@ -49,10 +49,12 @@ public class WebhookInbox {
 
 	@Transactional
 	public Receipt receive(ChannelType type, String id, String timestamp, String signature, byte[] body) {
-		ChannelAccount account = accounts.find(type).orElseThrow(() -> new WebhookRefused(
-				"Webhooks are not set up for " + type.path() + ": configure the integration and its webhook secret."));
+		ChannelAccount account = accounts.find(type)
+			.orElseThrow(() -> new WebhookRefused("Webhooks are not set up for " + type.path()
+					+ ": configure the integration and its webhook secret."));
 		String secret = accounts.webhookSecret(account.id())
-			.orElseThrow(() -> new WebhookRefused("No webhook secret is configured for " + type.path() + "; refusing."));
+			.orElseThrow(
+					() -> new WebhookRefused("No webhook secret is configured for " + type.path() + "; refusing."));
 		String refusal = verifier.refusal(secret, id, timestamp, signature, body);
 		if (refusal != null) {
 			throw new WebhookRefused(refusal);
@@ -74,7 +76,8 @@ public class WebhookInbox {
 			return new Receipt(id, false, null);
 		}
 		UUID run = syncs.request(type, SyncTrigger.WEBHOOK);
-		jdbc.sql("update webhook_inbox set sync_run_id = :run where integration_id = :integration and event_id = :event")
+		jdbc.sql(
+				"update webhook_inbox set sync_run_id = :run where integration_id = :integration and event_id = :event")
 			.param("run", run)
 			.param("integration", account.id())
 			.param("event", id)
@@ -87,12 +90,15 @@ public class WebhookInbox {
 			json.readTree(body);
 		}
 		catch (JacksonException malformed) {
-			throw InvalidInputException.of(java.util.List.of(
-					new InvalidInputException.FieldProblem("body", "is not valid JSON")));
+			throw InvalidInputException
+				.of(java.util.List.of(new InvalidInputException.FieldProblem("body", "is not valid JSON")));
 		}
 	}
 
-	/** What happened to a notification: stored (and which sync it asked for) or a duplicate. */
+	/**
+	 * What happened to a notification: stored (and which sync it asked for) or a
+	 * duplicate.
+	 */
 	public record Receipt(String eventId, boolean duplicate, UUID syncRunId) {
 	}
 

@@ -16,9 +16,9 @@ import io.staysync.webhooks.internal.WebhookInbox;
 import io.staysync.webhooks.internal.WebhookRefused;
 
 /**
- * {@code POST /api/integrations/{airbnb|bookingcom}/webhook}: public, and trusted only once
- * its Standard Webhooks signature is verified on the raw body. Answers 202 at once; a
- * redelivered event id is answered 200 and changes nothing.
+ * {@code POST /api/integrations/{airbnb|bookingcom}/webhook}: public, and trusted only
+ * once its Standard Webhooks signature is verified on the raw body. Answers 202 at once;
+ * a redelivered event id is answered 200 and changes nothing.
  */
 @RestController
 class InboundWebhookController {
@@ -39,7 +39,8 @@ class InboundWebhookController {
 		if (channel == ChannelType.ICAL) {
 			throw new NotFoundException("iCal calendars send no webhooks; only airbnb and bookingcom receive them.");
 		}
-		WebhookInbox.Receipt receipt = inbox.receive(channel, id, timestamp, signature, body == null ? new byte[0] : body);
+		WebhookInbox.Receipt receipt = inbox.receive(channel, id, timestamp, signature,
+				body == null ? new byte[0] : body);
 		return ResponseEntity.status(receipt.duplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(receipt);
 	}
 

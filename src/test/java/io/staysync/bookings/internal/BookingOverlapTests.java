@@ -36,9 +36,10 @@ class BookingOverlapTests {
 		reservation.cancel(Instant.now());
 		assertThat(reservation.holdsNightsExclusively()).as("cancelled").isFalse();
 
-		Booking channelBlock = Booking.imported(new ChannelBooking(UUID.randomUUID(), BookingSource.AIRBNB, "uid-1",
-				"listing", UUID.randomUUID(), BookingKind.BLOCK, BookingStatus.CONFIRMED, D, D.plusDays(2), null, null,
-				null, null, null, null), Instant.now());
+		Booking channelBlock = Booking
+			.imported(new ChannelBooking(UUID.randomUUID(), BookingSource.AIRBNB, "uid-1", "listing", UUID.randomUUID(),
+					BookingKind.BLOCK, BookingStatus.CONFIRMED, D, D.plusDays(2), null, null, null, null, null, null),
+					Instant.now());
 		assertThat(channelBlock.holdsNightsExclusively()).isFalse();
 
 		Booking manualBlock = Booking.manual(new ManualBooking(UUID.randomUUID(), BookingKind.BLOCK, D, D.plusDays(2),
@@ -49,8 +50,8 @@ class BookingOverlapTests {
 	@Test
 	void applyingTheSameChannelStateTwiceChangesNothing() {
 		ChannelBooking record = new ChannelBooking(UUID.randomUUID(), BookingSource.BOOKING_COM, "4711", "room-1",
-				UUID.randomUUID(), BookingKind.RESERVATION, BookingStatus.CONFIRMED, D, D.plusDays(2), "Ana",
-				2, 0, new java.math.BigDecimal("120.50"), "EUR", null);
+				UUID.randomUUID(), BookingKind.RESERVATION, BookingStatus.CONFIRMED, D, D.plusDays(2), "Ana", 2, 0,
+				new java.math.BigDecimal("120.50"), "EUR", null);
 		Booking booking = Booking.imported(record, Instant.now());
 
 		assertThat(booking.applyChannelState(record, Instant.now())).isEmpty();

@@ -68,10 +68,8 @@ class IcalExportWriterTests {
 
 	@Test
 	void escapesTextValues() {
-		String feed = writer.write("Loft; Lisbon, \\ PT",
-				List.of(new ExportEvent("uid-1", LocalDate.of(2027, 1, 5), LocalDate.of(2027, 1, 6),
-						"Smith, J.; party of 3\\4\nlate\r\narrival\u0007")),
-				STAMP);
+		String feed = writer.write("Loft; Lisbon, \\ PT", List.of(new ExportEvent("uid-1", LocalDate.of(2027, 1, 5),
+				LocalDate.of(2027, 1, 6), "Smith, J.; party of 3\\4\nlate\r\narrival\u0007")), STAMP);
 
 		assertThat(feed).contains("\r\nX-WR-CALNAME:Loft\\; Lisbon\\, \\\\ PT\r\n")
 			.contains("\r\nSUMMARY:Smith\\, J.\\; party of 3\\\\4\\nlate\\narrival\r\n");
@@ -97,8 +95,9 @@ class IcalExportWriterTests {
 
 	@Test
 	void everyLineEndsWithCrlfAndNothingElseBreaksALine() {
-		String feed = writer.write("Loft", List.of(new ExportEvent("uid-3", LocalDate.of(2027, 3, 1),
-				LocalDate.of(2027, 3, 2), "two\nlines and a very long summary that will certainly need to be folded once")),
+		String feed = writer.write("Loft",
+				List.of(new ExportEvent("uid-3", LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 2),
+						"two\nlines and a very long summary that will certainly need to be folded once")),
 				STAMP);
 
 		assertThat(feed).endsWith("END:VCALENDAR\r\n");
@@ -116,11 +115,12 @@ class IcalExportWriterTests {
 		for (String zone : List.of("Pacific/Kiritimati", "Pacific/Pago_Pago", "Europe/Lisbon")) {
 			ParsedFeed feed = new IcalFeedParser().parse(
 					writer.write("Harbour Loft", exported, STAMP).getBytes(StandardCharsets.UTF_8),
-					"text/calendar; charset=utf-8", new ParseOptions(ZoneId.of(zone), LocalDate.of(2026, 12, 1),
-							LocalDate.of(2028, 12, 1), false));
+					"text/calendar; charset=utf-8",
+					new ParseOptions(ZoneId.of(zone), LocalDate.of(2026, 12, 1), LocalDate.of(2028, 12, 1), false));
 
 			assertThat(feed.usable()).isTrue();
-			assertThat(feed.events()).extracting(FeedEvent::uid, FeedEvent::checkIn, FeedEvent::checkOut, FeedEvent::title)
+			assertThat(feed.events())
+				.extracting(FeedEvent::uid, FeedEvent::checkIn, FeedEvent::checkOut, FeedEvent::title)
 				.containsExactlyElementsOf(exported.stream()
 					.map(event -> org.assertj.core.groups.Tuple.tuple(event.uid(), event.checkIn(), event.checkOut(),
 							event.summary()))
@@ -129,14 +129,15 @@ class IcalExportWriterTests {
 	}
 
 	/**
-	 * RFC 5545 rules only: with METHOD present, {@code Calendar.validate()} also applies iTIP
-	 * (RFC 5546), whose PUBLISH wants an ORGANIZER that subscription feeds do not carry.
+	 * RFC 5545 rules only: with METHOD present, {@code Calendar.validate()} also applies
+	 * iTIP (RFC 5546), whose PUBLISH wants an ORGANIZER that subscription feeds do not
+	 * carry.
 	 */
 	@Test
 	void ical4jReadsAnExportStrictlyAndFindsItValid() throws Exception {
-		String feed = writer.write("Harbour Loft; Lisbon", List.of(events.get(0), events.get(1),
-				new ExportEvent("folded@staysync", LocalDate.of(2027, 4, 1), LocalDate.of(2027, 4, 8),
-						"Ñúñez family, party of 4 — " + "very long ".repeat(12))),
+		String feed = writer.write("Harbour Loft; Lisbon",
+				List.of(events.get(0), events.get(1), new ExportEvent("folded@staysync", LocalDate.of(2027, 4, 1),
+						LocalDate.of(2027, 4, 8), "Ñúñez family, party of 4 — " + "very long ".repeat(12))),
 				STAMP);
 
 		Calendar calendar = strictly(() -> {
@@ -155,25 +156,26 @@ class IcalExportWriterTests {
 		assertThat(calendar.getComponents(Component.VEVENT)).hasSize(3);
 		assertThat(calendar.<Property>getProperties()).extracting(Property::getName)
 			.contains("VERSION", "PRODID", "CALSCALE", "METHOD");
-		assertThat(calendar.getProperty("X-WR-CALNAME")).hasValueSatisfying(
-				name -> assertThat(name.getValue()).isEqualTo("Harbour Loft; Lisbon"));
+		assertThat(calendar.getProperty("X-WR-CALNAME"))
+			.hasValueSatisfying(name -> assertThat(name.getValue()).isEqualTo("Harbour Loft; Lisbon"));
 	}
 
 	@Test
 	void noBookingsIsAValidCalendarWithoutEvents() {
 		String feed = writer.write("Empty Loft", List.of(), STAMP);
 
-		assertThat(feed).doesNotContain("BEGIN:VEVENT").endsWith("METHOD:PUBLISH\r\nX-WR-CALNAME:Empty Loft\r\nEND:VCALENDAR\r\n");
-		assertThat(new IcalFeedParser().parse(feed.getBytes(StandardCharsets.UTF_8), null,
-				IcalFeedParserTests.OPTIONS).verdict()).isEqualTo(FeedVerdict.EMPTY);
+		assertThat(feed).doesNotContain("BEGIN:VEVENT")
+			.endsWith("METHOD:PUBLISH\r\nX-WR-CALNAME:Empty Loft\r\nEND:VCALENDAR\r\n");
+		assertThat(new IcalFeedParser().parse(feed.getBytes(StandardCharsets.UTF_8), null, IcalFeedParserTests.OPTIONS)
+			.verdict()).isEqualTo(FeedVerdict.EMPTY);
 	}
 
 	@Test
 	void anEventHoldsAtLeastOneNight() {
-		assertThatIllegalArgumentException().isThrownBy(
-				() -> new ExportEvent("uid", LocalDate.of(2027, 1, 5), LocalDate.of(2027, 1, 5), "Reserved"));
-		assertThatIllegalArgumentException().isThrownBy(
-				() -> new ExportEvent(" ", LocalDate.of(2027, 1, 5), LocalDate.of(2027, 1, 6), "Reserved"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ExportEvent("uid", LocalDate.of(2027, 1, 5), LocalDate.of(2027, 1, 5), "Reserved"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ExportEvent(" ", LocalDate.of(2027, 1, 5), LocalDate.of(2027, 1, 6), "Reserved"));
 	}
 
 	static List<byte[]> physicalLines(String feed) {

@@ -57,10 +57,12 @@ class IcalFeedParserTests {
 		@Test
 		void airbnbFeedWithEveryUglinessAtOnce() {
 			assertThat(events("airbnb-ugly.ics")).containsExactly(
-					// ends on the horizon's first day: kept; the stay that ended before it is dropped
+					// ends on the horizon's first day: kept; the stay that ended before
+					// it is dropped
 					event("1418fb94e984-00000000000000000000000000000002@airbnb.com", RESERVATION, "2026-11-26",
 							"2026-12-01", "Reserved", "HMLEAVES01"),
-					// code folded with a tab in its middle, after a BOM and mixed line endings
+					// code folded with a tab in its middle, after a BOM and mixed line
+					// endings
 					event("1418fb94e984-aa00bb11cc22dd33ee44ff5566778899@airbnb.com", RESERVATION, "2027-02-10",
 							"2027-02-14", "Reserved", "HMABC12345"),
 					// pre-2019 format: guest name as title, code in an itinerary URL
@@ -106,7 +108,8 @@ class IcalFeedParserTests {
 			assertThat(events("vrbo-fr.ics")).containsExactly(
 					event("5b1e9c2a-7d3f-4e8b-9a6c-1f2e3d4c5b6a", RESERVATION, "2027-03-01", "2027-03-08",
 							"Réservée - Mélanie", null),
-					event("0c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f", BLOCK, "2027-03-15", "2027-03-17", "Indisponible", null),
+					event("0c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f", BLOCK, "2027-03-15", "2027-03-17", "Indisponible",
+							null),
 					event("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", TENTATIVE, "2027-03-20", "2027-03-22",
 							"Provisoire - Jonas", null));
 		}
@@ -124,8 +127,8 @@ class IcalFeedParserTests {
 		@Test
 		void vrboInGermanWithAFoldInsideAMultiByteCharacter() {
 			assertThat(events("vrbo-de.ics")).containsExactly(
-					event("de-1111-2222-3333-444455556666", RESERVATION, "2027-05-01", "2027-05-08", "Reserviert - Jürgen",
-							null),
+					event("de-1111-2222-3333-444455556666", RESERVATION, "2027-05-01", "2027-05-08",
+							"Reserviert - Jürgen", null),
 					event("de-2222-3333-4444-555566667777", RESERVATION, "2027-05-10", "2027-05-12", "Gebucht", null),
 					event("de-3333-4444-5555-666677778888", BLOCK, "2027-05-15", "2027-05-17", "Nicht verfügbar", null),
 					event("de-4444-5555-6666-777788889999", BLOCK, "2027-05-20", "2027-05-22", "Blockiert", null),
@@ -142,8 +145,8 @@ class IcalFeedParserTests {
 							null),
 					event("es-2222-3333-4444-555566667777", BLOCK, "2027-06-10", "2027-06-12", "No disponible", null),
 					event("es-3333-4444-5555-666677778888", BLOCK, "2027-06-15", "2027-06-17", "BLOQUEADO", null),
-					event("es-4444-5555-6666-777788889999", TENTATIVE, "2027-06-20", "2027-06-22", "Provisional - María",
-							null),
+					event("es-4444-5555-6666-777788889999", TENTATIVE, "2027-06-20", "2027-06-22",
+							"Provisional - María", null),
 					event("es-5555-6666-7777-888899990000", TENTATIVE, "2027-06-25", "2027-06-27", "Tentativa", null));
 		}
 
@@ -170,7 +173,8 @@ class IcalFeedParserTests {
 		@Test
 		void timedEventsFallOnTheDatesOfThePropertysClock() {
 			assertThat(events("google-timed.ics")).containsExactly(
-					event("new-york-evening@google.com", RESERVATION, "2027-01-06", "2027-01-08", "Reserved - Sam", null),
+					event("new-york-evening@google.com", RESERVATION, "2027-01-06", "2027-01-08", "Reserved - Sam",
+							null),
 					event("kiritimati-morning@google.com", BLOCK, "2027-01-09", "2027-01-11", "Blocked", null),
 					event("pago-pago-evening@google.com", RESERVATION, "2027-01-16", "2027-01-17", "Booked", null),
 					event("utc-late@google.com", RESERVATION, "2027-01-20", "2027-01-22", "Reserved", null),
@@ -239,13 +243,15 @@ class IcalFeedParserTests {
 					// W. Europe Standard Time is Berlin: 23:00 there is 22:00 in Lisbon
 					event("040000008200E00074C5B7101A82E00800000000windows-zone", BLOCK, "2027-12-01", "2027-12-03",
 							"Blocked", null),
-					// the feed's own VTIMEZONE (+01:00): 00:30 there is 23:30 the day before in Lisbon
-					event("040000008200E00074C5B7101A82E00800000000custom-zone", RESERVATION, "2027-12-09", "2027-12-11",
-							"Reserved", null),
+					// the feed's own VTIMEZONE (+01:00): 00:30 there is 23:30 the day
+					// before in Lisbon
+					event("040000008200E00074C5B7101A82E00800000000custom-zone", RESERVATION, "2027-12-09",
+							"2027-12-11", "Reserved", null),
 					// an unknown TZID: read on the property's clock
 					event("040000008200E00074C5B7101A82E00800000000unknown-zone", RESERVATION, "2027-12-15",
 							"2027-12-16", "Reserved", null),
-					// /mozilla.org/…/America/New_York: 20:00 in New York is 01:00 the next day in Lisbon
+					// /mozilla.org/…/America/New_York: 20:00 in New York is 01:00 the
+					// next day in Lisbon
 					event("mozilla-zone@lightning.example", RESERVATION, "2027-12-21", "2027-12-22", "Reserved", null));
 		}
 
@@ -254,7 +260,8 @@ class IcalFeedParserTests {
 	@Nested
 	class Recurrences {
 
-		final ParseOptions winter = new ParseOptions(LISBON, LocalDate.of(2026, 12, 1), LocalDate.of(2027, 4, 1), false);
+		final ParseOptions winter = new ParseOptions(LISBON, LocalDate.of(2026, 12, 1), LocalDate.of(2027, 4, 1),
+				false);
 
 		@Test
 		void occurrencesWithinTheHorizonEachWithTheirOwnUid() {
@@ -271,9 +278,12 @@ class IcalFeedParserTests {
 					event("weekly-owner@google.com/2027-02-08", BLOCK, "2027-02-08", "2027-02-10", "Owner stay", null),
 					event("monthly-maintenance@google.com/2027-02-15", BLOCK, "2027-02-15", "2027-02-16", "Maintenance",
 							null),
-					event("weekly-guest@google.com/2027-03-01", RESERVATION, "2027-03-01", "2027-03-03", "Reserved", null),
-					// moved a day later by a RECURRENCE-ID override: keeps the identity of the day it replaces
-					event("weekly-guest@google.com/2027-03-08", RESERVATION, "2027-03-09", "2027-03-11", "Reserved", null),
+					event("weekly-guest@google.com/2027-03-01", RESERVATION, "2027-03-01", "2027-03-03", "Reserved",
+							null),
+					// moved a day later by a RECURRENCE-ID override: keeps the identity
+					// of the day it replaces
+					event("weekly-guest@google.com/2027-03-08", RESERVATION, "2027-03-09", "2027-03-11", "Reserved",
+							null),
 					// 2027-03-15 is an EXDATE given in UTC for a rule in Paris time
 					event("monthly-maintenance@google.com/2027-03-15", BLOCK, "2027-03-15", "2027-03-16", "Maintenance",
 							null),
@@ -293,7 +303,8 @@ class IcalFeedParserTests {
 			assertThat(maintenance).hasSize(25);
 			assertThat(maintenance.get(0).checkIn()).isEqualTo(date("2026-12-15"));
 			assertThat(maintenance.get(maintenance.size() - 1).checkIn()).isEqualTo(date("2028-11-15"));
-			assertThat(maintenance).extracting(FeedEvent::uid).doesNotHaveDuplicates()
+			assertThat(maintenance).extracting(FeedEvent::uid)
+				.doesNotHaveDuplicates()
 				// the RDATE
 				.contains("monthly-maintenance@google.com/2027-07-04");
 		}
@@ -312,8 +323,8 @@ class IcalFeedParserTests {
 
 			assertThat(feed.usable()).isTrue();
 			assertThat(feed.events()).extracting(FeedEvent::uid).doesNotHaveDuplicates();
-			assertThat(feed.events().get(0)).isEqualTo(
-					event("hourly@pms.example/2027-01-05", BLOCK, "2027-01-05", "2027-01-06", "Blocked", null));
+			assertThat(feed.events().get(0))
+				.isEqualTo(event("hourly@pms.example/2027-01-05", BLOCK, "2027-01-05", "2027-01-06", "Blocked", null));
 			assertThat(feed.events()).hasSizeLessThanOrEqualTo(Occurrences.MAX_PER_RULE);
 		}
 
@@ -327,7 +338,8 @@ class IcalFeedParserTests {
 			List<FeedEvent> events = events("missing-uid.ics");
 
 			assertThat(events).extracting(FeedEvent::checkIn, FeedEvent::checkOut, FeedEvent::kind)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple(date("2027-08-01"), date("2027-08-05"), RESERVATION),
+				.containsExactly(
+						org.assertj.core.groups.Tuple.tuple(date("2027-08-01"), date("2027-08-05"), RESERVATION),
 						org.assertj.core.groups.Tuple.tuple(date("2027-08-10"), date("2027-08-12"), BLOCK));
 			assertThat(events).extracting(FeedEvent::uid)
 				.allMatch(uid -> uid.matches("synthetic-[0-9a-f]{32}"))
@@ -376,7 +388,8 @@ class IcalFeedParserTests {
 
 		@ParameterizedTest
 		@ValueSource(strings = { "  \r\n<html><body>Session expired</body></html>",
-				"Moved\n<HTML><BODY>Please log in</BODY></HTML>", "<?xml version=\"1.0\"?><Error>AccessDenied</Error>" })
+				"Moved\n<HTML><BODY>Please log in</BODY></HTML>",
+				"<?xml version=\"1.0\"?><Error>AccessDenied</Error>" })
 		void otherWebPagesAreHtmlToo(String body) {
 			assertThat(parser.parse(bytes(body), null, OPTIONS).verdict()).isEqualTo(FeedVerdict.HTML);
 		}
@@ -406,7 +419,8 @@ class IcalFeedParserTests {
 
 		@Test
 		void somethingElseIsNotACalendar() {
-			for (byte[] body : List.of(fixture("garbage.bin"), bytes("{\"error\":\"not_found\"}"), fixture("README.md"))) {
+			for (byte[] body : List.of(fixture("garbage.bin"), bytes("{\"error\":\"not_found\"}"),
+					fixture("README.md"))) {
 				ParsedFeed feed = parser.parse(body, "application/octet-stream", OPTIONS);
 				assertThat(feed.verdict()).isEqualTo(FeedVerdict.NOT_CALENDAR);
 				assertThat(feed.problem()).isEqualTo("The feed answered with something that is not a calendar — "
@@ -494,14 +508,16 @@ class IcalFeedParserTests {
 	class Titles {
 
 		@ParameterizedTest
-		@CsvSource(delimiter = '|', value = { "Reserved|RESERVATION", "RESERVED|RESERVATION", "Booked - Sam|RESERVATION",
-				"RÉSERVÉ|RESERVATION", "reservee - Ana|RESERVATION", "Reserviert|RESERVATION", "GEBUCHT|RESERVATION",
-				"Reservada - Ana|RESERVATION", "Airbnb (Not available)|BLOCK", "airbnb (not available)|BLOCK",
-				"Not available|BLOCK", "Unavailable|BLOCK", "Blocked (owner)|BLOCK", "Bloqué|BLOCK",
-				"Nicht Verfügbar|BLOCK", "NICHT VERFUGBAR|BLOCK", "Bloqueada|BLOCK", "No Disponible|BLOCK",
-				"Indisponible|BLOCK", "CLOSED — Not available|BLOCK", "CLOSED − Not available|BLOCK",
-				"Tentative|TENTATIVE", "Option - Paul|TENTATIVE", "VORLÄUFIG|TENTATIVE", "Provisional|TENTATIVE",
-				"Cleaning|BLOCK", "Reserved by the owner|BLOCK", "Reservation|BLOCK" })
+		@CsvSource(delimiter = '|',
+				value = { "Reserved|RESERVATION", "RESERVED|RESERVATION", "Booked - Sam|RESERVATION",
+						"RÉSERVÉ|RESERVATION", "reservee - Ana|RESERVATION", "Reserviert|RESERVATION",
+						"GEBUCHT|RESERVATION", "Reservada - Ana|RESERVATION", "Airbnb (Not available)|BLOCK",
+						"airbnb (not available)|BLOCK", "Not available|BLOCK", "Unavailable|BLOCK",
+						"Blocked (owner)|BLOCK", "Bloqué|BLOCK", "Nicht Verfügbar|BLOCK", "NICHT VERFUGBAR|BLOCK",
+						"Bloqueada|BLOCK", "No Disponible|BLOCK", "Indisponible|BLOCK", "CLOSED — Not available|BLOCK",
+						"CLOSED − Not available|BLOCK", "Tentative|TENTATIVE", "Option - Paul|TENTATIVE",
+						"VORLÄUFIG|TENTATIVE", "Provisional|TENTATIVE", "Cleaning|BLOCK", "Reserved by the owner|BLOCK",
+						"Reservation|BLOCK" })
 		void titlesAreComparedWithoutCaseAccentsOrKindOfDash(String title, FeedEventKind kind) {
 			assertThat(EventTitles.kind(title, false, false)).isEqualTo(kind);
 		}
@@ -521,11 +537,11 @@ class IcalFeedParserTests {
 		}
 
 		@ParameterizedTest
-		@CsvSource(delimiter = '|', value = {
-				"Reservation URL: https://www.airbnb.com/hosting/reservations/details/HMZ8T3WQ1C|HMZ8T3WQ1C",
-				"https://www.airbnb.com/reservation/itinerary?code=HMN7KX2P4R&x=1|HMN7KX2P4R",
-				"Code: HM12345678.|HM12345678", "HMZ8T3WQ1CX is too long|", "hmz8t3wq1c is lower case|",
-				"XHMZ8T3WQ1C is inside a word|", "no code here|" })
+		@CsvSource(delimiter = '|',
+				value = { "Reservation URL: https://www.airbnb.com/hosting/reservations/details/HMZ8T3WQ1C|HMZ8T3WQ1C",
+						"https://www.airbnb.com/reservation/itinerary?code=HMN7KX2P4R&x=1|HMN7KX2P4R",
+						"Code: HM12345678.|HM12345678", "HMZ8T3WQ1CX is too long|", "hmz8t3wq1c is lower case|",
+						"XHMZ8T3WQ1C is inside a word|", "no code here|" })
 		void confirmationCodes(String description, String code) {
 			assertThat(ConfirmationCodes.find(description)).isEqualTo(code);
 		}
@@ -539,12 +555,21 @@ class IcalFeedParserTests {
 		for (int i = 0; i < 20_000; i++) {
 			LocalDate checkIn = day.plusDays(i % 700);
 			feed.append("BEGIN:VEVENT\r\nDTSTAMP:20261120T081502Z\r\n")
-				.append("DTSTART;VALUE=DATE:").append(checkIn.toString().replace("-", "")).append("\r\n")
-				.append("DTEND;VALUE=DATE:").append(checkIn.plusDays(3).toString().replace("-", "")).append("\r\n")
-				.append("SUMMARY:Reserved\r\nUID:1418fb94e984-").append(String.format("%032x", i)).append("@airbnb.com\r\n")
+				.append("DTSTART;VALUE=DATE:")
+				.append(checkIn.toString().replace("-", ""))
+				.append("\r\n")
+				.append("DTEND;VALUE=DATE:")
+				.append(checkIn.plusDays(3).toString().replace("-", ""))
+				.append("\r\n")
+				.append("SUMMARY:Reserved\r\nUID:1418fb94e984-")
+				.append(String.format("%032x", i))
+				.append("@airbnb.com\r\n")
 				.append("DESCRIPTION:Reservation URL: https://www.airbnb.com/hosting/reservations/de\r\n tails/HM")
-				.append(String.format("%08d", i)).append("\\nPhone Number (Last 4 Digits): 0000\r\n")
-				.append("X-PADDING:").append("x".repeat(60)).append("\r\nEND:VEVENT\r\n");
+				.append(String.format("%08d", i))
+				.append("\\nPhone Number (Last 4 Digits): 0000\r\n")
+				.append("X-PADDING:")
+				.append("x".repeat(60))
+				.append("\r\nEND:VEVENT\r\n");
 		}
 		byte[] body = feed.append("END:VCALENDAR\r\n").toString().getBytes(StandardCharsets.UTF_8);
 		assertThat(body.length).isGreaterThan(5_000_000);

@@ -41,7 +41,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestPropertySource(properties = "staysync.http.allow-private-addresses=true")
 class IcalSyncIntegrationTests extends ApiIntegrationTest {
 
-	/** The fixtures' dates are in early 2027; the tests live on the day they were recorded. */
+	/**
+	 * The fixtures' dates are in early 2027; the tests live on the day they were
+	 * recorded.
+	 */
 	@TestConfiguration
 	static class FixedClock {
 
@@ -94,7 +97,8 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 			.andExpect(jsonPath("$.content[2].checkIn").value("2027-01-20"));
 
 		String unchanged = syncAndWait("airbnb", "success");
-		mvc.perform(asAdmin(get("/api/syncs/" + unchanged))).andExpect(jsonPath("$.listings[0].status").value("not_modified"));
+		mvc.perform(asAdmin(get("/api/syncs/" + unchanged)))
+			.andExpect(jsonPath("$.listings[0].status").value("not_modified"));
 
 		feeds.serve("/airbnb/4711.ics", FeedServer.icalFixture("airbnb-listing-next.ics"), "text/calendar");
 		String next = syncAndWait("airbnb", "success");
@@ -104,7 +108,8 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 			.andExpect(jsonPath("$.listings[0].message").value(containsString("missing from the feed")));
 		assertThat(statusByReference("HMZ8T3WQ1C")).isEqualTo("CONFIRMED");
 		assertThat(jdbc.sql("select check_out from bookings where external_reference = 'HMQ4K2ZP7X'")
-			.query(java.time.LocalDate.class).single()).hasToString("2027-01-10");
+			.query(java.time.LocalDate.class)
+			.single()).hasToString("2027-01-10");
 		assertThat(count("bookings where external_reference = 'HMQ4K2ZP7X'")).isEqualTo(1);
 
 		String confirmed = syncAndWait("airbnb", "success");
@@ -119,7 +124,8 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 		syncAndWait("airbnb", "success");
 
 		String[][] cases = { { "<!DOCTYPE html><html><body>Please log in</body></html>", "text/html", "web page" },
-				{ "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART;VALUE=DATE:20270105\r\n", "text/calendar", "" },
+				{ "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART;VALUE=DATE:20270105\r\n",
+						"text/calendar", "" },
 				{ "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", "text/calendar", "" },
 				{ "\u0000\u0001garbage\u00ff", "application/octet-stream", "" } };
 		for (String[] broken : cases) {
@@ -130,12 +136,15 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 		feeds.fail("/broken/feed.ics", 500);
 		double retriedBefore = scraped("staysync_channel_retries_total{channel=\"airbnb\",reason=\"http_500\"}");
 		String failed = syncAndWait("airbnb", "error");
-		mvc.perform(asAdmin(get("/api/syncs/" + failed))).andExpect(jsonPath("$.errorMessage").value(containsString("500")));
+		mvc.perform(asAdmin(get("/api/syncs/" + failed)))
+			.andExpect(jsonPath("$.errorMessage").value(containsString("500")));
 		assertThat(feeds.hits("/broken/feed.ics")).as("three attempts").isGreaterThanOrEqualTo(3);
 		assertThat(scraped("staysync_channel_retries_total{channel=\"airbnb\",reason=\"http_500\"}") - retriedBefore)
-			.as("two retries counted on /actuator/prometheus").isEqualTo(2.0);
+			.as("two retries counted on /actuator/prometheus")
+			.isEqualTo(2.0);
 
-		assertThat(count("bookings where property_id = cast('" + property + "' as uuid) and status = 'CONFIRMED'")).isEqualTo(3);
+		assertThat(count("bookings where property_id = cast('" + property + "' as uuid) and status = 'CONFIRMED'"))
+			.isEqualTo(3);
 		mvc.perform(asAdmin(get("/api/integrations/airbnb")))
 			.andExpect(jsonPath("$.status").value("error"))
 			.andExpect(jsonPath("$.lastSyncError").value(containsString("500")));
@@ -147,24 +156,31 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 		feeds.redirect("/evil/redirect.ics", "http://169.254.169.254/latest/meta-data/");
 		feeds.serve("/evil/huge.ics", new byte[50 * 1024 * 1024], "text/calendar");
 		feeds.serve("/evil/pdf.ics", "%PDF-1.7 not a calendar", "application/pdf");
-		mvc.perform(json(asAdmin(post("/api/integrations/booking_com/configure")), "{\"mode\":\"ical\"}")).andExpect(status().isOk());
+		mvc.perform(json(asAdmin(post("/api/integrations/booking_com/configure")), "{\"mode\":\"ical\"}"))
+			.andExpect(status().isOk());
 		StringBuilder mappings = new StringBuilder("[");
-		String[][] listings = { { "ok", feeds.url("/ok/room.ics") }, { "metadata", "http://169.254.169.254/latest/meta-data/" },
-				{ "decimal", "http://2852039166/latest/" }, { "redirect", feeds.url("/evil/redirect.ics") },
-				{ "huge", feeds.url("/evil/huge.ics") }, { "pdf", feeds.url("/evil/pdf.ics") } };
+		String[][] listings = { { "ok", feeds.url("/ok/room.ics") },
+				{ "metadata", "http://169.254.169.254/latest/meta-data/" }, { "decimal", "http://2852039166/latest/" },
+				{ "redirect", feeds.url("/evil/redirect.ics") }, { "huge", feeds.url("/evil/huge.ics") },
+				{ "pdf", feeds.url("/evil/pdf.ics") } };
 		for (String[] listing : listings) {
-			String owner = listing[0].equals("ok") ? property : createProperty(listing[0] + System.nanoTime(), "Europe/Paris", 2);
+			String owner = listing[0].equals("ok") ? property
+					: createProperty(listing[0] + System.nanoTime(), "Europe/Paris", 2);
 			mappings.append(mappings.length() > 1 ? "," : "")
-				.append("{\"externalListingId\":\"%s\",\"propertyId\":\"%s\",\"importUrl\":\"%s\"}".formatted(listing[0], owner, listing[1]));
+				.append("{\"externalListingId\":\"%s\",\"propertyId\":\"%s\",\"importUrl\":\"%s\"}"
+					.formatted(listing[0], owner, listing[1]));
 		}
-		mvc.perform(json(asAdmin(put("/api/integrations/booking_com/mappings")), mappings + "]")).andExpect(status().isOk());
+		mvc.perform(json(asAdmin(put("/api/integrations/booking_com/mappings")), mappings + "]"))
+			.andExpect(status().isOk());
 
 		String run = syncAndWait("booking_com", "partial");
 
 		String body = mvc.perform(asAdmin(get("/api/syncs/" + run)))
 			.andExpect(jsonPath("$.bookingsCreated").value(2))
 			.andExpect(jsonPath("$.errorMessage").value(containsString("5 of 6 listings failed")))
-			.andReturn().getResponse().getContentAsString();
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(message(body, "ok")).isNull();
 		assertThat(message(body, "metadata")).contains("169.254.169.254");
 		assertThat(message(body, "decimal")).isNotBlank();
@@ -176,17 +192,23 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 
 	@Test
 	void scheduledSyncsAreDueOneIntervalFromTheRealNowWhateverTheDomainClockSays() throws Exception {
-		mvc.perform(json(asAdmin(post("/api/integrations/booking_com/configure")), "{\"mode\":\"ical\",\"settings\":{\"syncIntervalMinutes\":30}}"))
+		mvc.perform(json(asAdmin(post("/api/integrations/booking_com/configure")),
+				"{\"mode\":\"ical\",\"settings\":{\"syncIntervalMinutes\":30}}"))
 			.andExpect(status().isOk());
 
-		await().atMost(Duration.ofSeconds(10)).until(() -> count("scheduled_tasks where task_name = 'integration-sync'") == 1);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> count("scheduled_tasks where task_name = 'integration-sync'") == 1);
 		Instant due = jdbc.sql("select execution_time from scheduled_tasks where task_name = 'integration-sync'")
-			.query(java.sql.Timestamp.class).single().toInstant();
-		assertThat(due).isBetween(Instant.now().plus(Duration.ofMinutes(25)), Instant.now().plus(Duration.ofMinutes(31)));
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
+		assertThat(due).isBetween(Instant.now().plus(Duration.ofMinutes(25)),
+				Instant.now().plus(Duration.ofMinutes(31)));
 	}
 
 	private static String message(String run, String listing) {
-		java.util.List<String> messages = JsonPath.read(run, "$.listings[?(@.externalListingId == '" + listing + "')].message");
+		java.util.List<String> messages = JsonPath.read(run,
+				"$.listings[?(@.externalListingId == '" + listing + "')].message");
 		return messages.get(0);
 	}
 
@@ -195,18 +217,22 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 		String second = createProperty("Second " + System.nanoTime(), "Europe/Paris", 4);
 		feeds.serve("/bdc/room.ics", FeedServer.icalFixture("bookingcom-room.ics"), "text/calendar");
 		feeds.fail("/bdc/gone.ics", 404);
-		mvc.perform(json(asAdmin(post("/api/integrations/booking_com/configure")), "{\"mode\":\"ical\"}")).andExpect(status().isOk());
-		mvc.perform(json(asAdmin(put("/api/integrations/booking_com/mappings")), """
-				[{"externalListingId":"room","propertyId":"%s","importUrl":"%s"},
-				 {"externalListingId":"gone","propertyId":"%s","importUrl":"%s"}]"""
-			.formatted(property, feeds.url("/bdc/room.ics"), second, feeds.url("/bdc/gone.ics"))))
+		mvc.perform(json(asAdmin(post("/api/integrations/booking_com/configure")), "{\"mode\":\"ical\"}"))
+			.andExpect(status().isOk());
+		mvc.perform(
+				json(asAdmin(put("/api/integrations/booking_com/mappings")),
+						"""
+								[{"externalListingId":"room","propertyId":"%s","importUrl":"%s"},
+								 {"externalListingId":"gone","propertyId":"%s","importUrl":"%s"}]""".formatted(property,
+								feeds.url("/bdc/room.ics"), second, feeds.url("/bdc/gone.ics"))))
 			.andExpect(status().isOk());
 
 		String run = syncAndWait("booking_com", "partial");
 
 		mvc.perform(asAdmin(get("/api/syncs/" + run)))
 			.andExpect(jsonPath("$.bookingsCreated").value(2))
-			.andExpect(jsonPath("$.listings[?(@.externalListingId == 'gone')].message").value(org.hamcrest.Matchers.hasItem(containsString("404"))));
+			.andExpect(jsonPath("$.listings[?(@.externalListingId == 'gone')].message")
+				.value(org.hamcrest.Matchers.hasItem(containsString("404"))));
 		mvc.perform(asAdmin(get("/api/bookings?propertyId=" + property)))
 			.andExpect(jsonPath("$.content[0].kind").value("BLOCK"))
 			.andExpect(jsonPath("$.content[0].source").value("BOOKING_COM"))
@@ -246,7 +272,9 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 		syncAndWait("airbnb", "success");
 		String manual = createBooking(property, "2027-02-10", "2027-02-12", false);
 		String exportUrl = JsonPath.read(mvc.perform(asAdmin(get("/api/integrations/airbnb/mappings")))
-			.andReturn().getResponse().getContentAsString(), "$[0].exportUrl");
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$[0].exportUrl");
 		String path = exportUrl.substring(exportUrl.indexOf("/ical/"));
 
 		var response = mvc.perform(get(path))
@@ -262,9 +290,9 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 			assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75);
 		}
 		assertThat(body.replace("\r\n", "")).doesNotContain("\n");
-		ParsedFeed parsed = new IcalFeedParser().parse(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/calendar",
-				new ParseOptions(java.time.ZoneId.of("Europe/Lisbon"), java.time.LocalDate.of(2026, 11, 1),
-						java.time.LocalDate.of(2028, 12, 31), false));
+		ParsedFeed parsed = new IcalFeedParser().parse(body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				"text/calendar", new ParseOptions(java.time.ZoneId.of("Europe/Lisbon"),
+						java.time.LocalDate.of(2026, 11, 1), java.time.LocalDate.of(2028, 12, 31), false));
 		assertThat(parsed.events()).singleElement().satisfies(event -> {
 			assertThat(event.uid()).isEqualTo(manual + "@staysync");
 			assertThat(event.checkIn()).hasToString("2027-02-10");
@@ -275,33 +303,48 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 		mvc.perform(get("/ical/not-a-real-token-at-all-1234567890.ics")).andExpect(status().isNotFound());
 		mvc.perform(get("/ical/x.ics")).andExpect(status().isNotFound());
 
-		String regenerated = JsonPath.read(mvc.perform(asAdmin(post("/api/integrations/airbnb/mappings/4711/export-token")))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$.exportUrl");
+		String regenerated = JsonPath
+			.read(mvc.perform(asAdmin(post("/api/integrations/airbnb/mappings/4711/export-token")))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(), "$.exportUrl");
 		assertThat(regenerated).isNotEqualTo(exportUrl);
 		mvc.perform(get(path)).andExpect(status().isNotFound());
 	}
 
 	private void connect(String type, String listing, String url) throws Exception {
-		mvc.perform(json(asAdmin(post("/api/integrations/" + type + "/configure")), "{\"mode\":\"ical\"}")).andExpect(status().isOk());
+		mvc.perform(json(asAdmin(post("/api/integrations/" + type + "/configure")), "{\"mode\":\"ical\"}"))
+			.andExpect(status().isOk());
 		mvc.perform(json(asAdmin(put("/api/integrations/" + type + "/mappings")),
-				"[{\"externalListingId\":\"%s\",\"propertyId\":\"%s\",\"importUrl\":\"%s\"}]".formatted(listing, property, url)))
+				"[{\"externalListingId\":\"%s\",\"propertyId\":\"%s\",\"importUrl\":\"%s\"}]".formatted(listing,
+						property, url)))
 			.andExpect(status().isOk());
 	}
 
 	private String syncAndWait(String type, String expected) throws Exception {
 		String run = JsonPath.read(mvc.perform(asAdmin(post("/api/integrations/" + type + "/sync")))
-			.andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString(), "$.id");
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> mvc.perform(asAdmin(get("/api/syncs/" + run)))
-			.andExpect(jsonPath("$.status").value(expected)));
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.id");
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> mvc.perform(asAdmin(get("/api/syncs/" + run)))
+				.andExpect(jsonPath("$.status").value(expected)));
 		return run;
 	}
 
 	private String statusByReference(String reference) {
-		return jdbc.sql("select status from bookings where external_reference = :r").param("r", reference).query(String.class).single();
+		return jdbc.sql("select status from bookings where external_reference = :r")
+			.param("r", reference)
+			.query(String.class)
+			.single();
 	}
 
-
-	/** The value of one series on {@code /actuator/prometheus}, 0 when it is not there yet. */
+	/**
+	 * The value of one series on {@code /actuator/prometheus}, 0 when it is not there
+	 * yet.
+	 */
 	private double scraped(String series) throws Exception {
 		String text = mvc.perform(asAdmin(get("/actuator/prometheus"))).andReturn().getResponse().getContentAsString();
 		Matcher value = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE).matcher(text);

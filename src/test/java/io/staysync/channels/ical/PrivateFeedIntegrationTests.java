@@ -17,7 +17,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** With the default settings a feed on this machine or a private network is never fetched. */
+/**
+ * With the default settings a feed on this machine or a private network is never fetched.
+ */
 class PrivateFeedIntegrationTests extends ApiIntegrationTest {
 
 	@Test
@@ -28,16 +30,19 @@ class PrivateFeedIntegrationTests extends ApiIntegrationTest {
 			String property = createProperty("Inside " + System.nanoTime(), "Europe/Oslo", 2);
 			mvc.perform(json(asAdmin(post("/api/integrations/ical/configure")), "{}")).andExpect(status().isOk());
 			mvc.perform(json(asAdmin(put("/api/integrations/ical/mappings")),
-					"[{\"externalListingId\":\"inside\",\"propertyId\":\"%s\",\"importUrl\":\"%s\"}]".formatted(property,
-							feeds.url("/inside.ics"))))
+					"[{\"externalListingId\":\"inside\",\"propertyId\":\"%s\",\"importUrl\":\"%s\"}]"
+						.formatted(property, feeds.url("/inside.ics"))))
 				.andExpect(status().isOk());
 
 			String run = JsonPath.read(mvc.perform(asAdmin(post("/api/integrations/ical/sync")))
-				.andReturn().getResponse().getContentAsString(), "$.id");
+				.andReturn()
+				.getResponse()
+				.getContentAsString(), "$.id");
 
-			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> mvc.perform(asAdmin(get("/api/syncs/" + run)))
-				.andExpect(jsonPath("$.status").value("error"))
-				.andExpect(jsonPath("$.listings[0].message").value(containsString("private or internal network"))));
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> mvc.perform(asAdmin(get("/api/syncs/" + run)))
+					.andExpect(jsonPath("$.status").value("error"))
+					.andExpect(jsonPath("$.listings[0].message").value(containsString("private or internal network"))));
 			mvc.perform(asAdmin(get("/api/integrations/ical")))
 				.andExpect(jsonPath("$.status").value("error"))
 				.andExpect(jsonPath("$.statusMessage").value(containsString("private or internal network")));

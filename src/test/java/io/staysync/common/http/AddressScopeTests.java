@@ -23,17 +23,17 @@ class AddressScopeTests {
 			"127.0.0.1, PRIVATE", "127.255.255.254, PRIVATE", "10.0.0.1, PRIVATE", "10.255.255.255, PRIVATE",
 			"172.16.0.1, PRIVATE", "172.31.255.255, PRIVATE", "192.168.1.1, PRIVATE", "100.64.0.1, PRIVATE",
 			"100.127.255.255, PRIVATE", "::1, PRIVATE", "fd00::1, PRIVATE", "fc00::1, PRIVATE", "fec0::1, PRIVATE",
-			"::ffff:127.0.0.1, PRIVATE", "::127.0.0.1, PRIVATE", "::ffff:10.0.0.1, PRIVATE",
-			"2002:7f00:1::1, PRIVATE", "64:ff9b::a00:1, PRIVATE",
+			"::ffff:127.0.0.1, PRIVATE", "::127.0.0.1, PRIVATE", "::ffff:10.0.0.1, PRIVATE", "2002:7f00:1::1, PRIVATE",
+			"64:ff9b::a00:1, PRIVATE",
 			// never fetched from
 			"0.0.0.0, RESERVED", "0.1.2.3, RESERVED", "169.254.169.254, RESERVED", "169.254.0.1, RESERVED",
 			"224.0.0.1, RESERVED", "239.255.255.250, RESERVED", "255.255.255.255, RESERVED", "240.0.0.1, RESERVED",
 			"192.0.0.192, RESERVED", "192.0.2.1, RESERVED", "198.51.100.1, RESERVED", "203.0.113.1, RESERVED",
 			"198.18.0.1, RESERVED", "198.19.255.255, RESERVED", "::, RESERVED", "fe80::1, RESERVED",
-			"febf::1, RESERVED", "ff02::1, RESERVED", "2001:db8::1, RESERVED", "2001::1, RESERVED",
-			"3fff::1, RESERVED", "100::1, RESERVED", "::ffff:169.254.169.254, RESERVED",
-			"::169.254.169.254, RESERVED", "64:ff9b::a9fe:a9fe, RESERVED", "2002:a9fe:a9fe::1, RESERVED",
-			"::ffff:0.0.0.0, RESERVED", "::ffff:224.0.0.1, RESERVED" })
+			"febf::1, RESERVED", "ff02::1, RESERVED", "2001:db8::1, RESERVED", "2001::1, RESERVED", "3fff::1, RESERVED",
+			"100::1, RESERVED", "::ffff:169.254.169.254, RESERVED", "::169.254.169.254, RESERVED",
+			"64:ff9b::a9fe:a9fe, RESERVED", "2002:a9fe:a9fe::1, RESERVED", "::ffff:0.0.0.0, RESERVED",
+			"::ffff:224.0.0.1, RESERVED" })
 	void classifiesAddresses(String literal, AddressScope scope) throws Exception {
 		assertThat(AddressScope.of(InetAddress.getByName(literal))).isEqualTo(scope);
 	}
@@ -77,10 +77,10 @@ class AddressScopeTests {
 		assertThat(AddressPolicy.of(defaults).permits(at("127.0.0.1"))).isFalse();
 		assertThat(AddressPolicy.of(defaults.withAllowPrivateAddresses(true)).permits(at("127.0.0.1"))).isTrue();
 	}
+
 	@ParameterizedTest(name = "{0} is refused even with private networks allowed")
-	@CsvSource({ "169.254.169.254", "169.254.170.2", "169.254.0.23", "100.100.100.200", "168.63.129.16",
-			"192.0.0.192", "fd00:ec2::254", "fd00:ec2::23", "fe80::a9fe:a9fe", "::ffff:100.100.100.200",
-			"64:ff9b::6464:64c8" })
+	@CsvSource({ "169.254.169.254", "169.254.170.2", "169.254.0.23", "100.100.100.200", "168.63.129.16", "192.0.0.192",
+			"fd00:ec2::254", "fd00:ec2::23", "fe80::a9fe:a9fe", "::ffff:100.100.100.200", "64:ff9b::6464:64c8" })
 	void cloudMetadataServicesAreReservedWhateverTheSetting(String literal) throws Exception {
 		assertThat(AddressScope.of(InetAddress.getByName(literal))).isEqualTo(AddressScope.RESERVED);
 		assertThat(AddressPolicy.publicAndPrivate().permits(at(literal))).isFalse();
@@ -95,8 +95,9 @@ class AddressScopeTests {
 		assertThat(demo.permits(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 5432))).isFalse();
 		assertThat(demo.permits(new InetSocketAddress(InetAddress.getByName("10.0.0.1"), 8080))).isFalse();
 		assertThat(demo.permits(new InetSocketAddress(InetAddress.getByName("169.254.169.254"), 8080))).isFalse();
-		assertThat(AddressPolicy.ownServer(() -> -1)
-			.permits(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0))).isFalse();
+		assertThat(
+				AddressPolicy.ownServer(() -> -1).permits(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0)))
+			.isFalse();
 	}
 
 	private static InetSocketAddress at(String literal) throws Exception {

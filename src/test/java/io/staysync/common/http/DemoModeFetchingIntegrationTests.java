@@ -23,7 +23,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Demo mode on the embedded database, with a real server: its own sandbox feeds can be
- * fetched, and no other local or private address, so that "Test connection" is no port scanner.
+ * fetched, and no other local or private address, so that "Test connection" is no port
+ * scanner.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "staysync.demo.enabled=true")
@@ -43,10 +44,10 @@ class DemoModeFetchingIntegrationTests extends ApiIntegrationTest {
 
 	@Test
 	void theDemoChannelsReachTheirSandboxFeedsOnThisInstance() {
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc
-			.perform(asAdmin(post("/api/integrations/airbnb/test")))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.ok").value(true)));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> mvc.perform(asAdmin(post("/api/integrations/airbnb/test")))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.ok").value(true)));
 	}
 
 	@Test
@@ -60,12 +61,14 @@ class DemoModeFetchingIntegrationTests extends ApiIntegrationTest {
 				"http://10.0.0.1/feed.ics" }) {
 			mvc.perform(json(asAdmin(post("/api/integrations/ical/configure")), "{\"mode\":\"ical\"}"))
 				.andExpect(status().isOk());
-			mvc.perform(json(put("/api/integrations/ical/mappings").header("Authorization",
-					basic(manager, "Manager-Passw0rd-1")),
+			mvc.perform(json(
+					put("/api/integrations/ical/mappings").header("Authorization",
+							basic(manager, "Manager-Passw0rd-1")),
 					"[{\"externalListingId\":\"scan\",\"propertyId\":\"%s\",\"importUrl\":\"%s\"}]".formatted(property,
 							url)))
 				.andExpect(status().isOk());
-			mvc.perform(post("/api/integrations/ical/test").header("Authorization", basic(manager, "Manager-Passw0rd-1")))
+			mvc.perform(
+					post("/api/integrations/ical/test").header("Authorization", basic(manager, "Manager-Passw0rd-1")))
 				.andExpect(jsonPath("$.ok").value(false))
 				.andExpect(jsonPath("$.details[0]").value(containsString("private or internal network")));
 		}

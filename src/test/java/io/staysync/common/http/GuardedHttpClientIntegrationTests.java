@@ -171,12 +171,13 @@ class GuardedHttpClientIntegrationTests {
 		redirect("/to-ftp", "ftp://example.com/feed.ics");
 		redirect("/to-credentials", "http://user:pw@example.com/feed.ics");
 		server.on("/feed.ics", this::calendar);
-		// private networks are refused; only this server's own socket is let through, for the first hop
+		// private networks are refused; only this server's own socket is let through, for
+		// the first hop
 		AddressPolicy onlyThisServer = address -> address.equals(server.address())
 				|| AddressPolicy.publicOnly().permits(address);
 
-		try (GuardedHttpClient publicOnly = new GuardedHttpClient(GuardedHttpSettings.defaults(), CLOCK,
-				onlyThisServer, PolicyDnsResolver.HostLookup.system())) {
+		try (GuardedHttpClient publicOnly = new GuardedHttpClient(GuardedHttpSettings.defaults(), CLOCK, onlyThisServer,
+				PolicyDnsResolver.HostLookup.system())) {
 			assertThat(publicOnly.get(server.url("/feed.ics"), Conditional.none()).status()).isEqualTo(200);
 			assertThat(failure(publicOnly, "/to-metadata")).isEqualTo(FetchFailure.BLOCKED_ADDRESS);
 			assertThat(failure(publicOnly, "/to-private")).isEqualTo(FetchFailure.BLOCKED_ADDRESS);
@@ -197,8 +198,7 @@ class GuardedHttpClientIntegrationTests {
 
 	@Test
 	void aFiftyMegabyteBodyIsRefusedWithoutBeingRead() throws Exception {
-		server.on("/declared", exchange -> stream(exchange, FIFTY_MB))
-			.on("/chunked", exchange -> stream(exchange, 0));
+		server.on("/declared", exchange -> stream(exchange, FIFTY_MB)).on("/chunked", exchange -> stream(exchange, 0));
 
 		FetchException declared = catchThrowableOfType(FetchException.class,
 				() -> client.get(server.url("/declared"), Conditional.none()));
@@ -293,7 +293,8 @@ class GuardedHttpClientIntegrationTests {
 				sleep(1800);
 			}
 		});
-		// each gap (1.8 s) is within the read timeout (1.9 s); the second one spans the deadline (2 s)
+		// each gap (1.8 s) is within the read timeout (1.9 s); the second one spans the
+		// deadline (2 s)
 		try (GuardedHttpClient impatient = new GuardedHttpClient(new GuardedHttpSettings(Duration.ofSeconds(1),
 				Duration.ofMillis(1900), Duration.ofSeconds(2), DataSize.ofMegabytes(5), 3, true), CLOCK)) {
 			long started = System.nanoTime();
@@ -416,7 +417,10 @@ class GuardedHttpClientIntegrationTests {
 		return failed.failure();
 	}
 
-	/** Sends up to 50 MB of zeros, declared ({@code length > 0}) or chunked, until the client goes away. */
+	/**
+	 * Sends up to 50 MB of zeros, declared ({@code length > 0}) or chunked, until the
+	 * client goes away.
+	 */
 	private void stream(HttpExchange exchange, long length) throws IOException {
 		exchange.getResponseHeaders().set("Content-Type", "text/calendar");
 		exchange.sendResponseHeaders(200, length);

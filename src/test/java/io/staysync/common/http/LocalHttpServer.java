@@ -16,7 +16,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
-/** A real HTTP server on 127.0.0.1 and a free port, recording the requests it received. */
+/**
+ * A real HTTP server on 127.0.0.1 and a free port, recording the requests it received.
+ */
 final class LocalHttpServer implements AutoCloseable {
 
 	private final HttpServer server;

@@ -22,13 +22,15 @@ class MetadataAddressesIntegrationTests extends ApiIntegrationTest {
 	void cloudMetadataServicesAreRefusedWhateverTheSetting() throws Exception {
 		resetChannels();
 		String property = createProperty("On premise " + System.nanoTime(), "Europe/Lisbon", 2);
-		mvc.perform(json(asAdmin(post("/api/integrations/ical/configure")), "{\"mode\":\"ical\"}")).andExpect(status().isOk());
+		mvc.perform(json(asAdmin(post("/api/integrations/ical/configure")), "{\"mode\":\"ical\"}"))
+			.andExpect(status().isOk());
 
 		for (String url : new String[] { "http://169.254.169.254/latest/meta-data/", "http://[fd00:ec2::254]/latest/",
 				"http://100.100.100.200/latest/meta-data/", "http://168.63.129.16/machine", "http://192.0.0.192/",
 				"http://[::ffff:100.100.100.200]/", "http://[fe80::a9fe:a9fe]/" }) {
 			mvc.perform(json(asAdmin(put("/api/integrations/ical/mappings")),
-					"[{\"externalListingId\":\"meta\",\"propertyId\":\"%s\",\"importUrl\":\"%s\"}]".formatted(property, url)))
+					"[{\"externalListingId\":\"meta\",\"propertyId\":\"%s\",\"importUrl\":\"%s\"}]".formatted(property,
+							url)))
 				.andExpect(status().isOk());
 			mvc.perform(asAdmin(post("/api/integrations/ical/test")))
 				.andExpect(jsonPath("$.ok").value(false))

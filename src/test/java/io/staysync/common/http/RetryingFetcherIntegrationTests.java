@@ -17,8 +17,8 @@ class RetryingFetcherIntegrationTests {
 
 	final LocalHttpServer server;
 
-	final GuardedHttpClient client = new GuardedHttpClient(GuardedHttpSettings.defaults().withAllowPrivateAddresses(true),
-			Clock.systemUTC());
+	final GuardedHttpClient client = new GuardedHttpClient(
+			GuardedHttpSettings.defaults().withAllowPrivateAddresses(true), Clock.systemUTC());
 
 	final List<Long> waits = new ArrayList<>();
 
@@ -85,8 +85,10 @@ class RetryingFetcherIntegrationTests {
 		server.on("/gone.ics", exchange -> LocalHttpServer.respond(exchange, 404, "text/plain", "no"));
 		server.on("/forbidden.ics", exchange -> LocalHttpServer.respond(exchange, 403, "text/plain", "no"));
 
-		assertThatThrownBy(() -> fetcher.get(server.url("/gone.ics"), Conditional.none())).isInstanceOf(FetchException.class);
-		assertThatThrownBy(() -> fetcher.get(server.url("/forbidden.ics"), Conditional.none())).isInstanceOf(FetchException.class);
+		assertThatThrownBy(() -> fetcher.get(server.url("/gone.ics"), Conditional.none()))
+			.isInstanceOf(FetchException.class);
+		assertThatThrownBy(() -> fetcher.get(server.url("/forbidden.ics"), Conditional.none()))
+			.isInstanceOf(FetchException.class);
 		assertThatThrownBy(() -> fetcher.get(java.net.URI.create("http://169.254.169.254/"), Conditional.none()))
 			.isInstanceOf(FetchException.class);
 
@@ -104,7 +106,8 @@ class RetryingFetcherIntegrationTests {
 			.hasMessageContaining("500");
 		assertThat(server.requests("/down.ics")).hasSize(3);
 		assertThat(waits).hasSize(2);
-		assertThat(Duration.ofMillis(waits.stream().mapToLong(Long::longValue).sum())).isLessThanOrEqualTo(RetryingFetcher.MAX_TOTAL_WAIT);
+		assertThat(Duration.ofMillis(waits.stream().mapToLong(Long::longValue).sum()))
+			.isLessThanOrEqualTo(RetryingFetcher.MAX_TOTAL_WAIT);
 	}
 
 }

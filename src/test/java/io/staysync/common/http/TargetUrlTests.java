@@ -64,8 +64,8 @@ class TargetUrlTests {
 
 	@Test
 	void messagesNameTheHostButNeverThePathOrQuery() {
-		assertThatThrownBy(() -> TargetUrl.check(URI.create("http://10.1.2.3/feeds/s3cret-path.ics?token=s3cret"),
-				publicOnly))
+		assertThatThrownBy(
+				() -> TargetUrl.check(URI.create("http://10.1.2.3/feeds/s3cret-path.ics?token=s3cret"), publicOnly))
 			.hasMessageContaining("10.1.2.3")
 			.hasMessageNotContaining("s3cret");
 		assertThatThrownBy(() -> TargetUrl.check(URI.create("https://owner:s3cret@example.com/x"), publicOnly))

@@ -11,7 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** An operator's own limit of API request bodies, set by the property name it always had. */
+/**
+ * An operator's own limit of API request bodies, set by the property name it always had.
+ */
 @TestPropertySource(properties = "staysync.http.max-request-body-bytes=4096")
 class RequestBodyLimitIntegrationTests extends ApiIntegrationTest {
 

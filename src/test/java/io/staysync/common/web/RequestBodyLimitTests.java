@@ -18,7 +18,8 @@ class RequestBodyLimitTests {
 
 	@Test
 	void bindsThePropertyNameOperatorsAlreadyUse() {
-		assertThat(bind(Map.of("staysync.http.max-request-body-bytes", "65536")).maxRequestBodyBytes()).isEqualTo(65_536);
+		assertThat(bind(Map.of("staysync.http.max-request-body-bytes", "65536")).maxRequestBodyBytes())
+			.isEqualTo(65_536);
 	}
 
 	@Test

@@ -13,7 +13,10 @@ import io.staysync.integrations.internal.Reconfiguration.SealedSecret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The integration decides its own transitions: what changed, and whether it is untested again. */
+/**
+ * The integration decides its own transitions: what changed, and whether it is untested
+ * again.
+ */
 class IntegrationTests {
 
 	static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
@@ -22,9 +25,10 @@ class IntegrationTests {
 	void settingsThatSayNothingAboutTheChannelKeepATestedStatus() {
 		Integration integration = tested();
 
-		assertThat(integration.reconfigure(new Reconfiguration(ChannelMode.API, null, null,
-				new SealedSecret("sealed-webhook-secret", null), "https://pms.example.com/hook", false,
-				new SyncInterval(30)), NOW))
+		assertThat(integration.reconfigure(
+				new Reconfiguration(ChannelMode.API, null, null, new SealedSecret("sealed-webhook-secret", null),
+						"https://pms.example.com/hook", false, new SyncInterval(30)),
+				NOW))
 			.containsExactly("webhookSecret", "webhookUrl", "syncIntervalMinutes", "isActive");
 		assertThat(integration.status()).isEqualTo(IntegrationStatus.CONNECTED);
 		assertThat(integration.statusMessage()).isEqualTo("All good.");
@@ -57,8 +61,9 @@ class IntegrationTests {
 	@Test
 	void whatIsAlreadyStoredIsNoChange() {
 		Integration integration = tested();
-		assertThat(integration.reconfigure(new Reconfiguration(ChannelMode.API, null, null, null, "  ", true,
-				new SyncInterval(1)), NOW)).isEmpty();
+		assertThat(integration
+			.reconfigure(new Reconfiguration(ChannelMode.API, null, null, null, "  ", true, new SyncInterval(1)), NOW))
+			.isEmpty();
 		assertThat(integration.status()).isEqualTo(IntegrationStatus.CONNECTED);
 		assertThat(integration.webhookUrl()).isNull();
 	}

@@ -13,7 +13,10 @@ import io.staysync.channels.ChannelType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every type that holds a secret hides it from {@code toString()}, and so from logs and exceptions. */
+/**
+ * Every type that holds a secret hides it from {@code toString()}, and so from logs and
+ * exceptions.
+ */
 class SecretHoldersTests {
 
 	static final String KEY = "ak_live_toString_must_hide";
@@ -24,7 +27,8 @@ class SecretHoldersTests {
 	void toStringNeverShowsASecret() {
 		Integration integration = Integration.first(ChannelType.AIRBNB, ChannelMode.API, Instant.now());
 		integration.sealApiKey("sealed-" + KEY, "hide");
-		ListingMapping mapping = ListingMapping.create(UUID.randomUUID(), "L1", UUID.randomUUID(), "export-token", Instant.now());
+		ListingMapping mapping = ListingMapping.create(UUID.randomUUID(), "L1", UUID.randomUUID(), "export-token",
+				Instant.now());
 		mapping.sealImportUrl("sealed-" + URL, "www.airbnb.com", Instant.now());
 
 		List<Object> holders = List.of(
@@ -36,7 +40,8 @@ class SecretHoldersTests {
 				new IntegrationManagement.Configured(integration, KEY), integration, mapping);
 
 		for (Object holder : holders) {
-			assertThat(holder.toString()).as(holder.getClass().getSimpleName()).doesNotContain(KEY, URL, "hidden-token", "export-token");
+			assertThat(holder.toString()).as(holder.getClass().getSimpleName())
+				.doesNotContain(KEY, URL, "hidden-token", "export-token");
 		}
 	}
 

@@ -53,11 +53,14 @@ class IntegrationPagesIntegrationTests extends ConsoleIntegrationTest {
 	@Test
 	void configuringKeepsSecretsOutOfEveryPageAndShowsAGeneratedWebhookSecretOnce() throws Exception {
 		String apiKey = "ak_live_" + "9f8e7d6c5b4a39281706";
-		String dialog = body(htmx(form("/integrations/airbnb/configure", admin)).param("mode", "ICAL").param("apiKey", apiKey)
-			.param("apiSecret", "very-secret-value-42").param("syncIntervalMinutes", "30").param("active", "true")
+		String dialog = body(htmx(form("/integrations/airbnb/configure", admin)).param("mode", "ICAL")
+			.param("apiKey", apiKey)
+			.param("apiSecret", "very-secret-value-42")
+			.param("syncIntervalMinutes", "30")
+			.param("active", "true")
 			.param("generateWebhookSecret", "true"), 200);
-		assertThat(dialog).contains("id=\"configured\"", "id=\"generated-webhook-secret\"").doesNotContain(apiKey,
-				"very-secret-value-42");
+		assertThat(dialog).contains("id=\"configured\"", "id=\"generated-webhook-secret\"")
+			.doesNotContain(apiKey, "very-secret-value-42");
 		Matcher secret = Pattern.compile(">(whsec_[A-Za-z0-9+/=]+)<").matcher(dialog);
 		assertThat(secret.find()).isTrue();
 
@@ -70,21 +73,27 @@ class IntegrationPagesIntegrationTests extends ConsoleIntegrationTest {
 		assertThat(again).contains("Stored (blank keeps it)").doesNotContain("value=\"ak_");
 
 		// A blank key keeps the stored one.
-		body(htmx(form("/integrations/airbnb/configure", admin)).param("mode", "ICAL").param("apiKey", "")
-			.param("syncIntervalMinutes", "30").param("active", "true"), 200);
+		body(htmx(form("/integrations/airbnb/configure", admin)).param("mode", "ICAL")
+			.param("apiKey", "")
+			.param("syncIntervalMinutes", "30")
+			.param("active", "true"), 200);
 		assertThat(page(admin, "/integrations")).contains("•••• 1706");
-		assertThat(jdbc.sql("select details from audit_events where action = 'integration.configured' order by id desc limit 1")
-			.query(String.class).single()).doesNotContain("apiKey", "webhookUrl");
+		assertThat(jdbc
+			.sql("select details from audit_events where action = 'integration.configured' order by id desc limit 1")
+			.query(String.class)
+			.single()).doesNotContain("apiKey", "webhookUrl");
 	}
 
 	@Test
 	void configureProblemsComeBackAs422NextToTheField() throws Exception {
 		String html = body(htmx(form("/integrations/ical/configure", admin)).param("mode", "API")
-			.param("syncIntervalMinutes", "0").param("webhookUrl", "ftp://example.com/hook"), 422);
+			.param("syncIntervalMinutes", "0")
+			.param("webhookUrl", "ftp://example.com/hook"), 422);
 		assertThat(html).contains("must be at least 1 minute", "is-invalid");
 		assertThat(count("integrations")).isZero();
 
-		html = body(htmx(form("/integrations/ical/configure", admin)).param("mode", "API").param("syncIntervalMinutes", "15"), 422);
+		html = body(htmx(form("/integrations/ical/configure", admin)).param("mode", "API")
+			.param("syncIntervalMinutes", "15"), 422);
 		assertThat(html).contains("supports only");
 		assertThat(count("integrations")).isZero();
 	}
@@ -96,11 +105,13 @@ class IntegrationPagesIntegrationTests extends ConsoleIntegrationTest {
 		String html = body(htmx(form("/integrations/ical/configure", admin)).param("mode", "ICAL")
 			.param("syncIntervalMinutes", "1441"), 422);
 		assertThat(html).contains("must be at most 1440 minutes (24 hours)", "is-invalid");
-		html = body(htmx(form("/integrations/ical/configure", admin)).param("mode", "ICAL").param("syncIntervalMinutes", ""), 422);
+		html = body(htmx(form("/integrations/ical/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", ""), 422);
 		assertThat(html).contains("enter how often to sync, in minutes");
 		assertThat(count("integrations")).isZero();
 
-		body(htmx(form("/integrations/ical/configure", admin)).param("mode", "ICAL").param("syncIntervalMinutes", "1440")
+		body(htmx(form("/integrations/ical/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "1440")
 			.param("active", "true"), 200);
 		assertThat(page(admin, "/integrations")).contains("every 1440 min");
 	}
@@ -110,18 +121,27 @@ class IntegrationPagesIntegrationTests extends ConsoleIntegrationTest {
 		String property = createProperty("Tested " + System.nanoTime(), "Europe/Lisbon", 4);
 		feeds.serve("/test/ok.ics", FeedServer.icalFixture("airbnb-listing.ics"), "text/calendar");
 		feeds.fail("/test/gone.ics", 404);
-		body(htmx(form("/integrations/airbnb/configure", admin)).param("mode", "ICAL").param("syncIntervalMinutes", "60")
+		body(htmx(form("/integrations/airbnb/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "60")
 			.param("active", "true"), 200);
-		mvc.perform(json(asAdmin(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/integrations/airbnb/mappings")),
-				"[{\"externalListingId\":\"ok\",\"propertyId\":\"%s\",\"importUrl\":\"%s\"}]".formatted(property, feeds.url("/test/ok.ics"))))
+		mvc.perform(json(
+				asAdmin(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+					.put("/api/integrations/airbnb/mappings")),
+				"[{\"externalListingId\":\"ok\",\"propertyId\":\"%s\",\"importUrl\":\"%s\"}]".formatted(property,
+						feeds.url("/test/ok.ics"))))
 			.andExpect(status().isOk());
 
-		MvcResult ok = mvc.perform(htmx(form("/integrations/airbnb/test", admin))).andExpect(status().isOk())
-			.andExpect(header().string("HX-Trigger", "integration-changed")).andReturn();
+		MvcResult ok = mvc.perform(htmx(form("/integrations/airbnb/test", admin)))
+			.andExpect(status().isOk())
+			.andExpect(header().string("HX-Trigger", "integration-changed"))
+			.andReturn();
 		assertThat(ok.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Connection works.");
 
-		mvc.perform(json(asAdmin(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/integrations/airbnb/mappings")),
-				"[{\"externalListingId\":\"gone\",\"propertyId\":\"%s\",\"importUrl\":\"%s\"}]".formatted(property, feeds.url("/test/gone.ics"))))
+		mvc.perform(json(
+				asAdmin(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+					.put("/api/integrations/airbnb/mappings")),
+				"[{\"externalListingId\":\"gone\",\"propertyId\":\"%s\",\"importUrl\":\"%s\"}]".formatted(property,
+						feeds.url("/test/gone.ics"))))
 			.andExpect(status().isOk());
 		String failed = body(htmx(form("/integrations/airbnb/test", admin)), 200);
 		assertThat(failed).contains("Connection failed.", "404");
@@ -134,43 +154,61 @@ class IntegrationPagesIntegrationTests extends ConsoleIntegrationTest {
 		String house = createProperty("House " + System.nanoTime(), "Europe/Paris", 6);
 		feeds.serve("/map/airbnb.ics", FeedServer.icalFixture("airbnb-listing.ics"), "text/calendar");
 		feeds.serve("/map/bdc.ics", FeedServer.icalFixture("bookingcom-room.ics"), "text/calendar");
-		body(htmx(form("/integrations/ical/configure", admin)).param("mode", "ICAL").param("syncIntervalMinutes", "60")
+		body(htmx(form("/integrations/ical/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "60")
 			.param("active", "true"), 200);
 
 		String dialog = page(admin, "/integrations/ical/mapping");
 		assertThat(dialog).contains("id=\"mapping-rows\"", "data-add-row", loft, house);
 
-		// Wrong rows: unknown property, the same listing twice, a feed URL with a password.
-		String refused = body(htmx(form("/integrations/ical/mapping", admin))
-			.param("rows[0].externalListingId", "a").param("rows[0].propertyId", loft).param("rows[0].importUrl", feeds.url("/map/airbnb.ics"))
-			.param("rows[1].externalListingId", "a").param("rows[1].propertyId", "00000000-0000-0000-0000-000000000001")
+		// Wrong rows: unknown property, the same listing twice, a feed URL with a
+		// password.
+		String refused = body(htmx(form("/integrations/ical/mapping", admin)).param("rows[0].externalListingId", "a")
+			.param("rows[0].propertyId", loft)
+			.param("rows[0].importUrl", feeds.url("/map/airbnb.ics"))
+			.param("rows[1].externalListingId", "a")
+			.param("rows[1].propertyId", "00000000-0000-0000-0000-000000000001")
 			.param("rows[1].importUrl", feeds.url("/map/bdc.ics")), 422);
 		assertThat(refused).contains("is mapped more than once", "which does not exist", "is-invalid");
 		refused = body(htmx(form("/integrations/ical/mapping", admin)).param("rows[0].externalListingId", "a")
-			.param("rows[0].propertyId", loft).param("rows[0].importUrl", "https://user:pw@example.com/a.ics"), 422);
+			.param("rows[0].propertyId", loft)
+			.param("rows[0].importUrl", "https://user:pw@example.com/a.ics"), 422);
 		assertThat(refused).contains("without a user name or password").doesNotContain("user:pw");
 		assertThat(count("listing_mappings")).isZero();
 
-		String mapped = body(htmx(form("/integrations/ical/mapping", admin))
-			.param("rows[0].externalListingId", "airbnb-4711").param("rows[0].propertyId", loft)
-			.param("rows[0].importUrl", feeds.url("/map/airbnb.ics"))
-			.param("rows[1].externalListingId", "bdc-room").param("rows[1].propertyId", house)
-			.param("rows[1].importUrl", feeds.url("/map/bdc.ics")), 200);
+		String mapped = body(
+				htmx(form("/integrations/ical/mapping", admin)).param("rows[0].externalListingId", "airbnb-4711")
+					.param("rows[0].propertyId", loft)
+					.param("rows[0].importUrl", feeds.url("/map/airbnb.ics"))
+					.param("rows[1].externalListingId", "bdc-room")
+					.param("rows[1].propertyId", house)
+					.param("rows[1].importUrl", feeds.url("/map/bdc.ics")),
+				200);
 		assertThat(mapped).contains("Mapping saved: 2 listings.", "hx-post=\"/integrations/ical/sync\"");
-		assertThat(page(admin, "/integrations/ical/mapping")).contains("Stored (127.0.0.1)").doesNotContain("/map/airbnb.ics");
+		assertThat(page(admin, "/integrations/ical/mapping")).contains("Stored (127.0.0.1)")
+			.doesNotContain("/map/airbnb.ics");
 
 		String progress = body(htmx(form("/integrations/ical/sync", admin)), 200);
 		Matcher run = Pattern.compile("id=\"run-([0-9a-f-]{36})\"").matcher(progress);
 		assertThat(run.find()).isTrue();
-		await().atMost(Duration.ofSeconds(30)).until(() -> !mvc.perform(get("/syncs/" + run.group(1) + "/progress").session(admin)
-			.header("HX-Request", "true")).andReturn().getResponse().getContentAsString().contains("data-status=\"running\""));
-		MvcResult done = mvc.perform(get("/syncs/" + run.group(1) + "/progress").session(admin).header("HX-Request", "true"))
-			.andExpect(header().string("HX-Trigger", "sync-finished")).andReturn();
-		assertThat(done.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("data-status=\"success\"", "5 new")
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> !mvc
+				.perform(get("/syncs/" + run.group(1) + "/progress").session(admin).header("HX-Request", "true"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString()
+				.contains("data-status=\"running\""));
+		MvcResult done = mvc
+			.perform(get("/syncs/" + run.group(1) + "/progress").session(admin).header("HX-Request", "true"))
+			.andExpect(header().string("HX-Trigger", "sync-finished"))
+			.andReturn();
+		assertThat(done.getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.contains("data-status=\"success\"", "5 new")
 			.doesNotContain("hx-trigger=\"every");
 
 		String history = page(admin, "/integrations/ical/runs");
-		assertThat(history).contains("id=\"row-" + run.group(1) + "\"", "manual", "2 listings", "airbnb-4711", "bdc-room");
+		assertThat(history).contains("id=\"row-" + run.group(1) + "\"", "manual", "2 listings", "airbnb-4711",
+				"bdc-room");
 		assertThat(page(admin, "/calendar?from=2027-01-01&to=2027-03-01")).contains("night-booked src-ICAL",
 				"night-blocked src-ICAL");
 		assertThat(page(admin, "/integrations")).contains("tag-connected", "2 mapped");
@@ -182,20 +220,26 @@ class IntegrationPagesIntegrationTests extends ConsoleIntegrationTest {
 		feeds.serve("/progress/a.ics", FeedServer.icalFixture("airbnb-listing.ics"), "text/calendar");
 		feeds.serve("/progress/b.ics", FeedServer.icalFixture("bookingcom-room.ics"), "text/calendar");
 		feeds.hold("/progress/b.ics");
-		body(htmx(form("/integrations/ical/configure", admin)).param("mode", "ICAL").param("syncIntervalMinutes", "60")
+		body(htmx(form("/integrations/ical/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "60")
 			.param("active", "true"), 200);
-		body(htmx(form("/integrations/ical/mapping", admin))
-			.param("rows[0].externalListingId", "a-first").param("rows[0].propertyId", loft)
+		body(htmx(form("/integrations/ical/mapping", admin)).param("rows[0].externalListingId", "a-first")
+			.param("rows[0].propertyId", loft)
 			.param("rows[0].importUrl", feeds.url("/progress/a.ics"))
-			.param("rows[1].externalListingId", "b-held").param("rows[1].propertyId", loft)
+			.param("rows[1].externalListingId", "b-held")
+			.param("rows[1].propertyId", loft)
 			.param("rows[1].importUrl", feeds.url("/progress/b.ics")), 200);
 		try {
 			String started = body(htmx(form("/integrations/ical/sync", admin)), 200);
 			Matcher run = Pattern.compile("id=\"run-([0-9a-f-]{36})\"").matcher(started);
 			assertThat(run.find()).isTrue();
-			await().atMost(Duration.ofSeconds(15)).until(() -> mvc.perform(get("/syncs/" + run.group(1) + "/progress")
-				.session(admin).header("HX-Request", "true")).andReturn().getResponse()
-				.getContentAsString(StandardCharsets.UTF_8).contains("1 of 2 listings done"));
+			await().atMost(Duration.ofSeconds(15))
+				.until(() -> mvc
+					.perform(get("/syncs/" + run.group(1) + "/progress").session(admin).header("HX-Request", "true"))
+					.andReturn()
+					.getResponse()
+					.getContentAsString(StandardCharsets.UTF_8)
+					.contains("1 of 2 listings done"));
 			mvc.perform(get("/syncs/" + run.group(1) + "/progress").session(admin).header("HX-Request", "true"))
 				.andExpect(header().doesNotExist("HX-Trigger"));
 		}
@@ -206,9 +250,11 @@ class IntegrationPagesIntegrationTests extends ConsoleIntegrationTest {
 
 	private String body(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, int status)
 			throws Exception {
-		return mvc.perform(request).andExpect(status().is(status)).andReturn().getResponse()
+		return mvc.perform(request)
+			.andExpect(status().is(status))
+			.andReturn()
+			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 	}
-
 
 }

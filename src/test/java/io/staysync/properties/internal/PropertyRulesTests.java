@@ -23,8 +23,8 @@ class PropertyRulesTests {
 	@Test
 	void fixedOffsetsAreRefusedSayingWhyAndUnknownZonesAsUnknown() {
 		for (String offset : List.of("+02:00", "UTC+2", "GMT+1", "Etc/GMT+2", "Etc/UTC", "Z")) {
-			assertThat(PropertyRules.timeZoneProblem(offset)).as(offset).hasValueSatisfying(
-					message -> assertThat(message).contains("IANA time zone", "not a fixed offset"));
+			assertThat(PropertyRules.timeZoneProblem(offset)).as(offset)
+				.hasValueSatisfying(message -> assertThat(message).contains("IANA time zone", "not a fixed offset"));
 		}
 		for (String unknown : List.of("Mars/Olympus_Mons", "Europe/paris", "", "CET")) {
 			assertThat(PropertyRules.timeZoneProblem(unknown)).as(unknown)

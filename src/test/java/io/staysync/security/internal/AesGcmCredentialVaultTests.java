@@ -114,7 +114,8 @@ class AesGcmCredentialVaultTests {
 		assertThatThrownBy(() -> Keyring.parse("1: " + key1, "test")).hasMessageContaining("no 'primary: id'");
 		assertThatThrownBy(() -> Keyring.parse("primary: 2; 1: " + key1, "test"))
 			.hasMessageContaining("primary key 2 is not in it");
-		assertThatThrownBy(() -> Keyring.parse("primary: 1; 1: c2hvcnQ=", "test")).hasMessageContaining("needs exactly 32");
+		assertThatThrownBy(() -> Keyring.parse("primary: 1; 1: c2hvcnQ=", "test"))
+			.hasMessageContaining("needs exactly 32");
 		assertThatThrownBy(() -> Keyring.parse("primary: 1; 1: %%%", "test")).hasMessageContaining("not valid base64");
 		assertThatThrownBy(() -> Keyring.parse("primary: 1; 1: " + key1 + "; 1: " + key2, "test"))
 			.hasMessageContaining("listed twice");

@@ -21,7 +21,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Secrets written under key 1 are still read after key 2 became primary, and rotation
  * re-encrypts every one of them so that key 1 can be removed.
  */
-@TestPropertySource(properties = "staysync.keyring=primary: 2; 1: 8IHZecFrN11TlCPr0o7dOOwbN52PPSzu6svJfbCF1Rw=; 2: smC0JfY8a+sqrVhJ72Ki7DIdsA9HQlw4B7KblFQRyZw=")
+@TestPropertySource(
+		properties = "staysync.keyring=primary: 2; 1: 8IHZecFrN11TlCPr0o7dOOwbN52PPSzu6svJfbCF1Rw=; 2: smC0JfY8a+sqrVhJ72Ki7DIdsA9HQlw4B7KblFQRyZw=")
 class KeyRotationIntegrationTests extends ApiIntegrationTest {
 
 	static final String KEY1 = "8IHZecFrN11TlCPr0o7dOOwbN52PPSzu6svJfbCF1Rw=";
@@ -44,7 +45,8 @@ class KeyRotationIntegrationTests extends ApiIntegrationTest {
 				values (:id, 'airbnb', 'configured', 'api', :key, :secret, true, 1, :now, :now, 0)""")
 			.param("id", integration)
 			.param("key", key1Only.seal("old-api-key", new SecretContext("integrations", integration, "api_key")))
-			.param("secret", key1Only.seal("old-api-secret", new SecretContext("integrations", integration, "api_secret")))
+			.param("secret",
+					key1Only.seal("old-api-secret", new SecretContext("integrations", integration, "api_secret")))
 			.param("now", java.sql.Timestamp.from(Instant.now()))
 			.update();
 		jdbc.sql("""
@@ -54,7 +56,9 @@ class KeyRotationIntegrationTests extends ApiIntegrationTest {
 			.param("id", mapping)
 			.param("integration", integration)
 			.param("property", property)
-			.param("url", key1Only.seal("https://feeds.example/l1.ics", new SecretContext("listing_mappings", mapping, "import_url")))
+			.param("url",
+					key1Only.seal("https://feeds.example/l1.ics",
+							new SecretContext("listing_mappings", mapping, "import_url")))
 			.param("now", java.sql.Timestamp.from(Instant.now()))
 			.update();
 
@@ -68,10 +72,15 @@ class KeyRotationIntegrationTests extends ApiIntegrationTest {
 			.param("id", integration)
 			.query()
 			.singleRow();
-		String url = jdbc.sql("select import_url from listing_mappings where id = :id").param("id", mapping).query(String.class).single();
-		assertThat(key2Only.open((String) row.get("api_key"), new SecretContext("integrations", integration, "api_key")))
+		String url = jdbc.sql("select import_url from listing_mappings where id = :id")
+			.param("id", mapping)
+			.query(String.class)
+			.single();
+		assertThat(
+				key2Only.open((String) row.get("api_key"), new SecretContext("integrations", integration, "api_key")))
 			.isEqualTo("old-api-key");
-		assertThat(key2Only.open((String) row.get("api_secret"), new SecretContext("integrations", integration, "api_secret")))
+		assertThat(key2Only.open((String) row.get("api_secret"),
+				new SecretContext("integrations", integration, "api_secret")))
 			.isEqualTo("old-api-secret");
 		assertThat(key2Only.open(url, new SecretContext("listing_mappings", mapping, "import_url")))
 			.isEqualTo("https://feeds.example/l1.ics");
@@ -79,7 +88,8 @@ class KeyRotationIntegrationTests extends ApiIntegrationTest {
 			.isInstanceOf(VaultException.class);
 
 		mvc.perform(asAdmin(post("/api/admin/keys/rotate"))).andExpect(jsonPath("$.total").value(0));
-		assertThat(jdbc.sql("select count(*) from audit_events where action = 'keys.rotated'").query(Long.class).single())
+		assertThat(
+				jdbc.sql("select count(*) from audit_events where action = 'keys.rotated'").query(Long.class).single())
 			.isEqualTo(2);
 		resetChannels();
 	}

@@ -23,7 +23,8 @@ class KeyringLoaderTests {
 	@Test
 	void theEmbeddedDatabaseGetsAGeneratedKeyFileOnceAndKeepsIt() throws Exception {
 		Path file = dir.resolve("data/staysync.keyring");
-		MockEnvironment environment = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:h2:file:./data/x")
+		MockEnvironment environment = new MockEnvironment()
+			.withProperty("spring.datasource.url", "jdbc:h2:file:./data/x")
 			.withProperty("staysync.keyring-generated-file", file.toString());
 
 		Keyring first = KeyringLoader.load(environment);
@@ -53,13 +54,14 @@ class KeyringLoaderTests {
 		String fileKey = AesGcmCredentialVaultTests.randomKey();
 		Path file = dir.resolve("ring");
 		Files.writeString(file, "primary: 7\n7: " + fileKey + "\n");
-		MockEnvironment environment = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/x")
+		MockEnvironment environment = new MockEnvironment()
+			.withProperty("spring.datasource.url", "jdbc:postgresql://db/x")
 			.withProperty("staysync.keyring-file", file.toString())
 			.withProperty("staysync.keyring", "primary: 1; 1: " + AesGcmCredentialVaultTests.randomKey());
 
 		assertThat(KeyringLoader.load(environment).primaryId()).isEqualTo(7);
-		assertThatThrownBy(() -> KeyringLoader.load(new MockEnvironment().withProperty("staysync.keyring-file",
-				dir.resolve("missing").toString())))
+		assertThatThrownBy(() -> KeyringLoader
+			.load(new MockEnvironment().withProperty("staysync.keyring-file", dir.resolve("missing").toString())))
 			.isInstanceOf(KeyringException.class)
 			.hasMessageContaining("cannot be read");
 	}
@@ -74,9 +76,11 @@ class KeyringLoaderTests {
 		assertThat(generated.startsWith(work.resolve("data"))).isFalse();
 
 		Files.createDirectories(work.resolve("data"));
-		Files.writeString(work.resolve("data/staysync.keyring"), "primary: 1\n1: " + AesGcmCredentialVaultTests.randomKey());
+		Files.writeString(work.resolve("data/staysync.keyring"),
+				"primary: 1\n1: " + AesGcmCredentialVaultTests.randomKey());
 		assertThat(KeyringLoader.generatedFile(null, home, work)).isEqualTo(work.resolve("data/staysync.keyring"));
-		assertThat(KeyringLoader.generatedFile("/etc/staysync/keyring", home, work)).isEqualTo(Path.of("/etc/staysync/keyring"));
+		assertThat(KeyringLoader.generatedFile("/etc/staysync/keyring", home, work))
+			.isEqualTo(Path.of("/etc/staysync/keyring"));
 	}
 
 	@Test
@@ -86,7 +90,8 @@ class KeyringLoaderTests {
 		KeyringLoader.load(new MockEnvironment().withProperty("spring.datasource.url", "jdbc:h2:mem:x")
 			.withProperty(KeyringLoader.GENERATED_FILE, file.toString()));
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+			.isEqualTo("rwx------");
 		assertThat(output).doesNotContain("may be read by other users");
 
 		Path readable = dir.resolve("readable.keyring");

@@ -59,7 +59,8 @@ class LoginThrottleTests {
 			assertThat(throttle.refusedUntil("nobody@example.com", null)).isEmpty();
 			throttle.failed("nobody@example.com", null);
 		}
-		assertThat(throttle.refusedUntil("nobody@example.com", null)).contains(clock.instant().plus(Duration.ofMinutes(15)));
+		assertThat(throttle.refusedUntil("nobody@example.com", null))
+			.contains(clock.instant().plus(Duration.ofMinutes(15)));
 		clock.advance(Duration.ofMinutes(15));
 		assertThat(throttle.refusedUntil("nobody@example.com", null)).isEmpty();
 	}

@@ -20,10 +20,10 @@ class AvailabilitySettingsTests {
 
 	@Test
 	void bindsThePropertyNamesOperatorsAlreadyUse() {
-		AvailabilitySettings bound = bind(Map.of("staysync.availability.debounce", "3s",
-				"staysync.availability.longest-wait", "30s", "staysync.availability.drain-interval", "500ms",
-				"staysync.availability.retry-base", "200ms", "staysync.availability.retry-cap", "1h",
-				"staysync.availability.max-attempts", "3"));
+		AvailabilitySettings bound = bind(
+				Map.of("staysync.availability.debounce", "3s", "staysync.availability.longest-wait", "30s",
+						"staysync.availability.drain-interval", "500ms", "staysync.availability.retry-base", "200ms",
+						"staysync.availability.retry-cap", "1h", "staysync.availability.max-attempts", "3"));
 
 		assertThat(bound).isEqualTo(new AvailabilitySettings(Duration.ofSeconds(3), Duration.ofSeconds(30),
 				Duration.ofMillis(500), Duration.ofMillis(200), Duration.ofHours(1), 3));

@@ -14,8 +14,8 @@ class SyncSettingsTests {
 
 	@Test
 	void defaultsWithoutAnyProperty() {
-		assertThat(bind(Map.of())).isEqualTo(new SyncSettings(Duration.ofSeconds(30), Duration.ofMinutes(3),
-				Duration.ofMinutes(1)));
+		assertThat(bind(Map.of()))
+			.isEqualTo(new SyncSettings(Duration.ofSeconds(30), Duration.ofMinutes(3), Duration.ofMinutes(1)));
 	}
 
 	@Test
@@ -23,7 +23,8 @@ class SyncSettingsTests {
 		SyncSettings bound = bind(Map.of("staysync.sync.heartbeat-interval", "500ms", "staysync.sync.stale-after", "3s",
 				"staysync.sync.stale-check-interval", "1s"));
 
-		assertThat(bound).isEqualTo(new SyncSettings(Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(1)));
+		assertThat(bound)
+			.isEqualTo(new SyncSettings(Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(1)));
 	}
 
 	@Test
@@ -36,7 +37,8 @@ class SyncSettingsTests {
 
 	@Test
 	void refusesToCallRunsAbandonedBetweenTwoHeartbeats() {
-		assertThatThrownBy(() -> bind(Map.of("staysync.sync.heartbeat-interval", "1m", "staysync.sync.stale-after", "1m")))
+		assertThatThrownBy(
+				() -> bind(Map.of("staysync.sync.heartbeat-interval", "1m", "staysync.sync.stale-after", "1m")))
 			.hasStackTraceContaining("staysync.sync.stale-after must be longer than staysync.sync.heartbeat-interval");
 	}
 

@@ -39,7 +39,8 @@ class StandardWebhookVerifierTests {
 	@Test
 	void everythingElseIsRefusedWithAReason() {
 		String ts = String.valueOf(TIMESTAMP);
-		assertThat(verifier.refusal(SECRET, ID, ts, SIGNATURE, "{\"test\": 2432232315}".getBytes(StandardCharsets.UTF_8)))
+		assertThat(
+				verifier.refusal(SECRET, ID, ts, SIGNATURE, "{\"test\": 2432232315}".getBytes(StandardCharsets.UTF_8)))
 			.contains("No v1 signature matches");
 		assertThat(verifier.refusal("whsec_" + "A".repeat(32), ID, ts, SIGNATURE, BODY)).contains("No v1 signature");
 		assertThat(verifier.refusal(SECRET, "msg_other", ts, SIGNATURE, BODY)).contains("No v1 signature");
