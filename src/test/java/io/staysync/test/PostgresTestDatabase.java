@@ -38,7 +38,8 @@ public final class PostgresTestDatabase {
 	}
 
 	/**
-	 * @return why PostgreSQL cannot be used, or {@code null} when it answers */
+	 * @return why PostgreSQL cannot be used, or {@code null} when it answers
+	 */
 	static synchronized String unavailableBecause() {
 		if (!checked) {
 			checked = true;

@@ -155,7 +155,8 @@ public class Booking {
 	}
 
 	/**
-	 * @return whether this call cancelled it (false when it already was) */
+	 * @return whether this call cancelled it (false when it already was)
+	 */
 	boolean cancel(Instant now) {
 		if (status == BookingStatus.CANCELLED) {
 			return false;

@@ -23,7 +23,8 @@ class BookingInserts {
 	}
 
 	/**
-	 * @return whether the row was inserted */
+	 * @return whether the row was inserted
+	 */
 	boolean insertIfAbsent(Booking b) {
 		return jdbc.sql("""
 				insert into bookings (id, property_id, kind, status, check_in, check_out, guest_name, adults, children,

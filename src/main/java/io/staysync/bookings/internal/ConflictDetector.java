@@ -37,7 +37,8 @@ class ConflictDetector {
 	}
 
 	/**
-	 * @return how many conflicts were newly opened */
+	 * @return how many conflicts were newly opened
+	 */
 	int refresh(Booking booking) {
 		List<Booking> overlapping = booking.holdsNightsExclusively() ? overlapsOf(booking) : List.of();
 		Set<UUID> clashing = new HashSet<>();

@@ -112,7 +112,8 @@ class FeedMissCounter implements FeedMisses {
 	}
 
 	/**
-	 * @return how many consecutive complete feeds the booking is now missing from */
+	 * @return how many consecutive complete feeds the booking is now missing from
+	 */
 	private int missed(UUID integrationId, String externalId) {
 		int updated = jdbc
 			.sql("update missing_bookings set misses = misses + 1 where integration_id = :i and external_id = :e")

@@ -42,7 +42,8 @@ final class FeedEvents {
 	}
 
 	/**
-	 * @throws UnreadableEventException when an event's dates cannot be understood */
+	 * @throws UnreadableEventException when an event's dates cannot be understood
+	 */
 	List<FeedEvent> read(List<VEvent> vevents) {
 		Map<String, EventFacts> singles = new LinkedHashMap<>();
 		Map<String, Map<LocalDate, EventFacts>> replacements = new HashMap<>();

@@ -42,7 +42,8 @@ final class FeedShape {
 	}
 
 	/**
-	 * @param lines the body as {@link FeedText#read} gives it */
+	 * @param lines the body as {@link FeedText#read} gives it
+	 */
 	static FeedShape of(String lines, String contentType) {
 		String content = lines.strip();
 		if (content.isEmpty()) {

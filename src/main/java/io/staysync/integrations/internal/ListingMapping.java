@@ -60,7 +60,8 @@ public class ListingMapping {
 	}
 
 	/**
-	 * @return whether the property changed */
+	 * @return whether the property changed
+	 */
 	boolean mapTo(UUID propertyId, Instant now) {
 		if (propertyId.equals(this.propertyId)) {
 			return false;

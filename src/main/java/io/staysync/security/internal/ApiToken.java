@@ -69,7 +69,8 @@ public class ApiToken {
 	}
 
 	/**
-	 * @return whether the last-use time moved enough to be worth saving */
+	 * @return whether the last-use time moved enough to be worth saving
+	 */
 	boolean markUsed(Instant now) {
 		if (lastUsedAt != null && lastUsedAt.plus(LAST_USED_PRECISION).isAfter(now)) {
 			return false;

@@ -9,7 +9,8 @@ public interface CredentialVault {
 	String seal(String plaintext, SecretContext context);
 
 	/**
-	 * @throws VaultException when the secret cannot be authenticated and decrypted */
+	 * @throws VaultException when the secret cannot be authenticated and decrypted
+	 */
 	String open(String sealed, SecretContext context);
 
 	/** Whether a sealed secret is already under the current primary key. */

@@ -66,7 +66,8 @@ class AvailabilityPusher {
 	}
 
 	/**
-	 * @return how many rows were handled */
+	 * @return how many rows were handled
+	 */
 	int drain() {
 		List<PendingPush> due = pushes.due(BATCH);
 		for (PendingPush push : due) {

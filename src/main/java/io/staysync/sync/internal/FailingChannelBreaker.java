@@ -36,7 +36,8 @@ class FailingChannelBreaker {
 	}
 
 	/**
-	 * @return until when scheduled runs are paused, if they are */
+	 * @return until when scheduled runs are paused, if they are
+	 */
 	Optional<Instant> pausedUntil(UUID integrationId) {
 		List<Outcome> recent = jdbc.sql("""
 				select status = :error as failed, completed_at from sync_runs

@@ -72,7 +72,8 @@ class StaleSyncRuns {
 	}
 
 	/**
-	 * @return whether this running run has stopped showing signs of life */
+	 * @return whether this running run has stopped showing signs of life
+	 */
 	boolean stale(SyncRun run) {
 		Timestamp heartbeat = heartbeat(run.id());
 		return heartbeat == null ? run.startedAt().isBefore(clock.instant().minus(UNBEATEN_AFTER))
