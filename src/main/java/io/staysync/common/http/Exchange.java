@@ -9,18 +9,22 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.Closer;
 
 /**
- * One request and its answer: a GET with the caller's validators, bounded by the
- * deadline, whose answer becomes a response, a redirect to check and follow, or a
- * failure. A connection whose body was not read to the end is dropped, never drained.
+ * One request and its answer: a GET with the caller's validators (or a partner API call),
+ * bounded by the deadline, whose answer becomes a response, a redirect to check and
+ * follow, or a failure. A connection whose body was not read to the end is dropped, never
+ * drained.
  */
 final class Exchange {
 
@@ -40,10 +44,26 @@ final class Exchange {
 	}
 
 	Outcome run(TargetUrl target, Conditional conditional, String accept, Deadline deadline) throws FetchException {
+		return run(target, request(target, conditional, accept, deadline), conditional, deadline);
+	}
+
+	/** A partner API call: the caller's method, headers and body, no validators. */
+	Outcome run(TargetUrl target, ApiCall call, Deadline deadline) throws FetchException {
+		HttpUriRequestBase request = new HttpUriRequestBase(call.method(), target.uri());
+		configure(request, deadline);
+		call.headers().forEach(request::setHeader);
+		if (call.body() != null) {
+			request.setEntity(new ByteArrayEntity(call.body(),
+					call.contentType() == null ? null : ContentType.parse(call.contentType())));
+		}
+		return run(target, request, Conditional.none(), deadline);
+	}
+
+	private Outcome run(TargetUrl target, HttpUriRequestBase request, Conditional conditional, Deadline deadline)
+			throws FetchException {
 		if (deadline.passed()) {
 			throw FetchFailures.deadline(target.host(), deadline.total());
 		}
-		HttpGet request = request(target, conditional, accept, deadline);
 		// Cancelling closes the socket, which also ends a read that is blocked waiting
 		// for bytes.
 		ScheduledFuture<?> alarm = alarms.schedule(request::cancel, deadline.remaining().toNanos(),
@@ -69,12 +89,7 @@ final class Exchange {
 
 	private HttpGet request(TargetUrl target, Conditional conditional, String accept, Deadline deadline) {
 		HttpGet request = new HttpGet(target.uri());
-		request.setConfig(RequestConfig.custom()
-			.setConnectionRequestTimeout(deadline.cap(settings.connectTimeout()))
-			.setResponseTimeout(deadline.cap(settings.readTimeout()))
-			.setRedirectsEnabled(false)
-			.setAuthenticationEnabled(false)
-			.build());
+		configure(request, deadline);
 		request.setHeader(HttpHeaders.ACCEPT, accept);
 		if (conditional.hasEtag()) {
 			request.setHeader(HttpHeaders.IF_NONE_MATCH, conditional.etag());
@@ -83,6 +98,15 @@ final class Exchange {
 			request.setHeader(HttpHeaders.IF_MODIFIED_SINCE, conditional.lastModified());
 		}
 		return request;
+	}
+
+	private void configure(HttpUriRequestBase request, Deadline deadline) {
+		request.setConfig(RequestConfig.custom()
+			.setConnectionRequestTimeout(deadline.cap(settings.connectTimeout()))
+			.setResponseTimeout(deadline.cap(settings.readTimeout()))
+			.setRedirectsEnabled(false)
+			.setAuthenticationEnabled(false)
+			.build());
 	}
 
 	private Outcome interpret(ClassicHttpResponse response, TargetUrl target, Conditional conditional,

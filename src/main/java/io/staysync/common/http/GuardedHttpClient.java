@@ -119,6 +119,22 @@ public class GuardedHttpClient implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * A call to a partner API: the same address checks, limits and wording of failures as
+	 * {@link #get(URI, Conditional, String)}, with the caller's method, headers and body.
+	 * A redirect is an error ({@link FetchFailure#HTTP_ERROR}), never followed, so that
+	 * credentials are never sent on to another host.
+	 */
+	public FetchResponse call(ApiCall call) throws FetchException {
+		Deadline deadline = Deadline.after(settings.totalTimeout());
+		TargetUrl target = TargetUrl.check(call.url(), policy);
+		Exchange.Outcome outcome = exchange.run(target, call, deadline);
+		if (outcome.redirect() != null) {
+			throw FetchFailures.httpError(target.host(), 302, null);
+		}
+		return outcome.response();
+	}
+
 	/** Closes the connection pool, on application shutdown. */
 	@Override
 	public void close() {
