@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import io.staysync.channels.ChannelMode;
 import io.staysync.channels.ChannelType;
@@ -89,8 +90,7 @@ class IntegrationPages {
 			try {
 				IntegrationManagement.Configured configured = integrations.configure(channel, form.toConfiguration());
 				response.setHeader("HX-Trigger", CHANGED);
-				model.addAttribute("card",
-						Card.of(channel, configured.integration(), mappings.count(configured.integration())));
+				model.addAttribute("card", card(channel));
 				model.addAttribute("generatedWebhookSecret", configured.generatedWebhookSecret());
 				return "integrations/dialogs :: configured";
 			}
@@ -109,6 +109,20 @@ class IntegrationPages {
 		response.setHeader("HX-Trigger", CHANGED);
 		model.addAttribute("check", tested.check());
 		return "integrations/dialogs :: tested";
+	}
+
+	/**
+	 * A new export link for one listing; the old one stops working at once (the page asks
+	 * first). Answers the card, with the new link in it.
+	 */
+	@PostMapping("/integrations/{type}/export-link")
+	@PreAuthorize("hasRole('ADMIN')")
+	String regenerateExportLink(@PathVariable String type, @RequestParam String listing, Model model) {
+		ChannelType channel = ChannelType.fromPath(type);
+		mappings.regenerateExportToken(channel, listing);
+		model.addAttribute("card", card(channel));
+		model.addAttribute("regenerated", listing);
+		return "integrations/page :: card";
 	}
 
 	@GetMapping("/integrations/{type}/mapping")
@@ -178,27 +192,34 @@ class IntegrationPages {
 
 	private Card card(ChannelType type) {
 		return integrations.find(type)
-			.map(integration -> Card.of(type, integration, mappings.count(integration)))
+			.map(integration -> Card.of(type, integration, ExportLinks.of(mappings.list(type), properties)))
 			.orElseGet(() -> Card.notConfigured(type));
 	}
 
 	/**
 	 * What a card shows of an integration; never a secret, only whether one is stored.
+	 * The export links are no secret of the channel's: they are Staysync's own, for the
+	 * manager to paste into the channel.
 	 */
 	record Card(ChannelType type, String label, String status, String statusMessage, ChannelMode mode, boolean active,
 			boolean apiKeyConfigured, String apiKeyLast4, boolean webhookSecretConfigured, int syncIntervalMinutes,
-			Instant lastSyncAt, String lastSyncStatus, String lastSyncError, long mappedListings, boolean configured) {
+			Instant lastSyncAt, String lastSyncStatus, String lastSyncError, long mappedListings, boolean configured,
+			List<ExportLinks.Link> links) {
 
-		static Card of(ChannelType type, Integration i, long mapped) {
+		static Card of(ChannelType type, Integration i, List<ExportLinks.Link> links) {
 			return new Card(type, label(type), i.status().json(), i.statusMessage(), i.mode(), i.active(),
 					i.apiKeyConfigured(), i.apiKeyHint(), i.webhookSecretConfigured(), i.syncIntervalMinutes(),
 					i.lastSyncAt(), i.lastSyncStatus() == null ? null : i.lastSyncStatus().json(), i.lastSyncError(),
-					mapped, true);
+					links.size(), true, links);
 		}
 
 		static Card notConfigured(ChannelType type) {
 			return new Card(type, label(type), IntegrationStatus.NOT_CONFIGURED.json(), null, null, false, false, null,
-					false, 15, null, null, null, 0, false);
+					false, 15, null, null, null, 0, false, List.of());
+		}
+
+		public List<String> whereToPaste() {
+			return ExportLinks.whereToPaste(type);
 		}
 
 		static String label(ChannelType type) {

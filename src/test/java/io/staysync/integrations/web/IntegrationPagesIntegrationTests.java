@@ -248,6 +248,77 @@ class IntegrationPagesIntegrationTests extends ConsoleIntegrationTest {
 		}
 	}
 
+	@Test
+	void eachMappedListingShowsItsExportLinkWhichServesTheFeedAndSaysWhenTheChannelReadIt() throws Exception {
+		String loft = createProperty("Export " + System.nanoTime(), "Europe/Lisbon", 4);
+		feeds.serve("/export/a.ics", FeedServer.icalFixture("airbnb-listing.ics"), "text/calendar");
+		body(htmx(form("/integrations/airbnb/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "60")
+			.param("active", "true"), 200);
+		body(htmx(form("/integrations/airbnb/mapping", admin)).param("rows[0].externalListingId", "<b>4711</b>")
+			.param("rows[0].propertyId", loft)
+			.param("rows[0].importUrl", feeds.url("/export/a.ics")), 200);
+
+		String page = page(admin, "/integrations");
+		String link = exportLink(page);
+		assertThat(page)
+			.contains("Export links", "not read by the channel yet", "data-copy=\"#export-airbnb-0\"",
+					"Airbnb: Calendar &gt; Availability &gt; Connect calendars &gt; Import", "&lt;b&gt;4711&lt;/b&gt;")
+			.doesNotContain("<b>4711</b>", "/export/a.ics");
+
+		String feed = mvc.perform(get(link.replace("http://localhost", "")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(feed).contains("BEGIN:VCALENDAR");
+		assertThat(page(admin, "/integrations/airbnb/card")).contains("read by the channel")
+			.doesNotContain("not read by the channel yet");
+	}
+
+	@Test
+	void anAdministratorRegeneratesAnExportLinkTheOldOneStopsWorkingAndTheAuditSaysSo() throws Exception {
+		String loft = createProperty("Regenerate " + System.nanoTime(), "Europe/Lisbon", 4);
+		feeds.serve("/regenerate/a.ics", FeedServer.icalFixture("airbnb-listing.ics"), "text/calendar");
+		body(htmx(form("/integrations/booking_com/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "60")
+			.param("active", "true"), 200);
+		body(htmx(form("/integrations/booking_com/mapping", admin)).param("rows[0].externalListingId", "room-1")
+			.param("rows[0].propertyId", loft)
+			.param("rows[0].importUrl", feeds.url("/regenerate/a.ics")), 200);
+		String page = page(admin, "/integrations");
+		String old = exportLink(page);
+		assertThat(page).contains("regenerate-export", "The old link stops working at once",
+				"Booking.com extranet: Rates &amp; Availability &gt; Sync calendars");
+
+		MockHttpSession viewer = as("VIEWER");
+		assertThat(page(viewer, "/integrations")).contains(old, "copy-export").doesNotContain("regenerate-export");
+		mvc.perform(htmx(form("/integrations/booking_com/export-link", viewer)).param("listing", "room-1"))
+			.andExpect(status().isForbidden());
+		MockHttpSession manager = as("MANAGER");
+		mvc.perform(htmx(form("/integrations/booking_com/export-link", manager)).param("listing", "room-1"))
+			.andExpect(status().isForbidden());
+		assertThat(exportLink(page(admin, "/integrations"))).isEqualTo(old);
+
+		String card = body(htmx(form("/integrations/booking_com/export-link", admin)).param("listing", "room-1"), 200);
+		String fresh = exportLink(card);
+		assertThat(fresh).isNotEqualTo(old);
+		assertThat(card).contains("New export link for room-1");
+		mvc.perform(get(old.replace("http://localhost", ""))).andExpect(status().isNotFound());
+		mvc.perform(get(fresh.replace("http://localhost", ""))).andExpect(status().isOk());
+		assertThat(jdbc
+			.sql("select details from audit_events where action = 'integration.export-token.regenerated'"
+					+ " order by id desc limit 1")
+			.query(String.class)
+			.single()).contains("room-1").doesNotContain(old.substring(old.lastIndexOf('/') + 1, old.length() - 4));
+	}
+
+	private static String exportLink(String html) {
+		Matcher link = Pattern.compile("value=\"(http://localhost/ical/[A-Za-z0-9_-]+\\.ics)\"").matcher(html);
+		assertThat(link.find()).as("an export link on the page").isTrue();
+		return link.group(1);
+	}
+
 	private String body(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, int status)
 			throws Exception {
 		return mvc.perform(request)
