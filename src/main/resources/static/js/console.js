@@ -1,5 +1,5 @@
 // Staysync console behaviour: CSRF for htmx, readable htmx failures, relative times,
-// searchable selects, mapping rows, copy buttons, and no double submits. No inline scripts (CSP).
+// searchable selects, mapping rows, copy buttons, fields per mode, and no double submits. No inline scripts (CSP).
 (function () {
   "use strict";
 
@@ -119,6 +119,17 @@
       });
     });
   }
+
+  // Fields that belong to one mode (data-for-mode) show, and are sent, only in that mode.
+  document.addEventListener("change", function (event) {
+    var radio = event.target;
+    if (radio.name !== "mode" || radio.type !== "radio" || !radio.form) { return; }
+    radio.form.querySelectorAll("[data-for-mode]").forEach(function (group) {
+      var off = group.getAttribute("data-for-mode") !== radio.value;
+      group.hidden = off;
+      group.querySelectorAll("input, select, textarea").forEach(function (field) { field.disabled = off; });
+    });
+  });
 
   // A plain form disables its submit button once sent; the server's one-time token does the rest.
   document.addEventListener("submit", function (event) {

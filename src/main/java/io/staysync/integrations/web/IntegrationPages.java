@@ -17,10 +17,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.staysync.channels.ChannelConnectors;
 import io.staysync.channels.ChannelMode;
 import io.staysync.channels.ChannelType;
+import io.staysync.channels.ConnectionCheck;
 import io.staysync.common.ConflictException;
 import io.staysync.common.InvalidInputException;
+import io.staysync.common.NotImplementedException;
 import io.staysync.integrations.IntegrationStatus;
 import io.staysync.integrations.SyncInterval;
 import io.staysync.integrations.internal.ConnectionTests;
@@ -52,8 +55,11 @@ class IntegrationPages {
 
 	private final PropertyCatalog properties;
 
+	private final ChannelConnectors connectors;
+
 	IntegrationPages(IntegrationManagement integrations, ConnectionTests tests, MappingManagement mappings,
-			PropertyCatalog properties) {
+			PropertyCatalog properties, ChannelConnectors connectors) {
+		this.connectors = connectors;
 		this.integrations = integrations;
 		this.tests = tests;
 		this.mappings = mappings;
@@ -102,13 +108,39 @@ class IntegrationPages {
 		return configure(model, channel);
 	}
 
+	/**
+	 * Tests the connection and answers inside the dialog it was asked from, whatever the
+	 * outcome. Sent from the configure form with values that differ from the saved ones
+	 * (another mode, a new key or secret), it tests those without storing them or the
+	 * outcome; otherwise it tests the saved setup and records the outcome on the card.
+	 */
 	@PostMapping("/integrations/{type}/test")
 	@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-	String test(@PathVariable String type, Model model, HttpServletResponse response) {
-		ConnectionTests.Tested tested = tests.test(ChannelType.fromPath(type));
-		response.setHeader("HX-Trigger", CHANGED);
-		model.addAttribute("check", tested.check());
+	String test(@PathVariable String type, @RequestParam(required = false) ChannelMode mode,
+			@RequestParam(required = false) String apiKey, @RequestParam(required = false) String apiSecret,
+			Model model, HttpServletResponse response) {
+		ChannelType channel = ChannelType.fromPath(type);
+		Optional<Integration> stored = integrations.find(channel);
+		boolean unsaved = mode != null
+				&& (stored.isEmpty() || stored.get().mode() != mode || filled(apiKey) || filled(apiSecret));
+		model.addAttribute("unsaved", unsaved);
+		if (unsaved) {
+			model.addAttribute("check", tests.testUnsaved(channel, mode, apiKey, apiSecret));
+			return "integrations/dialogs :: tested";
+		}
+		try {
+			ConnectionTests.Tested tested = tests.test(channel);
+			response.setHeader("HX-Trigger", CHANGED);
+			model.addAttribute("check", tested.check());
+		}
+		catch (ConflictException | NotImplementedException cannot) {
+			model.addAttribute("check", ConnectionCheck.failed(cannot.getMessage(), List.of()));
+		}
 		return "integrations/dialogs :: tested";
+	}
+
+	private static boolean filled(String value) {
+		return value != null && !value.isBlank();
 	}
 
 	/**
@@ -167,7 +199,17 @@ class IntegrationPages {
 
 	private String configure(Model model, ChannelType channel) {
 		model.addAttribute("card", card(channel));
-		model.addAttribute("modes", channel.modes());
+		ChannelMode chosen = ((ConfigureForm) model.getAttribute("form")).getMode();
+		model.addAttribute("modes",
+				channel.modes()
+					.stream()
+					.filter(mode -> mode == chosen || connectors.find(channel, mode).isPresent())
+					.toList());
+		model.addAttribute("unavailableModes",
+				channel.modes()
+					.stream()
+					.filter(mode -> mode != chosen && connectors.find(channel, mode).isEmpty())
+					.toList());
 		model.addAttribute("minInterval", SyncInterval.MIN_MINUTES);
 		model.addAttribute("maxInterval", SyncInterval.MAX_MINUTES);
 		return "integrations/dialogs :: configure";

@@ -313,6 +313,53 @@ class IntegrationPagesIntegrationTests extends ConsoleIntegrationTest {
 			.single()).contains("room-1").doesNotContain(old.substring(old.lastIndexOf('/') + 1, old.length() - 4));
 	}
 
+	@Test
+	void aModeNoConnectorSupportsIsNotOfferedAndApiFieldsAreHiddenInIcalMode() throws Exception {
+		String dialog = page(admin, "/integrations/airbnb/configure");
+		assertThat(dialog).contains("id=\"mode-ICAL\"", "Partner API: not available in this version yet")
+			.doesNotContain("id=\"mode-API\"");
+		Matcher apiOnly = Pattern.compile("data-for-mode=\"API\" hidden=\"hidden\"").matcher(dialog);
+		assertThat(apiOnly.results().count()).as("API key, secret, webhook URL and webhook secret hidden").isEqualTo(4);
+		assertThat(page(admin, "/integrations/ical/configure")).doesNotContain("id=\"mode-API\"");
+	}
+
+	@Test
+	void aConnectionTestAnswersInTheDialogAndTestsUnsavedValuesWithoutStoringThem() throws Exception {
+		String notConfigured = body(htmx(form("/integrations/booking_com/test", admin)), 200);
+		assertThat(notConfigured).contains("id=\"test-outcome\"", "Connection failed.", "not configured yet");
+
+		String property = createProperty("Unsaved " + System.nanoTime(), "Europe/Lisbon", 4);
+		feeds.serve("/unsaved/ok.ics", FeedServer.icalFixture("airbnb-listing.ics"), "text/calendar");
+		body(htmx(form("/integrations/booking_com/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "60")
+			.param("active", "true"), 200);
+		body(htmx(form("/integrations/booking_com/mapping", admin)).param("rows[0].externalListingId", "ok")
+			.param("rows[0].propertyId", property)
+			.param("rows[0].importUrl", feeds.url("/unsaved/ok.ics")), 200);
+		String status = jdbc.sql("select status from integrations where type = 'booking_com'")
+			.query(String.class)
+			.single();
+
+		MvcResult unsaved = mvc
+			.perform(htmx(form("/integrations/booking_com/test", admin)).param("mode", "API")
+				.param("apiKey", "typed-but-not-saved-key")
+				.param("syncIntervalMinutes", "60"))
+			.andExpect(status().isOk())
+			.andExpect(header().doesNotExist("HX-Trigger"))
+			.andReturn();
+		assertThat(unsaved.getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.contains("Connection failed.", "Tested the values in the form; they are not saved yet.")
+			.doesNotContain("typed-but-not-saved-key");
+		assertThat(jdbc.sql("select mode, status, api_key from integrations where type = 'booking_com'")
+			.query((rs, n) -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3))
+			.single()).isEqualTo("ical/" + status + "/null");
+
+		String saved = body(htmx(form("/integrations/booking_com/test", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "60"), 200);
+		assertThat(saved).contains("Connection works.", "Tested the saved setup.");
+		assertThat(page(admin, "/integrations/booking_com/card")).contains("tag-connected");
+	}
+
 	private static String exportLink(String html) {
 		Matcher link = Pattern.compile("value=\"(http://localhost/ical/[A-Za-z0-9_-]+\\.ics)\"").matcher(html);
 		assertThat(link.find()).as("an export link on the page").isTrue();
