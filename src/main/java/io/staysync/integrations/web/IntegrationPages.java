@@ -184,6 +184,7 @@ class IntegrationPages {
 				response.setHeader("HX-Trigger", CHANGED);
 				model.addAttribute("type", channel.path());
 				model.addAttribute("mapped", mapped);
+				model.addAttribute("sameFeeds", mappings.sameFeeds(channel));
 				return "integrations/dialogs :: mapped";
 			}
 			catch (InvalidInputException e) {

@@ -360,6 +360,70 @@ class IntegrationPagesIntegrationTests extends ConsoleIntegrationTest {
 		assertThat(page(admin, "/integrations/booking_com/card")).contains("tag-connected");
 	}
 
+	@Test
+	void theGettingStartedChecklistTicksEachStepAndIsGoneOnceAllAreDone() throws Exception {
+		assertThat(page(admin, "/")).contains("hx-get=\"/integrations/getting-started\"");
+		assertThat(page(admin, "/integrations/getting-started")).contains("id=\"getting-started\"",
+				"data-step=\"channel\" data-done=\"false\"", "data-step=\"export\" data-done=\"false\"",
+				"data-step=\"sync\" data-done=\"false\"");
+
+		String loft = createProperty("Checklist " + System.nanoTime(), "Europe/Lisbon", 4);
+		feeds.serve("/checklist/a.ics", FeedServer.icalFixture("airbnb-listing.ics"), "text/calendar");
+		body(htmx(form("/integrations/ical/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "60")
+			.param("active", "true"), 200);
+		body(htmx(form("/integrations/ical/mapping", admin)).param("rows[0].externalListingId", "vrbo-1")
+			.param("rows[0].propertyId", loft)
+			.param("rows[0].importUrl", feeds.url("/checklist/a.ics")), 200);
+		assertThat(page(admin, "/integrations/getting-started")).contains("data-step=\"property\" data-done=\"true\"",
+				"data-step=\"channel\" data-done=\"true\"", "data-step=\"mapping\" data-done=\"true\"",
+				"data-step=\"export\" data-done=\"false\"", "3 of 5 done");
+		assertThat(page(admin, "/integrations/attention")).contains("Nothing has synced yet")
+			.doesNotContain("Every configured channel is syncing");
+
+		mvc.perform(get(exportLink(page(admin, "/integrations")).replace("http://localhost", "")))
+			.andExpect(status().isOk());
+		String progress = body(htmx(form("/integrations/ical/sync", admin)), 200);
+		Matcher run = Pattern.compile("id=\"run-([0-9a-f-]{36})\"").matcher(progress);
+		assertThat(run.find()).isTrue();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> !page(admin, "/syncs/" + run.group(1) + "/progress").contains("data-status=\"running\""));
+
+		assertThat(page(admin, "/integrations/getting-started")).doesNotContain("getting-started", "data-step");
+		assertThat(page(admin, "/integrations/attention")).contains("Every configured channel is syncing");
+	}
+
+	@Test
+	void theSameFeedMappedToTwoListingsIsWarnedAboutWhenSaved() throws Exception {
+		String loft = createProperty("Same feed " + System.nanoTime(), "Europe/Lisbon", 4);
+		String house = createProperty("Other feed " + System.nanoTime(), "Europe/Lisbon", 4);
+		feeds.serve("/same/a.ics", FeedServer.icalFixture("airbnb-listing.ics"), "text/calendar");
+		feeds.serve("/same/b.ics", FeedServer.icalFixture("bookingcom-room.ics"), "text/calendar");
+		body(htmx(form("/integrations/ical/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "60")
+			.param("active", "true"), 200);
+		String distinct = body(
+				htmx(form("/integrations/ical/mapping", admin)).param("rows[0].externalListingId", "first")
+					.param("rows[0].propertyId", loft)
+					.param("rows[0].importUrl", feeds.url("/same/a.ics"))
+					.param("rows[1].externalListingId", "second")
+					.param("rows[1].propertyId", house)
+					.param("rows[1].importUrl", feeds.url("/same/b.ics")),
+				200);
+		assertThat(distinct).doesNotContain("same-feed-warning");
+
+		body(htmx(form("/integrations/airbnb/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "60")
+			.param("active", "true"), 200);
+		String twice = body(htmx(form("/integrations/airbnb/mapping", admin)).param("rows[0].externalListingId", "air")
+			.param("rows[0].propertyId", house)
+			.param("rows[0].importUrl", feeds.url("/same/a.ics")), 200);
+		assertThat(twice)
+			.contains("Mapping saved: 1 listing.", "id=\"same-feed-warning\"",
+					"airbnb air, ical first read the same feed", "hx-post=\"/integrations/airbnb/sync\"")
+			.doesNotContain("/same/a.ics");
+	}
+
 	private static String exportLink(String html) {
 		Matcher link = Pattern.compile("value=\"(http://localhost/ical/[A-Za-z0-9_-]+\\.ics)\"").matcher(html);
 		assertThat(link.find()).as("an export link on the page").isTrue();
