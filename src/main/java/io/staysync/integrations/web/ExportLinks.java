@@ -29,7 +29,7 @@ final class ExportLinks {
 			.collect(Collectors.toMap(PropertyRef::id, PropertyRef::name));
 		return mappings.stream()
 			.map(m -> new Link(m.externalListingId(), m.propertyId(), names.getOrDefault(m.propertyId(), "?"),
-					url(m.exportToken()), m.exportFetchedAt()))
+					url(m.exportToken()), m.exportFetchedAt(), feedSource(m.importUrlHost())))
 			.toList();
 	}
 
@@ -38,6 +38,30 @@ final class ExportLinks {
 			.path("/ical/{token}.ics")
 			.buildAndExpand(token)
 			.toUriString();
+	}
+
+	/**
+	 * Which calendar a feed comes from, told by the host that serves it (the same hosts
+	 * whose feeds are described in docs/channels.md); {@code null} when the host says
+	 * nothing.
+	 */
+	static String feedSource(String host) {
+		if (host == null) {
+			return null;
+		}
+		if (host.endsWith("vrbo.com") || host.endsWith("homeaway.com") || host.endsWith("abritel.fr")) {
+			return "Vrbo";
+		}
+		if (host.endsWith("google.com")) {
+			return "Google Calendar";
+		}
+		if (host.endsWith("airbnb.com") || host.contains(".airbnb.")) {
+			return "Airbnb";
+		}
+		if (host.endsWith("booking.com")) {
+			return "Booking.com";
+		}
+		return null;
 	}
 
 	/**
@@ -54,9 +78,11 @@ final class ExportLinks {
 
 	/**
 	 * One listing's link; {@code fetchedAt} is when its channel last read it, or
-	 * {@code null} if it never has (the link is not pasted yet).
+	 * {@code null} if it never has (the link is not pasted yet); {@code source} names the
+	 * calendar its own feed comes from, when its host tells.
 	 */
-	record Link(String externalListingId, UUID propertyId, String propertyName, String url, Instant fetchedAt) {
+	record Link(String externalListingId, UUID propertyId, String propertyName, String url, Instant fetchedAt,
+			String source) {
 	}
 
 }

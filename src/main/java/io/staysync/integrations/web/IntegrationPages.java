@@ -157,6 +157,29 @@ class IntegrationPages {
 		return "integrations/page :: card";
 	}
 
+	/** The dialog of "Sync now": starts a run of the saved mapping and follows it. */
+	@GetMapping("/integrations/{type}/sync-dialog")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+	String syncDialog(@PathVariable String type, Model model) {
+		model.addAttribute("card", card(ChannelType.fromPath(type)));
+		return "integrations/dialogs :: syncing";
+	}
+
+	/**
+	 * The dialog of "Sync all": a run of every configured channel with a mapped listing,
+	 * each followed on its own.
+	 */
+	@GetMapping("/integrations/sync-all")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+	String syncAllDialog(Model model) {
+		model.addAttribute("cards",
+				Arrays.stream(ChannelType.values())
+					.map(this::card)
+					.filter(card -> card.configured() && card.mappedListings() > 0)
+					.toList());
+		return "integrations/dialogs :: syncing-all";
+	}
+
 	@GetMapping("/integrations/{type}/mapping")
 	@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
 	String mappingDialog(@PathVariable String type, Model model) {

@@ -424,6 +424,75 @@ class IntegrationPagesIntegrationTests extends ConsoleIntegrationTest {
 			.doesNotContain("/same/a.ics");
 	}
 
+	@Test
+	void syncNowAndSyncAllFollowTheRunInADialogWhoseTitleFollowsItAndViewersSeeNeither() throws Exception {
+		String loft = createProperty("Sync now " + System.nanoTime(), "Europe/Lisbon", 4);
+		feeds.serve("/now/a.ics", FeedServer.icalFixture("airbnb-listing.ics"), "text/calendar");
+		body(htmx(form("/integrations/ical/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "60")
+			.param("active", "true"), 200);
+		body(htmx(form("/integrations/airbnb/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "60")
+			.param("active", "true"), 200);
+		assertThat(page(admin, "/integrations")).contains("id=\"sync-all\"")
+			.doesNotContain("id=\"sync-now-airbnb\"", "id=\"sync-now-ical\"");
+		body(htmx(form("/integrations/airbnb/mapping", admin)).param("rows[0].externalListingId", "a")
+			.param("rows[0].propertyId", loft)
+			.param("rows[0].importUrl", feeds.url("/now/a.ics")), 200);
+		body(htmx(form("/integrations/ical/mapping", admin)).param("rows[0].externalListingId", "vrbo")
+			.param("rows[0].propertyId", loft)
+			.param("rows[0].importUrl", "https://www.vrbo.com/icalendar/0f8c2b9e.ics"), 200);
+
+		String page = page(admin, "/integrations");
+		assertThat(page).contains("id=\"sync-now-airbnb\"", "id=\"sync-now-ical\"", "feed-source\">Vrbo</span>");
+		MockHttpSession viewer = as("VIEWER");
+		assertThat(page(viewer, "/integrations")).doesNotContain("id=\"sync-all\"", "id=\"sync-now-",
+				"regenerate-export");
+		mvc.perform(get("/integrations/sync-all").session(viewer)).andExpect(status().isForbidden());
+		mvc.perform(get("/integrations/ical/sync-dialog").session(viewer)).andExpect(status().isForbidden());
+
+		String all = page(admin, "/integrations/sync-all");
+		assertThat(all)
+			.contains("Syncing every channel", "hx-post=\"/integrations/ical/sync\"",
+					"hx-post=\"/integrations/airbnb/sync\"")
+			.doesNotContain("hx-post=\"/integrations/booking_com/sync\"");
+		String dialog = page(admin, "/integrations/airbnb/sync-dialog");
+		assertThat(dialog).contains("id=\"run-title\">Syncing Airbnb…</span>", "hx-post=\"/integrations/airbnb/sync\"");
+
+		String progress = body(htmx(form("/integrations/airbnb/sync", admin)), 200);
+		Matcher run = Pattern.compile("id=\"run-([0-9a-f-]{36})\"").matcher(progress);
+		assertThat(run.find()).isTrue();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> !page(admin, "/syncs/" + run.group(1) + "/progress").contains("data-status=\"running\""));
+		assertThat(page(admin, "/syncs/" + run.group(1) + "/progress"))
+			.contains("id=\"run-title\" hx-swap-oob=\"true\">Sync finished</span>");
+	}
+
+	@Test
+	void thePropertyPageLoadsItsChannelsWithEachListingsExportLinkAndLastSync() throws Exception {
+		String loft = createProperty("Channels " + System.nanoTime(), "Europe/Lisbon", 4);
+		String other = createProperty("Elsewhere " + System.nanoTime(), "Europe/Lisbon", 4);
+		assertThat(page(admin, "/properties/" + loft)).contains("hx-get=\"/integrations/property/" + loft + "\"");
+		assertThat(page(admin, "/integrations/property/" + loft)).contains("No channel listing is mapped");
+
+		body(htmx(form("/integrations/ical/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "60")
+			.param("active", "true"), 200);
+		body(htmx(form("/integrations/ical/mapping", admin)).param("rows[0].externalListingId", "<vrbo>")
+			.param("rows[0].propertyId", loft)
+			.param("rows[0].importUrl", "https://www.vrbo.com/icalendar/1.ics")
+			.param("rows[1].externalListingId", "not-this-one")
+			.param("rows[1].propertyId", other)
+			.param("rows[1].importUrl", "https://calendar.google.com/calendar/ical/x/basic.ics"), 200);
+
+		String panel = page(as("VIEWER"), "/integrations/property/" + loft);
+		assertThat(panel)
+			.contains("Other iCal calendars", "last sync", "never", "&lt;vrbo&gt;", "Vrbo",
+					"export link not read by the channel yet", "copy-export")
+			.containsPattern("value=\"http://localhost/ical/[A-Za-z0-9_-]+\\.ics\"")
+			.doesNotContain("<vrbo>", "not-this-one", "vrbo.com/icalendar", "regenerate-export");
+	}
+
 	private static String exportLink(String html) {
 		Matcher link = Pattern.compile("value=\"(http://localhost/ical/[A-Za-z0-9_-]+\\.ics)\"").matcher(html);
 		assertThat(link.find()).as("an export link on the page").isTrue();
