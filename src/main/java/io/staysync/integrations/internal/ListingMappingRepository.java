@@ -32,6 +32,11 @@ interface ListingMappingRepository extends ListCrudRepository<ListingMapping, UU
 			+ " and (export_fetched_at is null or export_fetched_at < :notBefore)")
 	int noteExportFetch(UUID id, Instant at, Instant notBefore);
 
+	/** A new export link has not been read by anyone yet. */
+	@Modifying
+	@Query("update listing_mappings set export_fetched_at = null where id = :id")
+	int forgetExportFetch(UUID id);
+
 	@Query("select count(*) from listing_mappings where export_fetched_at is not null")
 	long countExportFetched();
 

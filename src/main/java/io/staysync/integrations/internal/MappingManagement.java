@@ -188,7 +188,8 @@ public class MappingManagement {
 	}
 
 	/**
-	 * Issues a new export token for a listing; the old feed URL stops working at once.
+	 * Issues a new export token for a listing; the old feed URL stops working at once,
+	 * and the new one counts as not read until a channel reads it.
 	 */
 	@Transactional
 	public ListingMapping regenerateExportToken(ChannelType type, String externalListingId) {
@@ -198,9 +199,10 @@ public class MappingManagement {
 			.orElseThrow(() -> new NotFoundException("Listing '" + externalListingId + "' is not mapped."));
 		mapping.replaceExportToken(exportToken(), clock.instant());
 		mapping = mappings.save(mapping);
+		mappings.forgetExportFetch(mapping.id());
 		audit.record("integration.export-token.regenerated", "integration:" + type.path(),
 				Map.of("externalListingId", externalListingId));
-		return mapping;
+		return mappings.findById(mapping.id()).orElseThrow();
 	}
 
 	private void check(Integration integration, List<MappingRequest> requested) {

@@ -300,10 +300,13 @@ class IntegrationPagesIntegrationTests extends ConsoleIntegrationTest {
 			.andExpect(status().isForbidden());
 		assertThat(exportLink(page(admin, "/integrations"))).isEqualTo(old);
 
+		mvc.perform(get(old.replace("http://localhost", ""))).andExpect(status().isOk());
+		assertThat(page(admin, "/integrations/booking_com/card")).doesNotContain("not read by the channel yet");
+
 		String card = body(htmx(form("/integrations/booking_com/export-link", admin)).param("listing", "room-1"), 200);
 		String fresh = exportLink(card);
 		assertThat(fresh).isNotEqualTo(old);
-		assertThat(card).contains("New export link for room-1");
+		assertThat(card).contains("New export link for room-1", "not read by the channel yet");
 		mvc.perform(get(old.replace("http://localhost", ""))).andExpect(status().isNotFound());
 		mvc.perform(get(fresh.replace("http://localhost", ""))).andExpect(status().isOk());
 		assertThat(jdbc
@@ -321,6 +324,17 @@ class IntegrationPagesIntegrationTests extends ConsoleIntegrationTest {
 		Matcher apiOnly = Pattern.compile("data-for-mode=\"API\" hidden=\"hidden\"").matcher(dialog);
 		assertThat(apiOnly.results().count()).as("API key, secret, webhook URL and webhook secret hidden").isEqualTo(4);
 		assertThat(page(admin, "/integrations/ical/configure")).doesNotContain("id=\"mode-API\"");
+
+		// Saved in iCal mode, the hidden fields are not sent, and keep what is stored.
+		body(htmx(form("/integrations/airbnb/configure", admin)).param("mode", "API")
+			.param("webhookUrl", "https://hooks.example.com/staysync")
+			.param("syncIntervalMinutes", "60")
+			.param("active", "true"), 200);
+		body(htmx(form("/integrations/airbnb/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "60")
+			.param("active", "true"), 200);
+		assertThat(jdbc.sql("select webhook_url from integrations where type = 'airbnb'").query(String.class).single())
+			.isEqualTo("https://hooks.example.com/staysync");
 	}
 
 	@Test

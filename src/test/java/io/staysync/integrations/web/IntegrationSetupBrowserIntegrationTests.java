@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.InvalidElementStateException;
 import org.openqa.selenium.JavascriptExecutor;
@@ -126,6 +127,29 @@ class IntegrationSetupBrowserIntegrationTests extends ConsoleIntegrationTest {
 				.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(feed.statusCode()).isEqualTo(200);
 			assertThat(feed.body()).contains("BEGIN:VCALENDAR", "END:VCALENDAR");
+
+			// Sync now follows the run in a dialog whose title says how it ended.
+			wait.until(ExpectedConditions.elementToBeClickable(By.id("sync-now-ical"))).click();
+			wait.until(ExpectedConditions.textToBe(By.id("run-title"), "Sync finished"));
+			page.findElement(By.cssSelector("#dialog .modal-footer .btn-primary")).click();
+			wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("dialog")));
+
+			// Regenerating asks first, then the card shows a new link that the channel
+			// has
+			// not read.
+			WebElement regenerate = page.findElement(By.cssSelector("#integration-ical .regenerate-export"));
+			((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView()", regenerate);
+			regenerate.click();
+			Alert confirm = wait.until(ExpectedConditions.alertIsPresent());
+			assertThat(confirm.getText()).contains("The old link stops working at once");
+			confirm.accept();
+			wait.until(d -> !url.equals(d.findElement(By.id("export-ical-0")).getAttribute("value")));
+			assertThat(page.findElement(By.cssSelector("#integration-ical .export-links")).getText())
+				.contains("not read by the channel yet");
+			String fresh = page.findElement(By.id("export-ical-0")).getAttribute("value");
+			assertThat(HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(fresh)).build(), HttpResponse.BodyHandlers.ofString())
+				.statusCode()).isEqualTo(200);
 
 			// Every step is done: the dashboard shows no checklist any more.
 			page.get(base + "/");
