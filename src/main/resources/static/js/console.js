@@ -1,5 +1,5 @@
 // Staysync console behaviour: CSRF for htmx, readable htmx failures, relative times,
-// searchable selects, mapping rows, and no double submits. No inline scripts (CSP).
+// searchable selects, mapping rows, copy buttons, fields per mode, and no double submits. No inline scripts (CSP).
 (function () {
   "use strict";
 
@@ -66,8 +66,33 @@
     });
   }
 
+  // A copy button puts its field's text on the clipboard; where the clipboard API is
+  // refused (plain http, an old browser), the selected text is copied the old way.
+  function copyField(button) {
+    var field = document.querySelector(button.getAttribute("data-copy"));
+    if (!field) { return; }
+    var text = field.value !== undefined ? field.value : field.textContent;
+    function copied() {
+      button.textContent = "Copied";
+      button.setAttribute("data-copied", "true");
+      window.setTimeout(function () { button.textContent = "Copy"; }, 2000);
+    }
+    function fallback() {
+      if (field.select) { field.select(); }
+      try { document.execCommand("copy"); } catch (e) { /* the text stays selected to copy by hand */ }
+      copied();
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(copied, fallback);
+    } else {
+      fallback();
+    }
+  }
+
   // Mapping rows: add a copy of the template row, remove a row.
   document.addEventListener("click", function (event) {
+    var copy = event.target.closest("[data-copy]");
+    if (copy) { copyField(copy); }
     var add = event.target.closest("[data-add-row]");
     if (add) {
       var table = document.querySelector(add.getAttribute("data-add-row"));
@@ -94,6 +119,17 @@
       });
     });
   }
+
+  // Fields that belong to one mode (data-for-mode) show, and are sent, only in that mode.
+  document.addEventListener("change", function (event) {
+    var radio = event.target;
+    if (radio.name !== "mode" || radio.type !== "radio" || !radio.form) { return; }
+    radio.form.querySelectorAll("[data-for-mode]").forEach(function (group) {
+      var off = group.getAttribute("data-for-mode") !== radio.value;
+      group.hidden = off;
+      group.querySelectorAll("input, select, textarea").forEach(function (field) { field.disabled = off; });
+    });
+  });
 
   // A plain form disables its submit button once sent; the server's one-time token does the rest.
   document.addEventListener("submit", function (event) {

@@ -146,7 +146,8 @@ class BookingPages {
 	String cancel(@PathVariable UUID id, RedirectAttributes redirect) {
 		try {
 			bookings.cancel(id);
-			redirect.addFlashAttribute("flash", "Booking cancelled; its nights are free again on every channel.");
+			redirect.addFlashAttribute("flash",
+					"Booking cancelled; its nights reopen when each channel next reads its feed.");
 		}
 		catch (ConflictException e) {
 			redirect.addFlashAttribute("warning", e.getMessage());

@@ -2,6 +2,7 @@ package io.staysync.integrations.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Service;
 import io.staysync.channels.ChannelConnector;
 import io.staysync.channels.ChannelConnectors;
 import io.staysync.channels.ChannelCredentials;
+import io.staysync.channels.ChannelMode;
 import io.staysync.channels.ChannelType;
 import io.staysync.channels.ConnectionCheck;
 import io.staysync.common.ConflictException;
@@ -66,6 +68,41 @@ public class ConnectionTests {
 		return new Tested(recorded == null ? integration : recorded, check);
 	}
 
+	/**
+	 * Tests values a manager has typed but not saved: this mode, and the API key and
+	 * secret when given (blank ones fall back to the stored ones), with the stored
+	 * listings. Records nothing and stores nothing: the saved setup and its status stay
+	 * as they are until the values are saved.
+	 */
+	public ConnectionCheck testUnsaved(ChannelType type, ChannelMode mode, String apiKey, String apiSecret) {
+		Optional<ChannelConnector> connector = connectors.find(type, mode);
+		if (connector.isEmpty()) {
+			return ConnectionCheck.failed("This version cannot connect to " + type.path() + " in " + mode.json()
+					+ " mode yet, so there is nothing to test.", List.of());
+		}
+		Optional<Integration> stored = integrations.findByType(type);
+		ChannelCredentials saved;
+		try {
+			saved = stored
+				.map(integration -> secrets.credentials(integration,
+						mappings.findByIntegrationIdOrderByExternalListingId(integration.id())))
+				.orElse(null);
+		}
+		catch (VaultException unreadable) {
+			return unreadable(unreadable);
+		}
+		ChannelCredentials draft = new ChannelCredentials(saved == null ? null : saved.integrationId(), type, mode,
+				blank(apiKey) ? (saved == null ? null : saved.apiKey()) : apiKey.strip(),
+				blank(apiSecret) ? (saved == null ? null : saved.apiSecret()) : apiSecret.strip(),
+				saved == null ? null : saved.webhookSecret(), saved == null ? null : saved.webhookUrl(),
+				saved == null ? List.of() : saved.listings());
+		return call(connector.get(), draft);
+	}
+
+	private static boolean blank(String value) {
+		return value == null || value.isBlank();
+	}
+
 	private ConnectionCheck check(ChannelConnector connector, Integration integration) {
 		ChannelCredentials credentials;
 		try {
@@ -73,9 +110,17 @@ public class ConnectionTests {
 					mappings.findByIntegrationIdOrderByExternalListingId(integration.id()));
 		}
 		catch (VaultException unreadable) {
-			return ConnectionCheck.failed("The stored credentials cannot be decrypted (" + unreadable.getMessage()
-					+ "). Enter them again, or restore the keyring they were saved with.", List.of());
+			return unreadable(unreadable);
 		}
+		return call(connector, credentials);
+	}
+
+	private static ConnectionCheck unreadable(VaultException unreadable) {
+		return ConnectionCheck.failed("The stored credentials cannot be decrypted (" + unreadable.getMessage()
+				+ "). Enter them again, or restore the keyring they were saved with.", List.of());
+	}
+
+	private ConnectionCheck call(ChannelConnector connector, ChannelCredentials credentials) {
 		try {
 			return connector.testConnection(credentials);
 		}

@@ -70,6 +70,12 @@ class IntegrationSecrets implements SecretStore {
 					.toList());
 	}
 
+	/** The listing's feed URL in clear, or {@code null} if none is stored. */
+	String importUrl(ListingMapping mapping) {
+		return mapping.sealedImportUrl() == null ? null
+				: vault.open(mapping.sealedImportUrl(), new SecretContext(MAPPINGS, mapping.id(), "import_url"));
+	}
+
 	Optional<String> webhookSecret(Integration integration) {
 		return Optional.ofNullable(open(integration, "webhook_secret", integration.sealedWebhookSecret()));
 	}

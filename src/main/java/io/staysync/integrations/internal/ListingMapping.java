@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -34,6 +35,10 @@ public class ListingMapping {
 	private final Instant createdAt;
 
 	private Instant updatedAt;
+
+	/** Written by the feed endpoint alone ({@link ExportFeeds}); saving leaves it. */
+	@ReadOnlyProperty
+	private Instant exportFetchedAt;
 
 	@Version
 	private Long version;
@@ -112,6 +117,11 @@ public class ListingMapping {
 
 	public String exportToken() {
 		return exportToken;
+	}
+
+	/** When a channel last read this listing's export feed; {@code null} if never. */
+	public Instant exportFetchedAt() {
+		return exportFetchedAt;
 	}
 
 	public Instant createdAt() {

@@ -1,9 +1,12 @@
 package io.staysync.integrations.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
 interface ListingMappingRepository extends ListCrudRepository<ListingMapping, UUID> {
@@ -19,5 +22,22 @@ interface ListingMappingRepository extends ListCrudRepository<ListingMapping, UU
 	Optional<ListingMapping> findByIntegrationIdAndExternalListingId(UUID integrationId, String externalListingId);
 
 	long countByIntegrationId(UUID integrationId);
+
+	/**
+	 * Notes that a channel read the export feed; skipped when noted since
+	 * {@code notBefore}, so that polling does not turn every read into a write.
+	 */
+	@Modifying
+	@Query("update listing_mappings set export_fetched_at = :at where id = :id"
+			+ " and (export_fetched_at is null or export_fetched_at < :notBefore)")
+	int noteExportFetch(UUID id, Instant at, Instant notBefore);
+
+	/** A new export link has not been read by anyone yet. */
+	@Modifying
+	@Query("update listing_mappings set export_fetched_at = null where id = :id")
+	int forgetExportFetch(UUID id);
+
+	@Query("select count(*) from listing_mappings where export_fetched_at is not null")
+	long countExportFetched();
 
 }

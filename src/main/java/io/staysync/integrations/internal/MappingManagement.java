@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +31,7 @@ import io.staysync.common.InvalidInputException.FieldProblem;
 import io.staysync.common.NotFoundException;
 import io.staysync.properties.PropertyCatalog;
 import io.staysync.properties.PropertyRef;
+import io.staysync.security.vault.VaultException;
 
 /**
  * Maps channel listings to properties. {@link #replace} makes the stored set exactly the
@@ -68,6 +71,21 @@ public class MappingManagement {
 	@Transactional(readOnly = true)
 	public long count(Integration integration) {
 		return mappings.countByIntegrationId(integration.id());
+	}
+
+	/** How many listings are mapped, over every integration. */
+	@Transactional(readOnly = true)
+	public long countAll() {
+		return mappings.count();
+	}
+
+	/**
+	 * How many listings' export feeds a channel has read: their links were pasted where
+	 * they belong.
+	 */
+	@Transactional(readOnly = true)
+	public long countExportsRead() {
+		return mappings.countExportFetched();
 	}
 
 	@Transactional(readOnly = true)
@@ -133,7 +151,45 @@ public class MappingManagement {
 	}
 
 	/**
-	 * Issues a new export token for a listing; the old feed URL stops working at once.
+	 * The listings of this channel that read the same feed as another listing, of any
+	 * channel: each booking in it would be imported twice, and conflict with itself. One
+	 * group per shared feed, each listing as "channel listing"; the URL itself is never
+	 * part of it (it carries the channel's secret token).
+	 */
+	@Transactional(readOnly = true)
+	public List<List<String>> sameFeeds(ChannelType type) {
+		Map<String, List<String>> byFeed = new LinkedHashMap<>();
+		Map<String, Boolean> concernsType = new HashMap<>();
+		List<Integration> all = new ArrayList<>(integrations.findAll());
+		all.sort(Comparator.comparing(Integration::type));
+		for (Integration integration : all) {
+			for (ListingMapping mapping : mappings.findByIntegrationIdOrderByExternalListingId(integration.id())) {
+				String url;
+				try {
+					url = secrets.importUrl(mapping);
+				}
+				catch (VaultException unreadable) {
+					continue;
+				}
+				if (url == null) {
+					continue;
+				}
+				String feed = url.strip();
+				byFeed.computeIfAbsent(feed, k -> new ArrayList<>())
+					.add(integration.type().path() + " " + mapping.externalListingId());
+				concernsType.merge(feed, integration.type() == type, Boolean::logicalOr);
+			}
+		}
+		return byFeed.entrySet()
+			.stream()
+			.filter(e -> e.getValue().size() > 1 && concernsType.get(e.getKey()))
+			.map(Map.Entry::getValue)
+			.toList();
+	}
+
+	/**
+	 * Issues a new export token for a listing; the old feed URL stops working at once,
+	 * and the new one counts as not read until a channel reads it.
 	 */
 	@Transactional
 	public ListingMapping regenerateExportToken(ChannelType type, String externalListingId) {
@@ -143,9 +199,10 @@ public class MappingManagement {
 			.orElseThrow(() -> new NotFoundException("Listing '" + externalListingId + "' is not mapped."));
 		mapping.replaceExportToken(exportToken(), clock.instant());
 		mapping = mappings.save(mapping);
+		mappings.forgetExportFetch(mapping.id());
 		audit.record("integration.export-token.regenerated", "integration:" + type.path(),
 				Map.of("externalListingId", externalListingId));
-		return mapping;
+		return mappings.findById(mapping.id()).orElseThrow();
 	}
 
 	private void check(Integration integration, List<MappingRequest> requested) {

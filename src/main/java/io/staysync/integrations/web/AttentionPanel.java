@@ -20,7 +20,8 @@ import io.staysync.integrations.internal.MappingManagement;
  * The dashboard's integrations panel: what needs a manager's attention, each with the way
  * to fix it. An integration is in trouble when it is in error, when its last sync is
  * older than twice its interval (the scheduler is not keeping up, or syncs are paused),
- * or when it is active with no listing mapped (it syncs nothing).
+ * or when it is active with no listing mapped (it syncs nothing). Until any channel has
+ * synced, it does not claim that they are syncing.
  */
 @ConsoleController
 class AttentionPanel {
@@ -41,12 +42,14 @@ class AttentionPanel {
 	String attention(Model model) {
 		List<Item> items = new ArrayList<>();
 		int healthy = 0;
+		boolean synced = false;
 		for (ChannelType type : ChannelType.values()) {
 			Integration integration = integrations.find(type).orElse(null);
 			if (integration == null) {
 				continue;
 			}
 			int before = items.size();
+			synced |= integration.lastSyncAt() != null;
 			String name = IntegrationPages.Card.label(type);
 			if (integration.status() == IntegrationStatus.ERROR) {
 				items.add(new Item("error", name + " is in error",
@@ -69,6 +72,7 @@ class AttentionPanel {
 		}
 		model.addAttribute("items", items);
 		model.addAttribute("healthy", healthy);
+		model.addAttribute("synced", synced);
 		return "integrations/attention :: panel";
 	}
 

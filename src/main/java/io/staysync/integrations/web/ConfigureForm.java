@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The configure dialog. Secret fields are never filled from what is stored: left blank,
- * they keep the stored value.
+ * they keep the stored value. Fields of another mode are not sent at all (the page
+ * disables them), and keep what is stored too.
  */
 public class ConfigureForm {
 
@@ -47,7 +48,7 @@ public class ConfigureForm {
 
 	IntegrationConfiguration toConfiguration() {
 		return new IntegrationConfiguration(keepIfBlank(apiKey), keepIfBlank(apiSecret),
-				generateWebhookSecret ? "generate" : null, webhookUrl == null ? "" : webhookUrl.strip(), active, mode,
+				generateWebhookSecret ? "generate" : null, webhookUrl == null ? null : webhookUrl.strip(), active, mode,
 				syncIntervalMinutes);
 	}
 

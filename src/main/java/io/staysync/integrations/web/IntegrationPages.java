@@ -15,11 +15,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
+import io.staysync.channels.ChannelConnectors;
 import io.staysync.channels.ChannelMode;
 import io.staysync.channels.ChannelType;
+import io.staysync.channels.ConnectionCheck;
 import io.staysync.common.ConflictException;
 import io.staysync.common.InvalidInputException;
+import io.staysync.common.NotImplementedException;
 import io.staysync.integrations.IntegrationStatus;
 import io.staysync.integrations.SyncInterval;
 import io.staysync.integrations.internal.ConnectionTests;
@@ -51,8 +55,11 @@ class IntegrationPages {
 
 	private final PropertyCatalog properties;
 
+	private final ChannelConnectors connectors;
+
 	IntegrationPages(IntegrationManagement integrations, ConnectionTests tests, MappingManagement mappings,
-			PropertyCatalog properties) {
+			PropertyCatalog properties, ChannelConnectors connectors) {
+		this.connectors = connectors;
 		this.integrations = integrations;
 		this.tests = tests;
 		this.mappings = mappings;
@@ -89,8 +96,7 @@ class IntegrationPages {
 			try {
 				IntegrationManagement.Configured configured = integrations.configure(channel, form.toConfiguration());
 				response.setHeader("HX-Trigger", CHANGED);
-				model.addAttribute("card",
-						Card.of(channel, configured.integration(), mappings.count(configured.integration())));
+				model.addAttribute("card", card(channel));
 				model.addAttribute("generatedWebhookSecret", configured.generatedWebhookSecret());
 				return "integrations/dialogs :: configured";
 			}
@@ -102,13 +108,76 @@ class IntegrationPages {
 		return configure(model, channel);
 	}
 
+	/**
+	 * Tests the connection and answers inside the dialog it was asked from, whatever the
+	 * outcome. Sent from the configure form with values that differ from the saved ones
+	 * (another mode, a new key or secret), it tests those without storing them or the
+	 * outcome; otherwise it tests the saved setup and records the outcome on the card.
+	 */
 	@PostMapping("/integrations/{type}/test")
 	@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-	String test(@PathVariable String type, Model model, HttpServletResponse response) {
-		ConnectionTests.Tested tested = tests.test(ChannelType.fromPath(type));
-		response.setHeader("HX-Trigger", CHANGED);
-		model.addAttribute("check", tested.check());
+	String test(@PathVariable String type, @RequestParam(required = false) ChannelMode mode,
+			@RequestParam(required = false) String apiKey, @RequestParam(required = false) String apiSecret,
+			Model model, HttpServletResponse response) {
+		ChannelType channel = ChannelType.fromPath(type);
+		Optional<Integration> stored = integrations.find(channel);
+		boolean unsaved = mode != null
+				&& (stored.isEmpty() || stored.get().mode() != mode || filled(apiKey) || filled(apiSecret));
+		model.addAttribute("unsaved", unsaved);
+		if (unsaved) {
+			model.addAttribute("check", tests.testUnsaved(channel, mode, apiKey, apiSecret));
+			return "integrations/dialogs :: tested";
+		}
+		try {
+			ConnectionTests.Tested tested = tests.test(channel);
+			response.setHeader("HX-Trigger", CHANGED);
+			model.addAttribute("check", tested.check());
+		}
+		catch (ConflictException | NotImplementedException cannot) {
+			model.addAttribute("check", ConnectionCheck.failed(cannot.getMessage(), List.of()));
+		}
 		return "integrations/dialogs :: tested";
+	}
+
+	private static boolean filled(String value) {
+		return value != null && !value.isBlank();
+	}
+
+	/**
+	 * A new export link for one listing; the old one stops working at once (the page asks
+	 * first). Answers the card, with the new link in it.
+	 */
+	@PostMapping("/integrations/{type}/export-link")
+	@PreAuthorize("hasRole('ADMIN')")
+	String regenerateExportLink(@PathVariable String type, @RequestParam String listing, Model model) {
+		ChannelType channel = ChannelType.fromPath(type);
+		mappings.regenerateExportToken(channel, listing);
+		model.addAttribute("card", card(channel));
+		model.addAttribute("regenerated", listing);
+		return "integrations/page :: card";
+	}
+
+	/** The dialog of "Sync now": starts a run of the saved mapping and follows it. */
+	@GetMapping("/integrations/{type}/sync-dialog")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+	String syncDialog(@PathVariable String type, Model model) {
+		model.addAttribute("card", card(ChannelType.fromPath(type)));
+		return "integrations/dialogs :: syncing";
+	}
+
+	/**
+	 * The dialog of "Sync all": a run of every configured channel with a mapped listing,
+	 * each followed on its own.
+	 */
+	@GetMapping("/integrations/sync-all")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+	String syncAllDialog(Model model) {
+		model.addAttribute("cards",
+				Arrays.stream(ChannelType.values())
+					.map(this::card)
+					.filter(card -> card.configured() && card.mappedListings() > 0)
+					.toList());
+		return "integrations/dialogs :: syncing-all";
 	}
 
 	@GetMapping("/integrations/{type}/mapping")
@@ -138,6 +207,7 @@ class IntegrationPages {
 				response.setHeader("HX-Trigger", CHANGED);
 				model.addAttribute("type", channel.path());
 				model.addAttribute("mapped", mapped);
+				model.addAttribute("sameFeeds", mappings.sameFeeds(channel));
 				return "integrations/dialogs :: mapped";
 			}
 			catch (InvalidInputException e) {
@@ -153,7 +223,17 @@ class IntegrationPages {
 
 	private String configure(Model model, ChannelType channel) {
 		model.addAttribute("card", card(channel));
-		model.addAttribute("modes", channel.modes());
+		ChannelMode chosen = ((ConfigureForm) model.getAttribute("form")).getMode();
+		model.addAttribute("modes",
+				channel.modes()
+					.stream()
+					.filter(mode -> mode == chosen || connectors.find(channel, mode).isPresent())
+					.toList());
+		model.addAttribute("unavailableModes",
+				channel.modes()
+					.stream()
+					.filter(mode -> mode != chosen && connectors.find(channel, mode).isEmpty())
+					.toList());
 		model.addAttribute("minInterval", SyncInterval.MIN_MINUTES);
 		model.addAttribute("maxInterval", SyncInterval.MAX_MINUTES);
 		return "integrations/dialogs :: configure";
@@ -178,27 +258,34 @@ class IntegrationPages {
 
 	private Card card(ChannelType type) {
 		return integrations.find(type)
-			.map(integration -> Card.of(type, integration, mappings.count(integration)))
+			.map(integration -> Card.of(type, integration, ExportLinks.of(mappings.list(type), properties)))
 			.orElseGet(() -> Card.notConfigured(type));
 	}
 
 	/**
 	 * What a card shows of an integration; never a secret, only whether one is stored.
+	 * The export links are no secret of the channel's: they are Staysync's own, for the
+	 * manager to paste into the channel.
 	 */
 	record Card(ChannelType type, String label, String status, String statusMessage, ChannelMode mode, boolean active,
 			boolean apiKeyConfigured, String apiKeyLast4, boolean webhookSecretConfigured, int syncIntervalMinutes,
-			Instant lastSyncAt, String lastSyncStatus, String lastSyncError, long mappedListings, boolean configured) {
+			Instant lastSyncAt, String lastSyncStatus, String lastSyncError, long mappedListings, boolean configured,
+			List<ExportLinks.Link> links) {
 
-		static Card of(ChannelType type, Integration i, long mapped) {
+		static Card of(ChannelType type, Integration i, List<ExportLinks.Link> links) {
 			return new Card(type, label(type), i.status().json(), i.statusMessage(), i.mode(), i.active(),
 					i.apiKeyConfigured(), i.apiKeyHint(), i.webhookSecretConfigured(), i.syncIntervalMinutes(),
 					i.lastSyncAt(), i.lastSyncStatus() == null ? null : i.lastSyncStatus().json(), i.lastSyncError(),
-					mapped, true);
+					links.size(), true, links);
 		}
 
 		static Card notConfigured(ChannelType type) {
 			return new Card(type, label(type), IntegrationStatus.NOT_CONFIGURED.json(), null, null, false, false, null,
-					false, 15, null, null, null, 0, false);
+					false, 15, null, null, null, 0, false, List.of());
+		}
+
+		public List<String> whereToPaste() {
+			return ExportLinks.whereToPaste(type);
 		}
 
 		static String label(ChannelType type) {

@@ -248,6 +248,271 @@ class IntegrationPagesIntegrationTests extends ConsoleIntegrationTest {
 		}
 	}
 
+	@Test
+	void eachMappedListingShowsItsExportLinkWhichServesTheFeedAndSaysWhenTheChannelReadIt() throws Exception {
+		String loft = createProperty("Export " + System.nanoTime(), "Europe/Lisbon", 4);
+		feeds.serve("/export/a.ics", FeedServer.icalFixture("airbnb-listing.ics"), "text/calendar");
+		body(htmx(form("/integrations/airbnb/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "60")
+			.param("active", "true"), 200);
+		body(htmx(form("/integrations/airbnb/mapping", admin)).param("rows[0].externalListingId", "<b>4711</b>")
+			.param("rows[0].propertyId", loft)
+			.param("rows[0].importUrl", feeds.url("/export/a.ics")), 200);
+
+		String page = page(admin, "/integrations");
+		String link = exportLink(page);
+		assertThat(page)
+			.contains("Export links", "not read by the channel yet", "data-copy=\"#export-airbnb-0\"",
+					"Airbnb: Calendar &gt; Availability &gt; Connect calendars &gt; Import", "&lt;b&gt;4711&lt;/b&gt;")
+			.doesNotContain("<b>4711</b>", "/export/a.ics");
+
+		String feed = mvc.perform(get(link.replace("http://localhost", "")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(feed).contains("BEGIN:VCALENDAR");
+		assertThat(page(admin, "/integrations/airbnb/card")).contains("read by the channel")
+			.doesNotContain("not read by the channel yet");
+	}
+
+	@Test
+	void anAdministratorRegeneratesAnExportLinkTheOldOneStopsWorkingAndTheAuditSaysSo() throws Exception {
+		String loft = createProperty("Regenerate " + System.nanoTime(), "Europe/Lisbon", 4);
+		feeds.serve("/regenerate/a.ics", FeedServer.icalFixture("airbnb-listing.ics"), "text/calendar");
+		body(htmx(form("/integrations/booking_com/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "60")
+			.param("active", "true"), 200);
+		body(htmx(form("/integrations/booking_com/mapping", admin)).param("rows[0].externalListingId", "room-1")
+			.param("rows[0].propertyId", loft)
+			.param("rows[0].importUrl", feeds.url("/regenerate/a.ics")), 200);
+		String page = page(admin, "/integrations");
+		String old = exportLink(page);
+		assertThat(page).contains("regenerate-export", "The old link stops working at once",
+				"Booking.com extranet: Rates &amp; Availability &gt; Sync calendars");
+
+		MockHttpSession viewer = as("VIEWER");
+		assertThat(page(viewer, "/integrations")).contains(old, "copy-export").doesNotContain("regenerate-export");
+		mvc.perform(htmx(form("/integrations/booking_com/export-link", viewer)).param("listing", "room-1"))
+			.andExpect(status().isForbidden());
+		MockHttpSession manager = as("MANAGER");
+		mvc.perform(htmx(form("/integrations/booking_com/export-link", manager)).param("listing", "room-1"))
+			.andExpect(status().isForbidden());
+		assertThat(exportLink(page(admin, "/integrations"))).isEqualTo(old);
+
+		mvc.perform(get(old.replace("http://localhost", ""))).andExpect(status().isOk());
+		assertThat(page(admin, "/integrations/booking_com/card")).doesNotContain("not read by the channel yet");
+
+		String card = body(htmx(form("/integrations/booking_com/export-link", admin)).param("listing", "room-1"), 200);
+		String fresh = exportLink(card);
+		assertThat(fresh).isNotEqualTo(old);
+		assertThat(card).contains("New export link for room-1", "not read by the channel yet");
+		mvc.perform(get(old.replace("http://localhost", ""))).andExpect(status().isNotFound());
+		mvc.perform(get(fresh.replace("http://localhost", ""))).andExpect(status().isOk());
+		assertThat(jdbc
+			.sql("select details from audit_events where action = 'integration.export-token.regenerated'"
+					+ " order by id desc limit 1")
+			.query(String.class)
+			.single()).contains("room-1").doesNotContain(old.substring(old.lastIndexOf('/') + 1, old.length() - 4));
+	}
+
+	@Test
+	void aModeNoConnectorSupportsIsNotOfferedAndApiFieldsAreHiddenInIcalMode() throws Exception {
+		String dialog = page(admin, "/integrations/airbnb/configure");
+		assertThat(dialog).contains("id=\"mode-ICAL\"", "Partner API: not available in this version yet")
+			.doesNotContain("id=\"mode-API\"");
+		Matcher apiOnly = Pattern.compile("data-for-mode=\"API\" hidden=\"hidden\"").matcher(dialog);
+		assertThat(apiOnly.results().count()).as("API key, secret, webhook URL and webhook secret hidden").isEqualTo(4);
+		assertThat(page(admin, "/integrations/ical/configure")).doesNotContain("id=\"mode-API\"");
+
+		// Saved in iCal mode, the hidden fields are not sent, and keep what is stored.
+		body(htmx(form("/integrations/airbnb/configure", admin)).param("mode", "API")
+			.param("webhookUrl", "https://hooks.example.com/staysync")
+			.param("syncIntervalMinutes", "60")
+			.param("active", "true"), 200);
+		body(htmx(form("/integrations/airbnb/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "60")
+			.param("active", "true"), 200);
+		assertThat(jdbc.sql("select webhook_url from integrations where type = 'airbnb'").query(String.class).single())
+			.isEqualTo("https://hooks.example.com/staysync");
+	}
+
+	@Test
+	void aConnectionTestAnswersInTheDialogAndTestsUnsavedValuesWithoutStoringThem() throws Exception {
+		String notConfigured = body(htmx(form("/integrations/booking_com/test", admin)), 200);
+		assertThat(notConfigured).contains("id=\"test-outcome\"", "Connection failed.", "not configured yet");
+
+		String property = createProperty("Unsaved " + System.nanoTime(), "Europe/Lisbon", 4);
+		feeds.serve("/unsaved/ok.ics", FeedServer.icalFixture("airbnb-listing.ics"), "text/calendar");
+		body(htmx(form("/integrations/booking_com/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "60")
+			.param("active", "true"), 200);
+		body(htmx(form("/integrations/booking_com/mapping", admin)).param("rows[0].externalListingId", "ok")
+			.param("rows[0].propertyId", property)
+			.param("rows[0].importUrl", feeds.url("/unsaved/ok.ics")), 200);
+		String status = jdbc.sql("select status from integrations where type = 'booking_com'")
+			.query(String.class)
+			.single();
+
+		MvcResult unsaved = mvc
+			.perform(htmx(form("/integrations/booking_com/test", admin)).param("mode", "API")
+				.param("apiKey", "typed-but-not-saved-key")
+				.param("syncIntervalMinutes", "60"))
+			.andExpect(status().isOk())
+			.andExpect(header().doesNotExist("HX-Trigger"))
+			.andReturn();
+		assertThat(unsaved.getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.contains("Connection failed.", "Tested the values in the form; they are not saved yet.")
+			.doesNotContain("typed-but-not-saved-key");
+		assertThat(jdbc.sql("select mode, status, api_key from integrations where type = 'booking_com'")
+			.query((rs, n) -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3))
+			.single()).isEqualTo("ical/" + status + "/null");
+
+		String saved = body(htmx(form("/integrations/booking_com/test", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "60"), 200);
+		assertThat(saved).contains("Connection works.", "Tested the saved setup.");
+		assertThat(page(admin, "/integrations/booking_com/card")).contains("tag-connected");
+	}
+
+	@Test
+	void theGettingStartedChecklistTicksEachStepAndIsGoneOnceAllAreDone() throws Exception {
+		assertThat(page(admin, "/")).contains("hx-get=\"/integrations/getting-started\"");
+		assertThat(page(admin, "/integrations/getting-started")).contains("id=\"getting-started\"",
+				"data-step=\"channel\" data-done=\"false\"", "data-step=\"export\" data-done=\"false\"",
+				"data-step=\"sync\" data-done=\"false\"");
+
+		String loft = createProperty("Checklist " + System.nanoTime(), "Europe/Lisbon", 4);
+		feeds.serve("/checklist/a.ics", FeedServer.icalFixture("airbnb-listing.ics"), "text/calendar");
+		body(htmx(form("/integrations/ical/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "60")
+			.param("active", "true"), 200);
+		body(htmx(form("/integrations/ical/mapping", admin)).param("rows[0].externalListingId", "vrbo-1")
+			.param("rows[0].propertyId", loft)
+			.param("rows[0].importUrl", feeds.url("/checklist/a.ics")), 200);
+		assertThat(page(admin, "/integrations/getting-started")).contains("data-step=\"property\" data-done=\"true\"",
+				"data-step=\"channel\" data-done=\"true\"", "data-step=\"mapping\" data-done=\"true\"",
+				"data-step=\"export\" data-done=\"false\"", "3 of 5 done");
+		assertThat(page(admin, "/integrations/attention")).contains("Nothing has synced yet")
+			.doesNotContain("Every configured channel is syncing");
+
+		mvc.perform(get(exportLink(page(admin, "/integrations")).replace("http://localhost", "")))
+			.andExpect(status().isOk());
+		String progress = body(htmx(form("/integrations/ical/sync", admin)), 200);
+		Matcher run = Pattern.compile("id=\"run-([0-9a-f-]{36})\"").matcher(progress);
+		assertThat(run.find()).isTrue();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> !page(admin, "/syncs/" + run.group(1) + "/progress").contains("data-status=\"running\""));
+
+		assertThat(page(admin, "/integrations/getting-started")).doesNotContain("getting-started", "data-step");
+		assertThat(page(admin, "/integrations/attention")).contains("Every configured channel is syncing");
+	}
+
+	@Test
+	void theSameFeedMappedToTwoListingsIsWarnedAboutWhenSaved() throws Exception {
+		String loft = createProperty("Same feed " + System.nanoTime(), "Europe/Lisbon", 4);
+		String house = createProperty("Other feed " + System.nanoTime(), "Europe/Lisbon", 4);
+		feeds.serve("/same/a.ics", FeedServer.icalFixture("airbnb-listing.ics"), "text/calendar");
+		feeds.serve("/same/b.ics", FeedServer.icalFixture("bookingcom-room.ics"), "text/calendar");
+		body(htmx(form("/integrations/ical/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "60")
+			.param("active", "true"), 200);
+		String distinct = body(
+				htmx(form("/integrations/ical/mapping", admin)).param("rows[0].externalListingId", "first")
+					.param("rows[0].propertyId", loft)
+					.param("rows[0].importUrl", feeds.url("/same/a.ics"))
+					.param("rows[1].externalListingId", "second")
+					.param("rows[1].propertyId", house)
+					.param("rows[1].importUrl", feeds.url("/same/b.ics")),
+				200);
+		assertThat(distinct).doesNotContain("same-feed-warning");
+
+		body(htmx(form("/integrations/airbnb/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "60")
+			.param("active", "true"), 200);
+		String twice = body(htmx(form("/integrations/airbnb/mapping", admin)).param("rows[0].externalListingId", "air")
+			.param("rows[0].propertyId", house)
+			.param("rows[0].importUrl", feeds.url("/same/a.ics")), 200);
+		assertThat(twice)
+			.contains("Mapping saved: 1 listing.", "id=\"same-feed-warning\"",
+					"airbnb air, ical first read the same feed", "hx-post=\"/integrations/airbnb/sync\"")
+			.doesNotContain("/same/a.ics");
+	}
+
+	@Test
+	void syncNowAndSyncAllFollowTheRunInADialogWhoseTitleFollowsItAndViewersSeeNeither() throws Exception {
+		String loft = createProperty("Sync now " + System.nanoTime(), "Europe/Lisbon", 4);
+		feeds.serve("/now/a.ics", FeedServer.icalFixture("airbnb-listing.ics"), "text/calendar");
+		body(htmx(form("/integrations/ical/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "60")
+			.param("active", "true"), 200);
+		body(htmx(form("/integrations/airbnb/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "60")
+			.param("active", "true"), 200);
+		assertThat(page(admin, "/integrations")).contains("id=\"sync-all\"")
+			.doesNotContain("id=\"sync-now-airbnb\"", "id=\"sync-now-ical\"");
+		body(htmx(form("/integrations/airbnb/mapping", admin)).param("rows[0].externalListingId", "a")
+			.param("rows[0].propertyId", loft)
+			.param("rows[0].importUrl", feeds.url("/now/a.ics")), 200);
+		body(htmx(form("/integrations/ical/mapping", admin)).param("rows[0].externalListingId", "vrbo")
+			.param("rows[0].propertyId", loft)
+			.param("rows[0].importUrl", "https://www.vrbo.com/icalendar/0f8c2b9e.ics"), 200);
+
+		String page = page(admin, "/integrations");
+		assertThat(page).contains("id=\"sync-now-airbnb\"", "id=\"sync-now-ical\"", "feed-source\">Vrbo</span>");
+		MockHttpSession viewer = as("VIEWER");
+		assertThat(page(viewer, "/integrations")).doesNotContain("id=\"sync-all\"", "id=\"sync-now-",
+				"regenerate-export");
+		mvc.perform(get("/integrations/sync-all").session(viewer)).andExpect(status().isForbidden());
+		mvc.perform(get("/integrations/ical/sync-dialog").session(viewer)).andExpect(status().isForbidden());
+
+		String all = page(admin, "/integrations/sync-all");
+		assertThat(all)
+			.contains("Syncing every channel", "hx-post=\"/integrations/ical/sync\"",
+					"hx-post=\"/integrations/airbnb/sync\"")
+			.doesNotContain("hx-post=\"/integrations/booking_com/sync\"");
+		String dialog = page(admin, "/integrations/airbnb/sync-dialog");
+		assertThat(dialog).contains("id=\"run-title\">Syncing Airbnb…</span>", "hx-post=\"/integrations/airbnb/sync\"");
+
+		String progress = body(htmx(form("/integrations/airbnb/sync", admin)), 200);
+		Matcher run = Pattern.compile("id=\"run-([0-9a-f-]{36})\"").matcher(progress);
+		assertThat(run.find()).isTrue();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> !page(admin, "/syncs/" + run.group(1) + "/progress").contains("data-status=\"running\""));
+		assertThat(page(admin, "/syncs/" + run.group(1) + "/progress"))
+			.contains("id=\"run-title\" hx-swap-oob=\"true\">Sync finished</span>");
+	}
+
+	@Test
+	void thePropertyPageLoadsItsChannelsWithEachListingsExportLinkAndLastSync() throws Exception {
+		String loft = createProperty("Channels " + System.nanoTime(), "Europe/Lisbon", 4);
+		String other = createProperty("Elsewhere " + System.nanoTime(), "Europe/Lisbon", 4);
+		assertThat(page(admin, "/properties/" + loft)).contains("hx-get=\"/integrations/property/" + loft + "\"");
+		assertThat(page(admin, "/integrations/property/" + loft)).contains("No channel listing is mapped");
+
+		body(htmx(form("/integrations/ical/configure", admin)).param("mode", "ICAL")
+			.param("syncIntervalMinutes", "60")
+			.param("active", "true"), 200);
+		body(htmx(form("/integrations/ical/mapping", admin)).param("rows[0].externalListingId", "<vrbo>")
+			.param("rows[0].propertyId", loft)
+			.param("rows[0].importUrl", "https://www.vrbo.com/icalendar/1.ics")
+			.param("rows[1].externalListingId", "not-this-one")
+			.param("rows[1].propertyId", other)
+			.param("rows[1].importUrl", "https://calendar.google.com/calendar/ical/x/basic.ics"), 200);
+
+		String panel = page(as("VIEWER"), "/integrations/property/" + loft);
+		assertThat(panel)
+			.contains("Other iCal calendars", "last sync", "never", "&lt;vrbo&gt;", "Vrbo",
+					"export link not read by the channel yet", "copy-export")
+			.containsPattern("value=\"http://localhost/ical/[A-Za-z0-9_-]+\\.ics\"")
+			.doesNotContain("<vrbo>", "not-this-one", "vrbo.com/icalendar", "regenerate-export");
+	}
+
+	private static String exportLink(String html) {
+		Matcher link = Pattern.compile("value=\"(http://localhost/ical/[A-Za-z0-9_-]+\\.ics)\"").matcher(html);
+		assertThat(link.find()).as("an export link on the page").isTrue();
+		return link.group(1);
+	}
+
 	private String body(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, int status)
 			throws Exception {
 		return mvc.perform(request)
