@@ -3,6 +3,8 @@ package io.staysync.channels.bookingcom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -18,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.staysync.channels.Acknowledgement;
+import io.staysync.channels.AvailabilityPush;
+import io.staysync.channels.AvailabilityWindow;
 import io.staysync.channels.ChannelConnector;
 import io.staysync.channels.ChannelCredentials;
 import io.staysync.channels.ChannelListing;
@@ -28,6 +32,8 @@ import io.staysync.channels.ConnectionCheck;
 import io.staysync.channels.ListingChanges;
 import io.staysync.channels.MessagePull;
 import io.staysync.channels.SyncCursor;
+import io.staysync.channels.bookingcom.OtaDocument.OtaError;
+import io.staysync.channels.bookingcom.OtaWriter.AvailabilityRange;
 
 /**
  * Booking.com in API mode. Reservations are not fetched per listing: Booking.com keeps
@@ -41,6 +47,9 @@ import io.staysync.channels.SyncCursor;
 class BookingComConnector implements ChannelConnector {
 
 	private static final Logger log = LoggerFactory.getLogger(BookingComConnector.class);
+
+	/** Booking.com counts "the past" in Central European Time. */
+	private static final ZoneId CET = ZoneId.of("CET");
 
 	private final BookingComClient client;
 
@@ -167,6 +176,55 @@ class BookingComConnector implements ChannelConnector {
 		});
 		acknowledged.put(credentials.integrationId(), clock.instant());
 		return new Acknowledgement(taken, problems.isEmpty() ? null : String.join(" ", problems), ruids);
+	}
+
+	/**
+	 * The listing's room type on its hotel, one request per month of the window, from
+	 * today (in CET) on. Ranges Booking.com refuses in an otherwise taken request make
+	 * the push fail with them named, so that the outbox sends the whole window again
+	 * later; sending a range twice is harmless.
+	 */
+	@Override
+	public AvailabilityPush pushAvailability(ChannelCredentials credentials, ChannelListing listing,
+			AvailabilityWindow window) {
+		String id = listing.externalListingId();
+		int dash = id.indexOf('-');
+		if (dash <= 0 || dash == id.length() - 1) {
+			return AvailabilityPush.failed("Listing " + id + " is not a Booking.com room type: map it as"
+					+ " HOTELCODE-ROOMTYPECODE (for example 4410021-77120001).");
+		}
+		String hotel = id.substring(0, dash);
+		String roomType = id.substring(dash + 1);
+		List<String> refused = new ArrayList<>();
+		for (List<AvailabilityRange> request : AvailabilityRequests.of(roomType, window,
+				LocalDate.now(clock.withZone(CET)))) {
+			try {
+				OtaDocument answer = client.pushAvailability(credentials, hotel, request);
+				for (OtaError error : answer.errors()) {
+					refused
+						.add(describe(error, request) + (answer.ruid() == null ? "" : " (RUID " + answer.ruid() + ")"));
+				}
+			}
+			catch (BookingComException failed) {
+				return AvailabilityPush.failed(failed.getMessage(), failed.retryAfter());
+			}
+		}
+		if (!refused.isEmpty()) {
+			return AvailabilityPush.failed("Booking.com took only part of the availability of " + id + "; it refused "
+					+ String.join("; ", refused) + ". The whole window is sent again later.");
+		}
+		return AvailabilityPush.pushed();
+	}
+
+	/** An error about one range, found by its {@code RecordID} (the range's position). */
+	private static String describe(OtaError error, List<AvailabilityRange> request) {
+		try {
+			AvailabilityRange range = request.get(Integer.parseInt(error.recordId()) - 1);
+			return range.first() + " to " + range.last() + " (" + error + ")";
+		}
+		catch (NumberFormatException | IndexOutOfBoundsException unknownRecord) {
+			return "a range (" + error + ")";
+		}
 	}
 
 	@Override
