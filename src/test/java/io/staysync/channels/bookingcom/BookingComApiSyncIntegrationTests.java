@@ -1,14 +1,21 @@
 package io.staysync.channels.bookingcom;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 
 import com.jayway.jsonpath.JsonPath;
@@ -219,6 +226,45 @@ class BookingComApiSyncIntegrationTests extends ApiIntegrationTest {
 			.getResponse()
 			.getContentAsString();
 		assertThat(refused).doesNotContain("not-the-secret");
+	}
+
+	@Test
+	void aWebhookOnlyAsksForAPullAndItsBodyIsNotApplied() throws Exception {
+		String secret = "whsec_" + Base64.getEncoder()
+			.encodeToString("a-webhook-secret-of-32-bytes-len".getBytes(StandardCharsets.US_ASCII));
+		mvc.perform(json(asAdmin(post("/api/integrations/booking_com/configure")),
+				"{\"webhookSecret\":\"%s\"}".formatted(secret)))
+			.andExpect(status().isOk());
+		sandbox.queueNew(reservation("8601", room(1, "77120001", 0, 2)));
+		String body = "{\"reservation\":{\"id\":\"8699\",\"hotel\":\"" + HOTEL + "\"}}";
+		long now = Instant.now().getEpochSecond();
+
+		String run = JsonPath.read(mvc
+			.perform(post("/api/integrations/bookingcom/webhook").contentType(MediaType.APPLICATION_JSON)
+				.content(body)
+				.header("webhook-id", "msg_8601")
+				.header("webhook-timestamp", String.valueOf(now))
+				.header("webhook-signature", sign(secret, "msg_8601", now, body)))
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.syncRunId");
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> mvc.perform(asAdmin(get("/api/syncs/" + run)))
+				.andExpect(jsonPath("$.trigger").value("webhook"))
+				.andExpect(jsonPath("$.status").value("success"))
+				.andExpect(jsonPath("$.bookingsCreated").value(1)));
+		assertThat(statusOf("8601-1")).isEqualTo("CONFIRMED");
+		assertThat(count("bookings where external_id like '8699%'")).as("the body is only a hint").isZero();
+	}
+
+	/** A Standard Webhooks signature, as a relay would send it. */
+	static String sign(String secret, String id, long timestamp, String body) throws Exception {
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+		byte[] signature = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
+		return "v1," + Base64.getEncoder().encodeToString(signature);
 	}
 
 	void map(String mappings) throws Exception {
