@@ -1,5 +1,7 @@
 package io.staysync.bookings;
 
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -17,5 +19,21 @@ public interface BookingImport {
 	 * {@code UNCHANGED} when it is unknown or already cancelled.
 	 */
 	ImportOutcome cancel(UUID integrationId, String externalId);
+
+	/**
+	 * Cancels every confirmed booking of the integration whose external id starts with
+	 * {@code keyPrefix}, except those in {@code keep}: what a channel message that is a
+	 * full overlay of one reservation (a Booking.com modification) no longer lists.
+	 * @return what cancelling each did, with the listing it was on
+	 */
+	List<Cancellation> cancelOthers(UUID integrationId, String keyPrefix, Set<String> keep);
+
+	/**
+	 * One booking {@link #cancelOthers} cancelled.
+	 *
+	 * @param externalListingId the channel listing it was on, for counting it there
+	 */
+	record Cancellation(String externalId, String externalListingId, ImportOutcome outcome) {
+	}
 
 }

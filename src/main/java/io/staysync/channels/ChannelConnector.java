@@ -1,9 +1,17 @@
 package io.staysync.channels;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
 /**
- * One adapter per channel and mode. Acknowledging changes is added with the API
- * connectors that need it; pushing availability has a default that answers "not
- * supported", which is right for iCal (its export feed is served live from the database).
+ * One adapter per channel and mode. A channel that reports listings is fetched per
+ * listing ({@link #fetchChanges}); a channel that delivers messages until they are
+ * acknowledged (Booking.com's API) says so with {@link #pullsMessages()}, and is pulled
+ * once per run for all its listings, each message applied in a transaction of its own and
+ * acknowledged only once that committed. Pushing availability has a default that answers
+ * "not supported", which is right for iCal (its export feed is served live from the
+ * database).
  */
 public interface ChannelConnector {
 
@@ -21,6 +29,40 @@ public interface ChannelConnector {
 	 * failure is {@link ListingChanges#failed} with the reason, and cancels nothing.
 	 */
 	ListingChanges fetchChanges(ChannelCredentials credentials, ChannelListing listing, SyncCursor cursor);
+
+	/**
+	 * Whether this connector delivers messages ({@link #pullMessages}) instead of
+	 * per-listing changes.
+	 */
+	default boolean pullsMessages() {
+		return false;
+	}
+
+	/**
+	 * Every message waiting for these credentials, whatever listing it is for; the same
+	 * ones again until they are acknowledged. Must not throw for a failing peer.
+	 */
+	default MessagePull pullMessages(ChannelCredentials credentials) {
+		return MessagePull.failed("The " + credentials.type().path() + " connector in " + credentials.mode().json()
+				+ " mode does not deliver messages.", List.of());
+	}
+
+	/**
+	 * Takes messages whose bookings were committed off the channel's queue. Never
+	 * retried: a message not taken comes back with the next pull. Must not throw for a
+	 * failing peer.
+	 */
+	default Acknowledgement acknowledge(ChannelCredentials credentials, List<ChannelMessage> committed) {
+		return Acknowledgement.nothing();
+	}
+
+	/**
+	 * How often scheduled syncs run when the channel sets the pace (a pulled queue),
+	 * instead of the integration's interval in minutes.
+	 */
+	default Optional<Duration> pollInterval() {
+		return Optional.empty();
+	}
 
 	/**
 	 * Sends a property's availability over a window of nights to one mapped listing. Must

@@ -229,6 +229,27 @@ class BookingImportIntegrationTests extends ApiIntegrationTest {
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("cancel it on that channel")));
 	}
 
+	@Test
+	void cancelOthersCancelsTheRoomsAReservationNoLongerListsAndNothingElse() {
+		imports.apply(reservation("4001-1", D, D.plusDays(2)));
+		imports.apply(reservation("4001-2", D.plusDays(3), D.plusDays(5)));
+		imports.apply(reservation("40011-1", D.plusDays(9), D.plusDays(11)));
+
+		var wildcard = imports.cancelOthers(integration, "400_-", Set.of());
+		var cancelled = imports.cancelOthers(integration, "4001-", Set.of("4001-1"));
+		var again = imports.cancelOthers(integration, "4001-", Set.of("4001-1"));
+
+		assertThat(wildcard).as("'_' in a prefix is not a wildcard").isEmpty();
+		assertThat(cancelled).extracting(BookingImport.Cancellation::externalId).containsExactly("4001-2");
+		assertThat(cancelled.get(0).externalListingId()).isEqualTo("L1");
+		assertThat(cancelled.get(0).outcome().result()).isEqualTo(Result.CANCELLED);
+		assertThat(again).as("a second delivery cancels nothing more").isEmpty();
+		assertThat(statusOf("4001-1")).isEqualTo("CONFIRMED");
+		assertThat(statusOf("4001-2")).isEqualTo("CANCELLED");
+		assertThat(statusOf("40011-1")).isEqualTo("CONFIRMED");
+		assertThat(events.stream(BookingCancelled.class)).hasSize(1);
+	}
+
 	ChannelBooking reservation(String externalId, LocalDate checkIn, LocalDate checkOut) {
 		return new ChannelBooking(integration, BookingSource.AIRBNB, externalId, "L1", property,
 				BookingKind.RESERVATION, BookingStatus.CONFIRMED, checkIn, checkOut, "Guest Name", 2, 0,

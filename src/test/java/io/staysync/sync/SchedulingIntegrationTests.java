@@ -74,8 +74,31 @@ class SchedulingIntegrationTests extends ApiIntegrationTest {
 			.until(() -> scheduled(id) != null && scheduled(id).isAfter(Instant.now()));
 	}
 
+	@Test
+	void bookingComInApiModeIsPolledEvery30SecondsAndInIcalModeAtItsInterval() throws Exception {
+		mvc.perform(json(asAdmin(post("/api/integrations/booking_com/configure")),
+				"{\"mode\":\"api\",\"apiKey\":\"machine\",\"apiSecret\":\"secret\","
+						+ "\"settings\":{\"syncIntervalMinutes\":30}}"))
+			.andExpect(status().isOk());
+		String id = integrationId("booking_com");
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> scheduled(id) != null);
+		assertThat(scheduled(id)).isBetween(Instant.now().plus(Duration.ofSeconds(15)),
+				Instant.now().plus(Duration.ofSeconds(31)));
+
+		mvc.perform(json(asAdmin(post("/api/integrations/booking_com/configure")), "{\"mode\":\"ical\"}"))
+			.andExpect(status().isOk());
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> scheduled(id) != null && scheduled(id).isAfter(Instant.now().plus(Duration.ofMinutes(25))));
+	}
+
 	private String integrationId() {
-		return jdbc.sql("select cast(id as varchar) from integrations where type = 'airbnb'")
+		return integrationId("airbnb");
+	}
+
+	private String integrationId(String type) {
+		return jdbc.sql("select cast(id as varchar) from integrations where type = :t")
+			.param("t", type)
 			.query(String.class)
 			.single();
 	}

@@ -13,6 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
 import io.staysync.bookings.BookingKind;
 import io.staysync.bookings.BookingSource;
 import io.staysync.bookings.BookingStatus;
@@ -29,11 +32,12 @@ import io.staysync.channels.ListingChanges;
 import io.staysync.channels.SyncCursor;
 
 /**
- * A channel peer for sync engine tests: Booking.com (by default) in API mode, for which
- * no real connector exists yet, answering each listing's fetches and availability pushes
- * from a script and keeping every push it received. It can also kill the worker that
- * fetches a listing, as a crash of the instance would.
+ * A channel peer for sync engine tests: Booking.com (by default) in API mode, answering
+ * each listing's fetches and availability pushes from a script and keeping every push it
+ * received. It can also kill the worker that fetches a listing, as a crash of the
+ * instance would. Ordered first, so it stands in for the real Booking.com connector.
  */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ScriptedConnector implements ChannelConnector {
 
 	final Map<String, Deque<Answer>> script = new ConcurrentHashMap<>();

@@ -31,6 +31,18 @@ interface BookingRepository extends ListCrudRepository<Booking, UUID> {
 	List<Booking> findExclusiveOverlaps(@Param("propertyId") UUID propertyId, @Param("checkIn") LocalDate checkIn,
 			@Param("checkOut") LocalDate checkOut, @Param("exceptId") UUID exceptId);
 
+	/**
+	 * Confirmed bookings of an integration whose channel key starts with a prefix
+	 * (already escaped for {@code like} with {@code !}).
+	 */
+	@Query("""
+			select * from bookings
+			where integration_id = :integrationId and status = 'CONFIRMED'
+			  and external_id like :pattern escape '!'
+			order by external_id""")
+	List<Booking> findConfirmedByKeyPattern(@Param("integrationId") UUID integrationId,
+			@Param("pattern") String pattern);
+
 	long countByPropertyId(UUID propertyId);
 
 }

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -116,6 +118,30 @@ class ChannelBookingImporter implements BookingImport {
 			return new ImportOutcome(cancelled.booking().id(), Result.UNCHANGED, List.of(), 0);
 		}
 		return new ImportOutcome(cancelled.booking().id(), Result.CANCELLED, List.of("status"), 0);
+	}
+
+	/**
+	 * Each booking is cancelled as {@link #cancel} does it, with its calendar locked and
+	 * read again under the lock, so a concurrent import of the same key cannot be lost.
+	 */
+	@Override
+	@Transactional
+	public List<Cancellation> cancelOthers(UUID integrationId, String keyPrefix, Set<String> keep) {
+		if (keyPrefix == null || keyPrefix.isEmpty()) {
+			throw new IllegalArgumentException("A key prefix is needed: an empty one would cancel every booking");
+		}
+		String pattern = keyPrefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+		List<Cancellation> cancelled = new ArrayList<>();
+		for (Booking booking : bookings.findConfirmedByKeyPattern(integrationId, pattern)) {
+			if (keep.contains(booking.externalId())) {
+				continue;
+			}
+			ImportOutcome outcome = cancel(integrationId, booking.externalId());
+			if (outcome.result() == Result.CANCELLED) {
+				cancelled.add(new Cancellation(booking.externalId(), booking.externalListingId(), outcome));
+			}
+		}
+		return cancelled;
 	}
 
 	private ChannelBooking withStorableAmount(ChannelBooking record) {

@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -24,6 +26,7 @@ import io.staysync.common.http.ApiCall;
 import io.staysync.common.http.FetchException;
 import io.staysync.common.http.FetchFailure;
 import io.staysync.common.http.FetchResponse;
+import io.staysync.common.RunMode;
 import io.staysync.common.http.GuardedHttpClient;
 
 /**
@@ -61,16 +64,31 @@ class BookingComClient {
 
 	private final Sleeper sleeper;
 
+	/** This instance's port, when it talks to its own sandbox; else {@code null}. */
+	private final IntSupplier sandboxPort;
+
+	/**
+	 * The application's client: against Booking.com, or against this instance's sandbox
+	 * in demo mode and when the settings say so.
+	 */
 	@Autowired
-	BookingComClient(GuardedHttpClient http, BookingComSettings settings, Clock clock) {
-		this(http, settings, clock, Thread::sleep);
+	BookingComClient(GuardedHttpClient http, BookingComSettings settings, Clock clock, RunMode runMode,
+			Environment environment) {
+		this(http, settings, clock, Thread::sleep, settings.sandbox() || runMode.demo()
+				? () -> environment.getProperty("local.server.port", Integer.class, -1) : null);
 	}
 
 	BookingComClient(GuardedHttpClient http, BookingComSettings settings, Clock clock, Sleeper sleeper) {
+		this(http, settings, clock, sleeper, null);
+	}
+
+	private BookingComClient(GuardedHttpClient http, BookingComSettings settings, Clock clock, Sleeper sleeper,
+			IntSupplier sandboxPort) {
 		this.http = http;
 		this.settings = settings;
 		this.clock = clock;
 		this.sleeper = sleeper;
+		this.sandboxPort = sandboxPort;
 		this.tokens = new TokenCache(clock, settings.tokenRenewBefore(), settings.maxTokensPerHour());
 	}
 
@@ -80,7 +98,7 @@ class BookingComClient {
 
 	/** The reservations waiting in one queue: the same ones again until acknowledged. */
 	OtaDocument pull(ChannelCredentials credentials, OtaQueue queue) throws BookingComException {
-		URI url = endpoint(settings.reservationsUrl(), queue.path());
+		URI url = endpoint(reservationsUrl(), queue.path());
 		Duration waited = Duration.ZERO;
 		for (int attempt = 1;; attempt++) {
 			try {
@@ -105,7 +123,7 @@ class BookingComClient {
 	 */
 	OtaDocument acknowledge(ChannelCredentials credentials, OtaQueue queue, List<String> resIds)
 			throws BookingComException {
-		URI url = endpoint(settings.reservationsUrl(), queue.path());
+		URI url = endpoint(reservationsUrl(), queue.path());
 		byte[] body = writer.acknowledgement(queue, resIds, clock.instant());
 		return parse(authorized(credentials, jwt -> ApiCall.post(url, headers(jwt), body, XML)));
 	}
@@ -113,7 +131,7 @@ class BookingComClient {
 	/** One hotel's availability; a 200 may still carry errors for some of its ranges. */
 	OtaDocument pushAvailability(ChannelCredentials credentials, String hotelCode,
 			List<OtaWriter.AvailabilityRange> ranges) throws BookingComException {
-		URI url = endpoint(settings.availabilityUrl(), "OTA_HotelAvailNotif");
+		URI url = endpoint(availabilityUrl(), "OTA_HotelAvailNotif");
 		byte[] body = writer.availability(hotelCode, ranges, clock.instant());
 		return parse(authorized(credentials, jwt -> {
 			Map<String, String> withToken = new LinkedHashMap<>(headers(jwt));
@@ -141,8 +159,8 @@ class BookingComClient {
 			.writeValueAsBytes(Map.of("client_id", credentials.apiKey(), "client_secret", credentials.apiSecret()));
 		FetchResponse answer;
 		try {
-			answer = http.call(
-					ApiCall.post(settings.tokenUrl(), Map.of("Accept", "application/json"), body, "application/json"));
+			answer = http
+				.call(ApiCall.post(tokenUrl(), Map.of("Accept", "application/json"), body, "application/json"));
 		}
 		catch (FetchException failed) {
 			Integer status = failed.httpStatus();
@@ -231,6 +249,24 @@ class BookingComClient {
 		return new BookingComException(Reason.NETWORK,
 				"Booking.com could not be reached: " + failed.getMessage() + " Staysync tries again later.", null,
 				null);
+	}
+
+	private URI tokenUrl() {
+		return sandboxPort == null ? settings.tokenUrl()
+				: URI.create(sandboxBase() + "/token-based-authentication/exchange");
+	}
+
+	private URI reservationsUrl() {
+		return sandboxPort == null ? settings.reservationsUrl() : URI.create(sandboxBase());
+	}
+
+	private URI availabilityUrl() {
+		return sandboxPort == null ? settings.availabilityUrl() : URI.create(sandboxBase());
+	}
+
+	/** Resolved per call: the port is only known once the server listens. */
+	private String sandboxBase() {
+		return "http://localhost:" + sandboxPort.getAsInt() + "/sandbox/booking-com";
 	}
 
 	private static Map<String, String> headers(String jwt) {

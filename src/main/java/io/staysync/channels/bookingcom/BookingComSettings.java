@@ -24,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * new one
  * @param maxTokensPerHour the most token exchanges per machine account in any hour
  * (Booking.com refuses more than 30)
+ * @param sandbox whether to talk to this instance's own Booking.com sandbox (on loopback,
+ * under {@code /sandbox/booking-com}) instead of the URLs above: for demo mode, which
+ * turns it on by itself, and tests
  */
 @ConfigurationProperties("staysync.channels.booking-com")
 public record BookingComSettings(
@@ -31,7 +34,7 @@ public record BookingComSettings(
 		@DefaultValue("https://secure-supply-xml.booking.com") URI reservationsUrl,
 		@DefaultValue("https://supply-xml.booking.com") URI availabilityUrl, @DefaultValue("30s") Duration pollInterval,
 		@DefaultValue("5s") Duration pauseAfterAcknowledgement, @DefaultValue("10m") Duration tokenRenewBefore,
-		@DefaultValue("30") int maxTokensPerHour) {
+		@DefaultValue("30") int maxTokensPerHour, @DefaultValue("false") boolean sandbox) {
 
 	static final Duration SHORTEST_POLL = Duration.ofSeconds(20);
 
@@ -61,13 +64,13 @@ public record BookingComSettings(
 		return new BookingComSettings(
 				URI.create("https://connectivity-authentication.booking.com/token-based-authentication/exchange"),
 				URI.create("https://secure-supply-xml.booking.com"), URI.create("https://supply-xml.booking.com"),
-				Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMinutes(10), 30);
+				Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMinutes(10), 30, false);
 	}
 
 	/** The same pace against other hosts (a sandbox). */
 	public BookingComSettings at(URI tokens, URI reservations, URI availability) {
 		return new BookingComSettings(tokens, reservations, availability, pollInterval, pauseAfterAcknowledgement,
-				tokenRenewBefore, maxTokensPerHour);
+				tokenRenewBefore, maxTokensPerHour, false);
 	}
 
 }

@@ -18,10 +18,12 @@ import io.staysync.properties.PropertyCatalog;
 import io.staysync.properties.PropertyRef;
 
 /**
- * Demo mode: once the sample properties exist and the server listens, an Airbnb and a
- * Booking.com integration in iCal mode are mapped to this instance's sandbox feeds, so
- * that "Sync now" works on the first run. Only on the embedded database, only when no
- * integration exists yet.
+ * Demo mode: once the sample properties exist and the server listens, an Airbnb
+ * integration in iCal mode is mapped to this instance's sandbox feed, and a Booking.com
+ * integration in API mode to this instance's Booking.com sandbox (a machine account it
+ * accepts, one room type mapped), so that "Sync now" works on the first run and
+ * Booking.com reservations trickle in by themselves. Only on the embedded database, only
+ * when no integration exists yet.
  */
 @Component
 class DemoChannels {
@@ -39,6 +41,12 @@ class DemoChannels {
 	private final Environment environment;
 
 	private final boolean demo;
+
+	/**
+	 * The sandbox's default hotel and room type
+	 * ({@code staysync.sandbox.booking-com.hotels}).
+	 */
+	static final String DEMO_BOOKING_COM_ROOM = "4410021-77120001";
 
 	DemoChannels(IntegrationRepository integrations, IntegrationManagement management, MappingManagement mappings,
 			PropertyCatalog properties, Environment environment, RunMode runMode) {
@@ -64,9 +72,22 @@ class DemoChannels {
 		}
 		String base = "http://localhost:" + port + "/sandbox/ical/";
 		connect(ChannelType.AIRBNB, "airbnb-harbour-loft", loft, base);
-		connect(ChannelType.BOOKING_COM, "bookingcom-alpine-chalet", chalet, base);
-		log.info("Demo mode: Airbnb and Booking.com (iCal) are mapped to sandbox feeds; sync them from the console or "
-				+ "with POST /api/integrations/airbnb/sync");
+		connectBookingComSandbox(chalet);
+		log.info(
+				"Demo mode: Airbnb (iCal) is mapped to a sandbox feed and Booking.com (API) to the Booking.com sandbox;"
+						+ " sync them from the console or with POST /api/integrations/airbnb/sync");
+	}
+
+	/**
+	 * The sandbox's first hotel and room type, with the client secret it accepts (not a
+	 * secret: the sandbox only answers in demo mode and tests).
+	 */
+	private void connectBookingComSandbox(PropertyRef property) {
+		String secret = environment.getProperty("staysync.sandbox.booking-com.client-secret", "sandbox-secret");
+		management.configure(ChannelType.BOOKING_COM,
+				new IntegrationConfiguration("demo-machine-account", secret, null, null, true, ChannelMode.API, null));
+		mappings.replace(ChannelType.BOOKING_COM,
+				List.of(new MappingRequest(DEMO_BOOKING_COM_ROOM, property.id(), null)));
 	}
 
 	private void connect(ChannelType type, String feed, PropertyRef property, String base) {

@@ -18,6 +18,8 @@ import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.PlainScheduleAndData;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
+import io.staysync.channels.ChannelConnector;
+import io.staysync.channels.ChannelConnectors;
 import io.staysync.integrations.ChannelAccount;
 import io.staysync.integrations.ChannelAccounts;
 import io.staysync.integrations.IntegrationChanged;
@@ -27,7 +29,10 @@ import io.staysync.sync.SyncTrigger;
  * Keeps one scheduled execution per active integration at its interval: added when an
  * integration becomes active, rescheduled when its interval changes, removed when it is
  * deactivated; reconciled at start-up. A due execution runs the sync in the scheduler's
- * thread, so its heartbeat covers the whole run.
+ * thread, so its heartbeat covers the whole run. A connector that sets its own pace (a
+ * pulled queue, such as Booking.com's every 30 seconds) is polled at that pace instead of
+ * the integration's interval in minutes; one run per integration at a time still holds,
+ * so two pulls of one integration never overlap.
  */
 @Component
 class ScheduledSyncs {
@@ -40,13 +45,17 @@ class ScheduledSyncs {
 
 	private final ObjectProvider<SchedulerClient> scheduler;
 
+	private final ChannelConnectors connectors;
+
 	/**
 	 * db-scheduler compares due times with the system clock, so executions are placed on
 	 * it too, never on the application's (possibly fixed or offset) domain clock.
 	 */
 	private final Clock schedulerClock = Clock.systemUTC();
 
-	ScheduledSyncs(ChannelAccounts accounts, SyncLauncher launcher, ObjectProvider<SchedulerClient> scheduler) {
+	ScheduledSyncs(ChannelAccounts accounts, SyncLauncher launcher, ObjectProvider<SchedulerClient> scheduler,
+			ChannelConnectors connectors) {
+		this.connectors = connectors;
 		this.accounts = accounts;
 		this.launcher = launcher;
 		this.scheduler = scheduler;
@@ -78,7 +87,7 @@ class ScheduledSyncs {
 			}
 			return;
 		}
-		Duration interval = Duration.ofMinutes(account.syncIntervalMinutes());
+		Duration interval = interval(account);
 		PlainScheduleAndData data = new PlainScheduleAndData(FixedDelay.of(interval), account.id().toString());
 		if (scheduled) {
 			scheduler.getObject().reschedule(id, schedulerClock.instant().plus(interval), data);
@@ -89,8 +98,15 @@ class ScheduledSyncs {
 			scheduler.getObject()
 				.scheduleIfNotExists(new TaskInstance<>(SyncScheduling.TASK, account.id().toString(), data),
 						schedulerClock.instant().plus(interval));
-			log.info("Scheduled syncs of {} every {} minutes", account.type().path(), account.syncIntervalMinutes());
+			log.info("Scheduled syncs of {} every {}", account.type().path(), interval);
 		}
+	}
+
+	/** The connector's pace when it sets one, else the integration's interval. */
+	Duration interval(ChannelAccount account) {
+		return connectors.find(account.type(), account.mode())
+			.flatMap(ChannelConnector::pollInterval)
+			.orElse(Duration.ofMinutes(account.syncIntervalMinutes()));
 	}
 
 }

@@ -21,7 +21,8 @@ import io.staysync.security.vault.VaultException;
 
 /**
  * Carries out one run: every mapped listing through the connector, one failing listing
- * never stopping the others; then the run and the integration record the outcome.
+ * never stopping the others (or, for a channel that delivers messages, one pull for all
+ * of them); then the run and the integration record the outcome.
  */
 @Component
 class SyncRunner {
@@ -36,6 +37,8 @@ class SyncRunner {
 
 	private final ListingSync listings;
 
+	private final MessageSync messages;
+
 	private final Clock clock;
 
 	private final SyncMetrics metrics;
@@ -45,7 +48,7 @@ class SyncRunner {
 	private final RunProgress progress;
 
 	SyncRunner(SyncRunRepository runs, ChannelAccounts accounts, ChannelConnectors connectors, ListingSync listings,
-			Clock clock, SyncMetrics metrics, RunHeartbeats heartbeats, RunProgress progress) {
+			MessageSync messages, Clock clock, SyncMetrics metrics, RunHeartbeats heartbeats, RunProgress progress) {
 		this.heartbeats = heartbeats;
 		this.progress = progress;
 		this.metrics = metrics;
@@ -53,6 +56,7 @@ class SyncRunner {
 		this.accounts = accounts;
 		this.connectors = connectors;
 		this.listings = listings;
+		this.messages = messages;
 		this.clock = clock;
 	}
 
@@ -112,6 +116,14 @@ class SyncRunner {
 		catch (VaultException unreadable) {
 			run.fail("The stored credentials cannot be decrypted (" + unreadable.getMessage()
 					+ "). Enter them again, or restore the keyring they were saved with.", clock.instant());
+			return;
+		}
+		if (connector.get().pullsMessages()) {
+			// One pull feeds every listing: progress is that pull and what it applied.
+			progress.started(run.id(), 1);
+			List<ListingOutcome> outcomes = messages.sync(connector.get(), credentials);
+			progress.advanced(run.id());
+			run.finish(outcomes, clock.instant());
 			return;
 		}
 		List<ListingOutcome> outcomes = new ArrayList<>();

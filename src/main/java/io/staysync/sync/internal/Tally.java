@@ -20,6 +20,8 @@ final class Tally {
 
 	private int conflicts;
 
+	private boolean failed;
+
 	private final List<String> notes = new ArrayList<>();
 
 	void add(ChannelBooking booking, ImportOutcome outcome) {
@@ -43,14 +45,24 @@ final class Tally {
 		notes.add("skipped " + why);
 	}
 
+	/**
+	 * Something of the listing could not be applied: the listing's outcome is an error,
+	 * with what was applied still counted.
+	 */
+	void failed(String why) {
+		failed = true;
+		notes.add(why);
+	}
+
 	void pendingCancellation(String externalId) {
 		notes.add(externalId + " is missing from the feed; it will be cancelled if it is still missing next time");
 	}
 
 	ListingOutcome outcome(ChannelListing listing) {
 		String message = notes.isEmpty() ? null : truncate(String.join("; ", notes));
-		return new ListingOutcome(listing.externalListingId(), listing.propertyId(), ListingStatus.SUCCESS, created,
-				updated, cancelled, unchanged, conflicts, message);
+		return new ListingOutcome(listing.externalListingId(), listing.propertyId(),
+				failed ? ListingStatus.ERROR : ListingStatus.SUCCESS, created, updated, cancelled, unchanged, conflicts,
+				message);
 	}
 
 	private static String truncate(String text) {

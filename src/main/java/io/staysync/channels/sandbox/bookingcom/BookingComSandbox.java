@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.stereotype.Component;
@@ -54,6 +56,8 @@ public class BookingComSandbox {
 	private final AtomicInteger pulls = new AtomicInteger();
 
 	private final AtomicInteger tokenExchanges = new AtomicInteger();
+
+	private final List<AvailabilityUpdate> availability = new CopyOnWriteArrayList<>();
 
 	private volatile Faults faults;
 
@@ -104,6 +108,7 @@ public class BookingComSandbox {
 			tokens.clear();
 			exchanges.clear();
 		}
+		availability.clear();
 		requests.set(0);
 		pulls.set(0);
 		tokenExchanges.set(0);
@@ -124,6 +129,15 @@ public class BookingComSandbox {
 		synchronized (tokens) {
 			tokens.clear();
 		}
+	}
+
+	/** Every availability range it took since the last reset, in the order taken. */
+	public List<AvailabilityUpdate> availabilityUpdates() {
+		return List.copyOf(availability);
+	}
+
+	void took(AvailabilityUpdate update) {
+		availability.add(update);
 	}
 
 	Faults currentFaults() {
@@ -212,6 +226,11 @@ public class BookingComSandbox {
 			return new Faults(Duration.ZERO, 0, Duration.ofSeconds(1), 0, 0, false);
 		}
 
+	}
+
+	/** One availability range it took: a room type of a hotel, inclusive dates. */
+	public record AvailabilityUpdate(String hotelCode, String roomTypeCode, LocalDate first, LocalDate last,
+			boolean closed) {
 	}
 
 	/** Beyond 30 tokens an hour. */

@@ -173,7 +173,11 @@ class SandboxBookingComController {
 		List<String> errors = new ArrayList<>();
 		for (Range range : request.ranges()) {
 			String code = check(range, request.hotelCode(), earliest, latest);
-			if (code != null) {
+			if (code == null) {
+				sandbox.took(new BookingComSandbox.AvailabilityUpdate(request.hotelCode(), range.room(),
+						LocalDate.parse(range.start()), LocalDate.parse(range.end()), "Close".equals(range.status())));
+			}
+			else {
 				errors.add("<Error Type=\"3\" Code=\"" + code + "\" RecordID=\"" + range.locator()
 						+ "\" Status=\"NotProcessed\" ShortText=\"" + code + "\"/>");
 			}
@@ -294,7 +298,14 @@ class SandboxBookingComController {
 					case "AvailStatusMessage" -> locator = xml.getAttributeValue(null, "LocatorID");
 					case "StatusApplicationControl" ->
 						ranges.add(new Range(locator, xml.getAttributeValue(null, "InvTypeCode"),
-								xml.getAttributeValue(null, "Start"), xml.getAttributeValue(null, "End")));
+								xml.getAttributeValue(null, "Start"), xml.getAttributeValue(null, "End"), null));
+					case "RestrictionStatus" -> {
+						if (!ranges.isEmpty()) {
+							Range last = ranges.remove(ranges.size() - 1);
+							ranges.add(new Range(last.locator(), last.room(), last.start(), last.end(),
+									xml.getAttributeValue(null, "Status")));
+						}
+					}
 					default -> {
 						// not looked at
 					}
@@ -310,7 +321,7 @@ class SandboxBookingComController {
 	private record Read(List<String> resIds, String hotelCode, List<Range> ranges) {
 	}
 
-	private record Range(String locator, String room, String start, String end) {
+	private record Range(String locator, String room, String start, String end, String status) {
 	}
 
 }

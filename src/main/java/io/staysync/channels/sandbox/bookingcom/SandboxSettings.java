@@ -22,11 +22,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failEvery every how many such requests it answers 500 (0: never)
  * @param truncateEvery every how many pulls it cuts its answer in the middle (0: never)
  * @param duplicateDeliveries whether every pulled reservation is listed twice
+ * @param trickleEvery in demo mode, every how long a guest books the first room type of
+ * the first hotel (now and then cancelling an earlier stay); 0 turns it off
  */
 @ConfigurationProperties("staysync.sandbox.booking-com")
 record SandboxSettings(@DefaultValue("false") boolean enabled, @DefaultValue("sandbox-secret") String clientSecret,
 		@DefaultValue("4410021:77120001,77120002") List<String> hotels, @DefaultValue("0s") Duration latency,
 		@DefaultValue("0") int throttleEvery, @DefaultValue("1s") Duration retryAfter, @DefaultValue("0") int failEvery,
-		@DefaultValue("0") int truncateEvery, @DefaultValue("false") boolean duplicateDeliveries) {
+		@DefaultValue("0") int truncateEvery, @DefaultValue("false") boolean duplicateDeliveries,
+		@DefaultValue("2m") Duration trickleEvery) {
 
 }
