@@ -91,11 +91,13 @@ class BookingPages {
 	@PreAuthorize(WRITERS)
 	String newForm(@RequestParam(required = false) UUID propertyId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate checkIn,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate checkOut,
 			@RequestParam(required = false) BookingKind kind, Model model) {
 		BookingForm form = new BookingForm();
 		form.setPropertyId(propertyId);
 		form.setCheckIn(checkIn);
-		form.setCheckOut(checkIn == null ? null : checkIn.plusDays(1));
+		// Nights selected on the calendar arrive with their departure day.
+		form.setCheckOut(checkOut != null ? checkOut : checkIn == null ? null : checkIn.plusDays(1));
 		form.setKind(kind == null ? BookingKind.RESERVATION : kind);
 		model.addAttribute("form", form);
 		return form(model, false);
