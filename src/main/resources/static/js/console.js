@@ -147,10 +147,16 @@
     }
   });
 
+  // A form that undoes something (cancel, delete) asks first; it runs before the handler below.
+  document.addEventListener("submit", function (event) {
+    var message = event.target.getAttribute("data-confirm");
+    if (message && !window.confirm(message)) { event.preventDefault(); }
+  }, true);
+
   // A plain form disables its submit button once sent; the server's one-time token does the rest.
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (form.hasAttribute("hx-post") || form.hasAttribute("hx-put")) { return; }
+    if (event.defaultPrevented || form.hasAttribute("hx-post") || form.hasAttribute("hx-put")) { return; }
     window.setTimeout(function () {
       form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
     }, 0);

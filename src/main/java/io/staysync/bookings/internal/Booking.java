@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -267,6 +268,17 @@ public class Booking {
 
 	public String externalReference() {
 		return externalReference;
+	}
+
+	/**
+	 * What a manager calls this booking: the channel's confirmation code, else its id on
+	 * the channel, else (a manual booking) the first eight characters of its id.
+	 */
+	public String code() {
+		if (externalReference != null) {
+			return externalReference;
+		}
+		return externalId != null ? externalId : id.toString().substring(0, 8).toUpperCase(Locale.ROOT);
 	}
 
 	public String notes() {

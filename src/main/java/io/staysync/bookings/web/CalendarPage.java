@@ -127,7 +127,7 @@ class CalendarPage {
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate checkOut,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) UUID shown, RedirectAttributes redirect) {
 		try {
 			bookings.create(new ManualBooking(propertyId, BookingKind.BLOCK, checkIn, checkOut, null, null, null, null,
 					null, null), false);
@@ -145,6 +145,7 @@ class CalendarPage {
 		return "redirect:" + UriComponentsBuilder.fromPath("/calendar")
 			.queryParam("from", from != null ? from : checkIn)
 			.queryParamIfPresent("to", Optional.ofNullable(to))
+			.queryParamIfPresent("propertyId", Optional.ofNullable(shown))
 			.build()
 			.toUriString();
 	}

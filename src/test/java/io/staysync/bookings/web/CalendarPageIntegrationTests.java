@@ -56,9 +56,10 @@ class CalendarPageIntegrationTests extends ConsoleIntegrationTest {
 			.param("checkIn", "2027-03-02")
 			.param("checkOut", "2027-03-05")
 			.param("from", "2027-03-01")
-			.param("to", "2027-04-01"))
+			.param("to", "2027-04-01")
+			.param("shown", property))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(redirectedUrl("/calendar?from=2027-03-01&to=2027-04-01"))
+			.andExpect(redirectedUrl("/calendar?from=2027-03-01&to=2027-04-01&propertyId=" + property))
 			.andExpect(flash().attribute("flash", "Blocked 3 nights from 2027-03-02 to 2027-03-05."));
 		assertThat(count("bookings where property_id = '" + property
 				+ "' and kind = 'BLOCK' and check_in = '2027-03-02' and check_out = '2027-03-05'"))
