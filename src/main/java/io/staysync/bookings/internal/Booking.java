@@ -156,6 +156,29 @@ public class Booking {
 	}
 
 	/**
+	 * Applies a manager's edit of a manual booking (not its property nor its kind).
+	 * @return the names of the fields that changed
+	 */
+	List<String> applyManualEdit(ManualBooking edit, Instant now) {
+		List<String> changes = new ArrayList<>();
+		checkIn = track(changes, "checkIn", checkIn, edit.checkIn());
+		checkOut = track(changes, "checkOut", checkOut, edit.checkOut());
+		guestName = track(changes, "guestName", guestName, edit.guestName());
+		adults = track(changes, "adults", adults, edit.adults());
+		children = track(changes, "children", children, edit.children());
+		currency = track(changes, "currency", currency, edit.currency());
+		notes = track(changes, "notes", notes, edit.notes());
+		if (!sameAmount(totalAmount, edit.totalAmount())) {
+			totalAmount = edit.totalAmount();
+			changes.add("totalAmount");
+		}
+		if (!changes.isEmpty()) {
+			updatedAt = now;
+		}
+		return changes;
+	}
+
+	/**
 	 * @return whether this call cancelled it (false when it already was)
 	 */
 	boolean cancel(Instant now) {
