@@ -33,16 +33,17 @@ public class AuditQuery {
 	}
 
 	public Page<AuditEvent> find(String action, String actor, Pageable pageable) {
+		return find(new AuditFilter(action, actor, null, null, true), pageable);
+	}
+
+	/**
+	 * The events of a filter, newest first. Sign-ins ({@code login.*}) are left out
+	 * unless the filter asks for them or names a sign-in action.
+	 */
+	public Page<AuditEvent> find(AuditFilter filter, Pageable pageable) {
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		Map<String, Object> params = new HashMap<>();
-		if (action != null && !action.isBlank()) {
-			where.append(" and action = :action");
-			params.put("action", action);
-		}
-		if (actor != null && !actor.isBlank()) {
-			where.append(" and actor = :actor");
-			params.put("actor", actor);
-		}
+		filter.appendTo(where, params);
 		long total = jdbc.sql("select count(*) from audit_events" + where).params(params).query(Long.class).single();
 		List<AuditEvent> events = jdbc
 			.sql("select * from audit_events" + where + " order by id desc limit :limit offset :offset")
@@ -52,6 +53,33 @@ public class AuditQuery {
 			.query(this::event)
 			.list();
 		return new PageImpl<>(events, pageable, total);
+	}
+
+	/** How many sign-in events a filter leaves out, for the page to say so. */
+	public long signInsLeftOut(AuditFilter filter) {
+		if (filter.includesSignIns()) {
+			return 0;
+		}
+		StringBuilder where = new StringBuilder(" where 1 = 1");
+		Map<String, Object> params = new HashMap<>();
+		filter.withSignIns().appendTo(where, params);
+		return jdbc.sql("select count(*) from audit_events" + where + " and action like 'login.%'")
+			.params(params)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The actions recorded so far, for the filter's list. */
+	public List<String> actions() {
+		return jdbc.sql("select distinct action from audit_events order by action").query(String.class).list();
+	}
+
+	/** The actors recorded so far (the first {@code limit}), for the filter's list. */
+	public List<String> actors(int limit) {
+		return jdbc.sql("select distinct actor from audit_events order by actor limit :limit")
+			.param("limit", limit)
+			.query(String.class)
+			.list();
 	}
 
 	private AuditEvent event(ResultSet row, int rowNum) throws SQLException {

@@ -1,6 +1,7 @@
 package io.staysync.bookings.web;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
@@ -37,7 +38,7 @@ class CalendarPageIntegrationTests extends ConsoleIntegrationTest {
 	@Test
 	void todayIsMarked() throws Exception {
 		createProperty("Today " + System.nanoTime(), "Europe/Lisbon", 4);
-		LocalDate today = LocalDate.now();
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
 		String html = page(admin(), "/calendar");
 
