@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -55,23 +56,36 @@ public class AuditQuery {
 		return new PageImpl<>(events, pageable, total);
 	}
 
-	/** How many sign-in events a filter leaves out, for the page to say so. */
-	public long signInsLeftOut(AuditFilter filter) {
+	/**
+	 * The sign-in events a filter leaves out, counted by action, for the page to fold
+	 * them into one line.
+	 */
+	public Map<String, Long> signInsLeftOut(AuditFilter filter) {
+		Map<String, Long> counts = new TreeMap<>();
 		if (filter.includesSignIns()) {
-			return 0;
+			return counts;
 		}
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		Map<String, Object> params = new HashMap<>();
 		filter.withSignIns().appendTo(where, params);
-		return jdbc.sql("select count(*) from audit_events" + where + " and action like 'login.%'")
+		jdbc.sql(
+				"select action, count(*) as n from audit_events" + where + " and action like 'login.%' group by action")
 			.params(params)
-			.query(Long.class)
-			.single();
+			.query((row, n) -> counts.put(row.getString("action"), row.getLong("n")))
+			.list();
+		return counts;
 	}
 
-	/** The actions recorded so far, for the filter's list. */
-	public List<String> actions() {
-		return jdbc.sql("select distinct action from audit_events order by action").query(String.class).list();
+	/**
+	 * The actions recorded so far, for the filter's list; sign-in actions only when the
+	 * filter shows sign-ins.
+	 */
+	public List<String> actions(AuditFilter filter) {
+		return jdbc
+			.sql("select distinct action from audit_events"
+					+ (filter.includesSignIns() ? "" : " where action not like 'login.%'") + " order by action")
+			.query(String.class)
+			.list();
 	}
 
 	/** The actors recorded so far (the first {@code limit}), for the filter's list. */

@@ -52,9 +52,11 @@ class AuditPage {
 		model.addAttribute("page", events);
 		model.addAttribute("targetNames", targetNames(events));
 		model.addAttribute("filter", filter);
-		model.addAttribute("actions", audit.actions());
+		model.addAttribute("actions", audit.actions(filter));
 		model.addAttribute("actors", audit.actors(ACTORS));
-		model.addAttribute("signInsLeftOut", audit.signInsLeftOut(filter));
+		Map<String, Long> hidden = audit.signInsLeftOut(filter);
+		model.addAttribute("signInsLeftOut", hidden);
+		model.addAttribute("signInsHidden", hidden.values().stream().mapToLong(Long::longValue).sum());
 		model.addAttribute("query",
 				UriComponentsBuilder.newInstance()
 					.queryParamIfPresent("action", Optional.ofNullable(filter.action()))
