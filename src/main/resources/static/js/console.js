@@ -1,5 +1,6 @@
 // Staysync console behaviour: CSRF for htmx, readable htmx failures, relative times,
-// searchable selects, mapping rows, copy buttons, fields per mode, and no double submits. No inline scripts (CSP).
+// searchable selects, mapping rows, copy buttons, fields per mode, calendar selections, and no double
+// submits. No inline scripts (CSP).
 (function () {
   "use strict";
 
@@ -131,10 +132,69 @@
     });
   });
 
+
+  // Calendar: a first click on a free night starts a selection on its row, a second click
+  // on the same row ends it; the bar below the timeline then blocks or books those nights.
+  var selection = null;
+  function nextDay(iso) {
+    var d = new Date(iso + "T00:00:00Z");
+    d.setUTCDate(d.getUTCDate() + 1);
+    return d.toISOString().slice(0, 10);
+  }
+  function paintSelection() {
+    document.querySelectorAll("#timeline td.selected").forEach(function (td) { td.classList.remove("selected"); });
+    var bar = document.getElementById("calendar-selection");
+    if (!bar) { return; }
+    if (!selection) { bar.hidden = true; return; }
+    var first = selection.start < selection.end ? selection.start : selection.end;
+    var last = selection.start < selection.end ? selection.end : selection.start;
+    var nights = 0;
+    selection.row.querySelectorAll("td[data-date]").forEach(function (td) {
+      var date = td.getAttribute("data-date");
+      if (date >= first && date <= last) { td.classList.add("selected"); nights++; }
+    });
+    var departure = nextDay(last);
+    var form = document.getElementById("calendar-block");
+    form.elements.propertyId.value = selection.row.getAttribute("data-property");
+    form.elements.checkIn.value = first;
+    form.elements.checkOut.value = departure;
+    document.getElementById("calendar-selection-text").textContent = selection.row.getAttribute("data-property-name")
+      + ": " + nights + (nights === 1 ? " night, " : " nights, ") + first + " to " + departure + " (departure)";
+    var book = document.getElementById("book-selection");
+    book.href = book.getAttribute("data-base") + "?propertyId=" + encodeURIComponent(form.elements.propertyId.value)
+      + "&checkIn=" + first + "&checkOut=" + departure;
+    bar.hidden = false;
+  }
+  document.addEventListener("click", function (event) {
+    var free = event.target.closest("#timeline td.night-free a.free");
+    if (free && document.getElementById("calendar-selection")) {
+      event.preventDefault();
+      var td = free.closest("td");
+      var row = td.closest("tr");
+      var date = td.getAttribute("data-date");
+      if (selection && selection.row === row && selection.start === selection.end) {
+        selection.end = date;
+      } else {
+        selection = { row: row, start: date, end: date };
+      }
+      paintSelection();
+    }
+    if (event.target.closest("#clear-selection")) {
+      selection = null;
+      paintSelection();
+    }
+  });
+
+  // A form that undoes something (cancel, delete) asks first; it runs before the handler below.
+  document.addEventListener("submit", function (event) {
+    var message = event.target.getAttribute("data-confirm");
+    if (message && !window.confirm(message)) { event.preventDefault(); }
+  }, true);
+
   // A plain form disables its submit button once sent; the server's one-time token does the rest.
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (form.hasAttribute("hx-post") || form.hasAttribute("hx-put")) { return; }
+    if (event.defaultPrevented || form.hasAttribute("hx-post") || form.hasAttribute("hx-put")) { return; }
     window.setTimeout(function () {
       form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
     }, 0);

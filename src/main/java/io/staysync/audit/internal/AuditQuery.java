@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -33,16 +34,17 @@ public class AuditQuery {
 	}
 
 	public Page<AuditEvent> find(String action, String actor, Pageable pageable) {
+		return find(new AuditFilter(action, actor, null, null, true), pageable);
+	}
+
+	/**
+	 * The events of a filter, newest first. Sign-ins ({@code login.*}) are left out
+	 * unless the filter asks for them or names a sign-in action.
+	 */
+	public Page<AuditEvent> find(AuditFilter filter, Pageable pageable) {
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		Map<String, Object> params = new HashMap<>();
-		if (action != null && !action.isBlank()) {
-			where.append(" and action = :action");
-			params.put("action", action);
-		}
-		if (actor != null && !actor.isBlank()) {
-			where.append(" and actor = :actor");
-			params.put("actor", actor);
-		}
+		filter.appendTo(where, params);
 		long total = jdbc.sql("select count(*) from audit_events" + where).params(params).query(Long.class).single();
 		List<AuditEvent> events = jdbc
 			.sql("select * from audit_events" + where + " order by id desc limit :limit offset :offset")
@@ -52,6 +54,46 @@ public class AuditQuery {
 			.query(this::event)
 			.list();
 		return new PageImpl<>(events, pageable, total);
+	}
+
+	/**
+	 * The sign-in events a filter leaves out, counted by action, for the page to fold
+	 * them into one line.
+	 */
+	public Map<String, Long> signInsLeftOut(AuditFilter filter) {
+		Map<String, Long> counts = new TreeMap<>();
+		if (filter.includesSignIns()) {
+			return counts;
+		}
+		StringBuilder where = new StringBuilder(" where 1 = 1");
+		Map<String, Object> params = new HashMap<>();
+		filter.withSignIns().appendTo(where, params);
+		jdbc.sql(
+				"select action, count(*) as n from audit_events" + where + " and action like 'login.%' group by action")
+			.params(params)
+			.query((row, n) -> counts.put(row.getString("action"), row.getLong("n")))
+			.list();
+		return counts;
+	}
+
+	/**
+	 * The actions recorded so far, for the filter's list; sign-in actions only when the
+	 * filter shows sign-ins.
+	 */
+	public List<String> actions(AuditFilter filter) {
+		return jdbc
+			.sql("select distinct action from audit_events"
+					+ (filter.includesSignIns() ? "" : " where action not like 'login.%'") + " order by action")
+			.query(String.class)
+			.list();
+	}
+
+	/** The actors recorded so far (the first {@code limit}), for the filter's list. */
+	public List<String> actors(int limit) {
+		return jdbc.sql("select distinct actor from audit_events order by actor limit :limit")
+			.param("limit", limit)
+			.query(String.class)
+			.list();
 	}
 
 	private AuditEvent event(ResultSet row, int rowNum) throws SQLException {

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.staysync.audit.AuditEvent;
 import io.staysync.audit.internal.AuditQuery;
 import io.staysync.common.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -25,6 +27,11 @@ class AuditController {
 		this.audit = audit;
 	}
 
+	@Operation(summary = "The audit log, newest first, filtered by action or actor")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "400", description = "Invalid input; the problem names each field")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "403", description = "Signed in without the role: ADMIN")
 	@GetMapping
 	PageResponse<AuditEvent> list(@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,

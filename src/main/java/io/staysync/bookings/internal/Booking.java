@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -155,6 +156,29 @@ public class Booking {
 	}
 
 	/**
+	 * Applies a manager's edit of a manual booking (not its property nor its kind).
+	 * @return the names of the fields that changed
+	 */
+	List<String> applyManualEdit(ManualBooking edit, Instant now) {
+		List<String> changes = new ArrayList<>();
+		checkIn = track(changes, "checkIn", checkIn, edit.checkIn());
+		checkOut = track(changes, "checkOut", checkOut, edit.checkOut());
+		guestName = track(changes, "guestName", guestName, edit.guestName());
+		adults = track(changes, "adults", adults, edit.adults());
+		children = track(changes, "children", children, edit.children());
+		currency = track(changes, "currency", currency, edit.currency());
+		notes = track(changes, "notes", notes, edit.notes());
+		if (!sameAmount(totalAmount, edit.totalAmount())) {
+			totalAmount = edit.totalAmount();
+			changes.add("totalAmount");
+		}
+		if (!changes.isEmpty()) {
+			updatedAt = now;
+		}
+		return changes;
+	}
+
+	/**
 	 * @return whether this call cancelled it (false when it already was)
 	 */
 	boolean cancel(Instant now) {
@@ -267,6 +291,17 @@ public class Booking {
 
 	public String externalReference() {
 		return externalReference;
+	}
+
+	/**
+	 * What a manager calls this booking: the channel's confirmation code, else its id on
+	 * the channel, else (a manual booking) the first eight characters of its id.
+	 */
+	public String code() {
+		if (externalReference != null) {
+			return externalReference;
+		}
+		return externalId != null ? externalId : id.toString().substring(0, 8).toUpperCase(Locale.ROOT);
 	}
 
 	public String notes() {

@@ -11,7 +11,8 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * Two confirmed bookings of one property that claim the same night. Stored once per pair
  * (in a fixed order); it is resolved when either side is cancelled or moved, and reopened
- * if they clash again.
+ * if they clash again. A manager may mark an open conflict reviewed, with a note, when
+ * the double booking is known and accepted; a reopened conflict is new again.
  */
 @Table("booking_conflicts")
 public class BookingConflict {
@@ -29,25 +30,34 @@ public class BookingConflict {
 
 	private Instant resolvedAt;
 
+	private Instant reviewedAt;
+
+	private String reviewedBy;
+
+	private String reviewNote;
+
 	@Version
 	private Long version;
 
 	@PersistenceCreator
 	BookingConflict(UUID id, UUID propertyId, UUID bookingId, UUID otherBookingId, Instant detectedAt,
-			Instant resolvedAt, Long version) {
+			Instant resolvedAt, Instant reviewedAt, String reviewedBy, String reviewNote, Long version) {
 		this.id = id;
 		this.propertyId = propertyId;
 		this.bookingId = bookingId;
 		this.otherBookingId = otherBookingId;
 		this.detectedAt = detectedAt;
 		this.resolvedAt = resolvedAt;
+		this.reviewedAt = reviewedAt;
+		this.reviewedBy = reviewedBy;
+		this.reviewNote = reviewNote;
 		this.version = version;
 	}
 
 	static BookingConflict between(UUID propertyId, UUID one, UUID other, Instant now) {
 		boolean ordered = one.toString().compareTo(other.toString()) < 0;
 		return new BookingConflict(UUID.randomUUID(), propertyId, ordered ? one : other, ordered ? other : one, now,
-				null, null);
+				null, null, null, null, null);
 	}
 
 	static UUID[] pair(UUID one, UUID other) {
@@ -65,6 +75,15 @@ public class BookingConflict {
 	void reopen(Instant now) {
 		detectedAt = now;
 		resolvedAt = null;
+		reviewedAt = null;
+		reviewedBy = null;
+		reviewNote = null;
+	}
+
+	void review(Instant now, String reviewer, String note) {
+		reviewedAt = now;
+		reviewedBy = reviewer;
+		reviewNote = note;
 	}
 
 	UUID otherThan(UUID booking) {
@@ -93,6 +112,18 @@ public class BookingConflict {
 
 	public Instant resolvedAt() {
 		return resolvedAt;
+	}
+
+	public Instant reviewedAt() {
+		return reviewedAt;
+	}
+
+	public String reviewedBy() {
+		return reviewedBy;
+	}
+
+	public String reviewNote() {
+		return reviewNote;
 	}
 
 }

@@ -1,9 +1,11 @@
 package io.staysync.bookings.internal;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -18,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.staysync.audit.AuditLog;
 import io.staysync.bookings.BookingSource;
+import io.staysync.bookings.BookingStatus;
 import io.staysync.bookings.OverlapRefused;
 import io.staysync.bookings.internal.BookingWrites.Written;
 import io.staysync.common.ConflictException;
@@ -63,7 +66,8 @@ public class BookingManagement {
 
 	@Transactional(readOnly = true)
 	public Page<Booking> find(BookingFilter filter, Pageable pageable) {
-		Criteria criteria = filter.toCriteria();
+		List<UUID> idsByCode = filter.codePrefix().map(bookings::findIdsStartingWith).orElse(List.of());
+		Criteria criteria = filter.toCriteria(idsByCode);
 		Query query = Query.query(criteria)
 			.sort(Sort.by("checkIn", "id"))
 			.limit(pageable.getPageSize())
@@ -100,6 +104,57 @@ public class BookingManagement {
 		details.put("forced", force && created.conflictsOpened() > 0);
 		audit.record("booking.created", "booking:" + booking.id(), details);
 		return booking;
+	}
+
+	/**
+	 * Changes a manual booking's dates, guest and amounts, by the same rules and overlap
+	 * check as {@link #create}: nights taken by another reservation or manual block are
+	 * refused unless {@code force} is set. Its property and kind stay; a channel's
+	 * booking is changed on its channel.
+	 */
+	@Transactional
+	public Booking edit(UUID id, ManualBooking edit, boolean force) {
+		Booking unlocked = get(id);
+		if (unlocked.source() != BookingSource.MANUAL || unlocked.status() != BookingStatus.CONFIRMED) {
+			throw new ConflictException(unlocked.source() != BookingSource.MANUAL
+					? "This booking came from " + unlocked.source() + "; change it on that channel."
+					: "This booking is cancelled; enter a new one instead.");
+		}
+		PropertyRef property = properties.find(unlocked.propertyId())
+			.orElseThrow(() -> NotFoundException.of("Property", unlocked.propertyId()));
+		ManualBooking request = new ManualBooking(unlocked.propertyId(), unlocked.kind(), edit.checkIn(),
+				edit.checkOut(), edit.guestName(), edit.adults(), edit.children(), edit.totalAmount(), edit.currency(),
+				edit.notes());
+		rules.checkManual(request, property);
+		writes.lock(property.id());
+		Booking booking = get(id);
+		LocalDate previousCheckIn = booking.checkIn();
+		LocalDate previousCheckOut = booking.checkOut();
+		List<String> changes = booking.applyManualEdit(request, clock.instant());
+		if (changes.isEmpty()) {
+			return booking;
+		}
+		List<Booking> overlapping = writes.overlapsOf(booking);
+		if (!overlapping.isEmpty() && !force) {
+			throw new OverlapRefused(overlapping.stream().map(Booking::toOverlap).toList());
+		}
+		Written updated = writes.update(booking, property.id(), changes, previousCheckIn, previousCheckOut);
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("propertyId", property.id().toString());
+		details.put("changes", changes);
+		details.put("checkIn", booking.checkIn().toString());
+		details.put("checkOut", booking.checkOut().toString());
+		details.put("forced", force && updated.conflictsOpened() > 0);
+		audit.record("booking.updated", "booking:" + id, details);
+		return updated.booking();
+	}
+
+	/**
+	 * The currency last entered for a property's bookings, to start the next one with.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> lastCurrency(UUID propertyId) {
+		return bookings.findLastCurrency(propertyId);
 	}
 
 	/**

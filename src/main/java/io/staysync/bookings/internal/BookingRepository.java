@@ -45,4 +45,16 @@ interface BookingRepository extends ListCrudRepository<Booking, UUID> {
 
 	long countByPropertyId(UUID propertyId);
 
+	/** Bookings whose id starts as given: a manual booking's code is its id's start. */
+	@Query("select id from bookings where cast(id as varchar(36)) like :prefix")
+	List<UUID> findIdsStartingWith(@Param("prefix") String prefix);
+
+	/** The currency last entered for a property, to start its next booking with. */
+	@Query("""
+			select currency from bookings
+			where property_id = :propertyId and currency is not null
+			order by created_at desc, id
+			limit 1""")
+	Optional<String> findLastCurrency(@Param("propertyId") UUID propertyId);
+
 }

@@ -27,6 +27,8 @@ import io.staysync.bookings.internal.BookingFilter;
 import io.staysync.bookings.internal.BookingManagement;
 import io.staysync.bookings.internal.ManualBooking;
 import io.staysync.common.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -46,6 +48,10 @@ class BookingController {
 		this.bookings = bookings;
 	}
 
+	@Operation(summary = "The bookings, filtered by property, nights, status, source and kind")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "400", description = "Invalid input; the problem names each field")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
 	@GetMapping
 	PageResponse<BookingView> list(@RequestParam(required = false) UUID propertyId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -57,11 +63,23 @@ class BookingController {
 		return PageResponse.of(bookings.find(filter, PageRequest.of(page, size)), BookingView::of);
 	}
 
+	@Operation(summary = "One booking")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "404", description = "No booking with this id")
 	@GetMapping("/{id}")
 	BookingView get(@PathVariable UUID id) {
 		return BookingView.of(bookings.get(id));
 	}
 
+	@Operation(summary = "Enters a manual reservation or block")
+	@ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
+	@ApiResponse(responseCode = "400", description = "Invalid input; the problem names each field")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "403", description = "Signed in without the role: ADMIN or MANAGER")
+	@ApiResponse(responseCode = "409",
+			description = "The nights are taken (the answer names the bookings); send force=true to keep both")
+	@ApiResponse(responseCode = "422", description = "The property does not exist or takes fewer guests")
 	@PostMapping
 	@PreAuthorize(WRITERS)
 	ResponseEntity<BookingView> create(@Valid @RequestBody BookingForm form,
@@ -70,6 +88,12 @@ class BookingController {
 		return ResponseEntity.created(URI.create("/api/bookings/" + booking.id())).body(BookingView.of(booking));
 	}
 
+	@Operation(summary = "Cancels a manual booking")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "403", description = "Signed in without the role: ADMIN or MANAGER")
+	@ApiResponse(responseCode = "404", description = "No booking with this id")
+	@ApiResponse(responseCode = "409", description = "A channel's booking is cancelled on its channel")
 	@PostMapping("/{id}/cancel")
 	@PreAuthorize(WRITERS)
 	BookingView cancel(@PathVariable UUID id) {

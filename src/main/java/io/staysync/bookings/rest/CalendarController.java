@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.staysync.bookings.internal.CalendarQuery;
 import io.staysync.bookings.internal.NightGrid;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -31,6 +33,11 @@ class CalendarController {
 		this.calendar = calendar;
 	}
 
+	@Operation(summary = "The nights of each property in a range: free, booked, blocked or in conflict")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "400", description = "Invalid input; the problem names each field")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "404", description = "No property with this id")
 	@GetMapping
 	CalendarView get(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.staysync.bookings.internal.ConflictListing;
 import io.staysync.common.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -24,6 +26,10 @@ class ConflictController {
 		this.conflicts = conflicts;
 	}
 
+	@Operation(summary = "The open conflicts (double bookings), newest first")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "400", description = "Invalid input; the problem names each field")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
 	@GetMapping
 	PageResponse<ConflictListing.OpenConflict> list(@RequestParam(required = false) UUID propertyId,
 			@RequestParam(defaultValue = "0") @Min(0) int page,

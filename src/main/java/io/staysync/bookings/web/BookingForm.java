@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 
 import io.staysync.bookings.BookingKind;
+import io.staysync.bookings.internal.Booking;
 import io.staysync.bookings.internal.ManualBooking;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -51,6 +52,22 @@ public class BookingForm {
 	private String notes;
 
 	private boolean force;
+
+	/** The form of a stored manual booking, to edit it. */
+	static BookingForm of(Booking booking) {
+		BookingForm form = new BookingForm();
+		form.propertyId = booking.propertyId();
+		form.kind = booking.kind();
+		form.checkIn = booking.checkIn();
+		form.checkOut = booking.checkOut();
+		form.guestName = booking.guestName();
+		form.adults = booking.adults();
+		form.children = booking.children();
+		form.totalAmount = booking.totalAmount();
+		form.currency = booking.currency();
+		form.notes = booking.notes();
+		return form;
+	}
 
 	ManualBooking toManualBooking() {
 		return new ManualBooking(propertyId, kind, checkIn, checkOut, blankToNull(guestName), adults, children,

@@ -39,8 +39,8 @@ import io.staysync.web.OnceOnlySubmissions;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Console pages of bookings: a filtered list, a manual booking or block, one booking,
- * cancel.
+ * Console pages of bookings: a filtered list searchable by guest or code, a manual
+ * booking or block, one booking, its edit (manual ones), cancel.
  */
 @ConsoleController
 @RequestMapping("/bookings")
@@ -65,8 +65,9 @@ class BookingPages {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) BookingStatus status, @RequestParam(required = false) BookingSource source,
-			@RequestParam(defaultValue = "0") int page, Model model) {
-		BookingFilter filter = new BookingFilter(propertyId, from, to, status, source, null);
+			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+		String text = q == null || q.isBlank() ? null : q.trim();
+		BookingFilter filter = new BookingFilter(propertyId, from, to, status, source, null, text);
 		Page<Booking> found = bookings.find(filter, PageRequest.of(Math.max(page, 0), 50));
 		Set<UUID> ids = found.getContent().stream().map(Booking::propertyId).collect(Collectors.toSet());
 		model.addAttribute("page", found);
@@ -82,6 +83,8 @@ class BookingPages {
 					.queryParamIfPresent("to", Optional.ofNullable(to))
 					.queryParamIfPresent("status", Optional.ofNullable(status))
 					.queryParamIfPresent("source", Optional.ofNullable(source))
+					.queryParamIfPresent("q", Optional.ofNullable(text))
+					.encode()
 					.build()
 					.getQuery());
 		return "bookings/list";
@@ -91,12 +94,17 @@ class BookingPages {
 	@PreAuthorize(WRITERS)
 	String newForm(@RequestParam(required = false) UUID propertyId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate checkIn,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate checkOut,
 			@RequestParam(required = false) BookingKind kind, Model model) {
 		BookingForm form = new BookingForm();
 		form.setPropertyId(propertyId);
 		form.setCheckIn(checkIn);
-		form.setCheckOut(checkIn == null ? null : checkIn.plusDays(1));
+		// Nights selected on the calendar arrive with their departure day.
+		form.setCheckOut(checkOut != null ? checkOut : checkIn == null ? null : checkIn.plusDays(1));
 		form.setKind(kind == null ? BookingKind.RESERVATION : kind);
+		if (propertyId != null) {
+			form.setCurrency(bookings.lastCurrency(propertyId).orElse(null));
+		}
 		model.addAttribute("form", form);
 		return form(model, false);
 	}
@@ -113,6 +121,11 @@ class BookingPages {
 		if (refusal.isPresent()) {
 			return refusal.get();
 		}
+		if (form.getTotalAmount() != null && (form.getCurrency() == null || form.getCurrency().isBlank())) {
+			// An amount without a currency is in the currency this property's bookings
+			// use.
+			form.setCurrency(bookings.lastCurrency(form.getPropertyId()).orElse(null));
+		}
 		try {
 			Booking created = bookings.create(form.toManualBooking(), form.isForce());
 			redirect.addFlashAttribute("flash", (created.kind() == BookingKind.BLOCK ? "Block" : "Reservation")
@@ -127,8 +140,49 @@ class BookingPages {
 			return form(model, true);
 		}
 		catch (InvalidInputException e) {
-			FormProblems.report(e, result);
+			FormProblems.report(BookingWords.translated(e), result);
 			return form(model, false);
+		}
+	}
+
+	@GetMapping("/{id}/edit")
+	@PreAuthorize(WRITERS)
+	String editForm(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
+		Booking booking = bookings.get(id);
+		if (booking.source() != BookingSource.MANUAL || booking.status() != BookingStatus.CONFIRMED) {
+			redirect.addFlashAttribute("warning", "Only a confirmed manual booking can be changed here.");
+			return "redirect:/bookings/" + id;
+		}
+		model.addAttribute("form", BookingForm.of(booking));
+		return editing(model, booking, false);
+	}
+
+	@PostMapping("/{id}")
+	@PreAuthorize(WRITERS)
+	String edit(@PathVariable UUID id, @Validated @ModelAttribute("form") BookingForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		Booking booking = bookings.get(id);
+		if (result.hasErrors()) {
+			return editing(model, booking, false);
+		}
+		try {
+			Booking edited = bookings.edit(id, form.toManualBooking(), form.isForce());
+			redirect.addFlashAttribute("flash",
+					"Changes saved: " + edited.checkIn() + " to " + edited.checkOut() + ".");
+			return "redirect:/bookings/" + id;
+		}
+		catch (OverlapRefused refused) {
+			result.reject("overlap", "These nights are already taken by:");
+			model.addAttribute("overlapping", refused.overlapping());
+			return editing(model, booking, true);
+		}
+		catch (InvalidInputException e) {
+			FormProblems.report(BookingWords.translated(e), result);
+			return editing(model, booking, false);
+		}
+		catch (ConflictException e) {
+			redirect.addFlashAttribute("warning", e.getMessage());
+			return "redirect:/bookings/" + id;
 		}
 	}
 
@@ -155,7 +209,14 @@ class BookingPages {
 		return "redirect:/bookings/" + id;
 	}
 
+	private String editing(Model model, Booking booking, boolean overlap) {
+		model.addAttribute("editing", booking);
+		model.addAttribute("property", properties.byId(Set.of(booking.propertyId())).get(booking.propertyId()));
+		return form(model, overlap);
+	}
+
 	private String form(Model model, boolean overlap) {
+		model.addAttribute("pageTitle", model.containsAttribute("editing") ? "Change booking" : "New booking");
 		model.addAttribute("choices", properties.choices());
 		model.addAttribute("overlap", overlap);
 		return "bookings/form";

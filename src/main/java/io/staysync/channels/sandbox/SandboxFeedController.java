@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.staysync.common.RunMode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * Demo mode only: sample feeds in the shapes Airbnb and Booking.com serve, with dates
@@ -35,6 +37,9 @@ class SandboxFeedController {
 		this.demo = runMode.demo();
 	}
 
+	@Operation(summary = "A demo channel feed (demo mode only)")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "404", description = "No such demo feed, or not in demo mode")
 	@GetMapping("/sandbox/ical/{feed}.ics")
 	ResponseEntity<String> feed(@PathVariable String feed) {
 		if (!demo) {

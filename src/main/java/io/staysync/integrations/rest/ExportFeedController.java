@@ -22,6 +22,8 @@ import io.staysync.bookings.ExportedStay;
 import io.staysync.channels.CalendarExport;
 import io.staysync.integrations.internal.ExportFeeds;
 import io.staysync.properties.PropertyRef;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * {@code GET /ical/{exportToken}.ics}: the property's confirmed reservations and blocks
@@ -48,6 +50,10 @@ class ExportFeedController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "A listing's export feed (iCal) for a channel to read")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "404",
+			description = "No listing with this export token (unknown, or regenerated since)")
 	@GetMapping("/ical/{token}.ics")
 	ResponseEntity<String> feed(@PathVariable String token, WebRequest request) {
 		ExportFeeds.Feed feed = feeds.find(token).orElse(null);

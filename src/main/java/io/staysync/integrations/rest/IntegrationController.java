@@ -24,6 +24,8 @@ import io.staysync.integrations.internal.ConnectionTests;
 import io.staysync.integrations.internal.IntegrationConfiguration;
 import io.staysync.integrations.internal.IntegrationManagement;
 import io.staysync.integrations.internal.MappingManagement;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 /**
@@ -52,6 +54,9 @@ class IntegrationController {
 		this.history = history;
 	}
 
+	@Operation(summary = "The status of every channel integration")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
 	@GetMapping("/status")
 	List<IntegrationView> status() {
 		return Arrays.stream(ChannelType.values())
@@ -59,6 +64,10 @@ class IntegrationController {
 			.toList();
 	}
 
+	@Operation(summary = "One channel integration, without its secrets")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "404", description = "No channel of this type")
 	@GetMapping("/{type}")
 	IntegrationDetail detail(@PathVariable String type) {
 		ChannelType channel = ChannelType.fromPath(type);
@@ -68,6 +77,14 @@ class IntegrationController {
 			.orElse(new IntegrationDetail(IntegrationView.notConfigured(channel), 0, List.of()));
 	}
 
+	@Operation(summary = "Configures a channel: mode, credentials, interval")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "400", description = "Invalid input; the problem names each field")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "403", description = "Signed in without the role: ADMIN")
+	@ApiResponse(responseCode = "404", description = "No channel of this type")
+	@ApiResponse(responseCode = "422",
+			description = "The configuration cannot be used (for example an unavailable mode)")
 	@PostMapping("/{type}/configure")
 	@PreAuthorize("hasRole('ADMIN')")
 	ConfigureResponse configure(@PathVariable String type, @Valid @RequestBody ConfigureRequest request) {
@@ -76,6 +93,12 @@ class IntegrationController {
 		return new ConfigureResponse(IntegrationView.of(configured.integration()), configured.generatedWebhookSecret());
 	}
 
+	@Operation(summary = "Tests the stored connection of a channel")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "403", description = "Signed in without the role: ADMIN or MANAGER")
+	@ApiResponse(responseCode = "404", description = "No channel of this type")
+	@ApiResponse(responseCode = "409", description = "The channel is not configured yet")
 	@PostMapping("/{type}/test")
 	@PreAuthorize(OPERATORS)
 	TestResponse test(@PathVariable String type) {

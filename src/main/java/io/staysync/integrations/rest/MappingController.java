@@ -18,6 +18,8 @@ import io.staysync.channels.ChannelType;
 import io.staysync.integrations.internal.ListingMapping;
 import io.staysync.integrations.internal.MappingManagement;
 import io.staysync.integrations.internal.MappingManagement.MappingRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -37,11 +39,24 @@ class MappingController {
 		this.mappings = mappings;
 	}
 
+	@Operation(summary = "The listings of a channel mapped to properties, with their export links")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "404", description = "No channel of this type")
 	@GetMapping
 	List<MappingView> list(@PathVariable String type) {
 		return mappings.list(ChannelType.fromPath(type)).stream().map(MappingView::of).toList();
 	}
 
+	@Operation(summary = "Replaces the listing mappings of a channel")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "400", description = "Invalid input; the problem names each field")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "403", description = "Signed in without the role: ADMIN or MANAGER")
+	@ApiResponse(responseCode = "404", description = "No channel of this type")
+	@ApiResponse(responseCode = "409", description = "The channel is not configured yet")
+	@ApiResponse(responseCode = "422",
+			description = "A mapping cannot be stored (unknown property, unusable feed address)")
 	@PutMapping
 	@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
 	List<MappingView> replace(@PathVariable String type, @RequestBody List<@Valid MappingForm> forms) {
@@ -55,6 +70,12 @@ class MappingController {
 			.toList();
 	}
 
+	@Operation(summary = "Issues a new export link for a listing; the old one stops working")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "403", description = "Signed in without the role: ADMIN")
+	@ApiResponse(responseCode = "404",
+			description = "No such channel, the channel is not configured, or the listing is not mapped")
 	@PostMapping("/{externalListingId}/export-token")
 	@PreAuthorize("hasRole('ADMIN')")
 	MappingView regenerateExportToken(@PathVariable String type, @PathVariable String externalListingId) {

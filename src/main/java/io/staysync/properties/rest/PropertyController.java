@@ -27,6 +27,8 @@ import io.staysync.properties.internal.Property;
 import io.staysync.properties.internal.PropertyDetails;
 import io.staysync.properties.internal.PropertyManagement;
 import io.staysync.properties.internal.PropertyRules;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -48,17 +50,30 @@ class PropertyController {
 		this.properties = properties;
 	}
 
+	@Operation(summary = "The properties, by name")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "400", description = "Invalid input; the problem names each field")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
 	@GetMapping
 	PageResponse<PropertyView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
 		return PageResponse.of(properties.list(PageRequest.of(page, size)), PropertyView::of);
 	}
 
+	@Operation(summary = "One property")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "404", description = "No property with this id")
 	@GetMapping("/{id}")
 	PropertyView get(@PathVariable UUID id) {
 		return PropertyView.of(properties.get(id));
 	}
 
+	@Operation(summary = "Creates a property")
+	@ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
+	@ApiResponse(responseCode = "400", description = "Invalid input; the problem names each field")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "403", description = "Signed in without the role: ADMIN or MANAGER")
 	@PostMapping
 	@PreAuthorize(WRITERS)
 	ResponseEntity<PropertyView> create(@Valid @RequestBody PropertyForm form) {
@@ -66,6 +81,14 @@ class PropertyController {
 		return ResponseEntity.created(URI.create("/api/properties/" + property.id())).body(PropertyView.of(property));
 	}
 
+	@Operation(summary = "Changes a property")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "400", description = "Invalid input; the problem names each field")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "403", description = "Signed in without the role: ADMIN or MANAGER")
+	@ApiResponse(responseCode = "404", description = "No property with this id")
+	@ApiResponse(responseCode = "409",
+			description = "Changed by someone else meanwhile (the version sent is not the stored one)")
 	@PutMapping("/{id}")
 	@PreAuthorize(WRITERS)
 	PropertyView update(@PathVariable UUID id, @Valid @RequestBody PropertyForm form) {
@@ -76,6 +99,12 @@ class PropertyController {
 		return PropertyView.of(properties.update(id, form.version(), form.toDetails()));
 	}
 
+	@Operation(summary = "Deletes a property without bookings or mappings")
+	@ApiResponse(responseCode = "204", description = "Done; no body")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "403", description = "Signed in without the role: ADMIN or MANAGER")
+	@ApiResponse(responseCode = "404", description = "No property with this id")
+	@ApiResponse(responseCode = "409", description = "The property still has bookings or mapped listings")
 	@DeleteMapping("/{id}")
 	@PreAuthorize(WRITERS)
 	ResponseEntity<Void> delete(@PathVariable UUID id) {

@@ -2,6 +2,7 @@ package io.staysync.security.internal;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,8 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.staysync.audit.AuditLog;
 import io.staysync.common.ConflictException;
+import io.staysync.common.InvalidInputException;
+import io.staysync.common.InvalidInputException.FieldProblem;
 import io.staysync.common.NotFoundException;
 import io.staysync.security.Role;
+import io.staysync.security.StaysyncUser;
 
 /**
  * Creates and changes users, with an audit event for each change. Refuses to leave the
@@ -99,6 +103,28 @@ public class UserDirectory {
 		user = users.save(user);
 		audit.record("user.updated", "user:" + user.id(), changed);
 		return user;
+	}
+
+	/**
+	 * Changes the signed-in user's own password after checking the current one. Every
+	 * console session of the account then ends at its next request (they carry the old
+	 * password's stamp); the caller puts the returned principal into the session that
+	 * asked, so that one goes on.
+	 * @return the account as it is now, as a principal without its password hash
+	 */
+	@Transactional
+	public StaysyncUser changeOwnPassword(UUID id, String currentPassword, String newPassword) {
+		UserAccount user = get(id);
+		if (currentPassword == null || !passwords.matches(currentPassword, user.passwordHash())) {
+			throw InvalidInputException
+				.of(List.of(new FieldProblem("currentPassword", "is not your current password")));
+		}
+		user.changePassword(passwords.encode(newPassword), clock.instant());
+		user = users.save(user);
+		audit.record("user.password_changed", "user:" + user.id(), Map.of("by", "self"));
+		StaysyncUser principal = user.toPrincipal();
+		principal.eraseCredentials();
+		return principal;
 	}
 
 	/** What it takes to create a user; validated by the caller. */

@@ -20,6 +20,8 @@ import io.staysync.common.ForbiddenException;
 import io.staysync.security.StaysyncUser;
 import io.staysync.security.internal.ApiToken;
 import io.staysync.security.internal.ApiTokenRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -41,11 +43,20 @@ class ApiTokenController {
 		this.tokens = tokens;
 	}
 
+	@Operation(summary = "Your API tokens (never their values)")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
 	@GetMapping
 	List<TokenView> list(@AuthenticationPrincipal StaysyncUser user) {
 		return tokens.listOf(user).stream().map(TokenView::of).toList();
 	}
 
+	@Operation(summary = "Creates an API token for you; its value is shown only in this answer")
+	@ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
+	@ApiResponse(responseCode = "400", description = "Invalid input; the problem names each field")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "403",
+			description = "Signed in without the role: a password sign-in (a token cannot create tokens)")
 	@PostMapping
 	ResponseEntity<CreatedToken> create(@AuthenticationPrincipal StaysyncUser user, Authentication authentication,
 			@Valid @RequestBody CreateToken request) {
@@ -58,6 +69,10 @@ class ApiTokenController {
 			.body(CreatedToken.of(issued));
 	}
 
+	@Operation(summary = "Revokes one of your API tokens")
+	@ApiResponse(responseCode = "204", description = "Done; no body")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "404", description = "None of your tokens has this id")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> revoke(@AuthenticationPrincipal StaysyncUser user, @PathVariable UUID id) {
 		tokens.revoke(user, id);

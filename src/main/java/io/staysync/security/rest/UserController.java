@@ -20,6 +20,8 @@ import io.staysync.common.PageResponse;
 import io.staysync.security.Role;
 import io.staysync.security.internal.UserAccount;
 import io.staysync.security.internal.UserDirectory;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -40,17 +42,33 @@ class UserController {
 		this.users = users;
 	}
 
+	@Operation(summary = "The users, by email")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "400", description = "Invalid input; the problem names each field")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "403", description = "Signed in without the role: ADMIN")
 	@GetMapping
 	PageResponse<UserView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
 		return PageResponse.of(users.list(PageRequest.of(page, size)), UserView::of);
 	}
 
+	@Operation(summary = "One user")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "403", description = "Signed in without the role: ADMIN")
+	@ApiResponse(responseCode = "404", description = "No user with this id")
 	@GetMapping("/{id}")
 	UserView get(@PathVariable UUID id) {
 		return UserView.of(users.get(id));
 	}
 
+	@Operation(summary = "Creates a user")
+	@ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
+	@ApiResponse(responseCode = "400", description = "Invalid input; the problem names each field")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "403", description = "Signed in without the role: ADMIN")
+	@ApiResponse(responseCode = "409", description = "A user with this email exists")
 	@PostMapping
 	ResponseEntity<UserView> create(@Valid @RequestBody CreateUser request) {
 		UserAccount user = users.create(
@@ -58,6 +76,13 @@ class UserController {
 		return ResponseEntity.created(URI.create("/api/users/" + user.id())).body(UserView.of(user));
 	}
 
+	@Operation(summary = "Changes a user's name, role, status or password")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "400", description = "Invalid input; the problem names each field")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "403", description = "Signed in without the role: ADMIN")
+	@ApiResponse(responseCode = "404", description = "No user with this id")
+	@ApiResponse(responseCode = "409", description = "This would leave no enabled administrator")
 	@PatchMapping("/{id}")
 	UserView update(@PathVariable UUID id, @Valid @RequestBody UpdateUser request) {
 		return UserView.of(users.update(id, new UserDirectory.UserChange(request.displayName(), request.role(),

@@ -24,6 +24,8 @@ import io.staysync.sync.SyncTrigger;
 import io.staysync.sync.internal.RecentSyncs;
 import io.staysync.sync.internal.SyncLauncher;
 import io.staysync.sync.internal.SyncRunView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -48,6 +50,13 @@ class SyncController {
 		this.accounts = accounts;
 	}
 
+	@Operation(summary = "Starts a sync of a channel now")
+	@ApiResponse(responseCode = "202", description = "Accepted: the sync runs in the background")
+	@ApiResponse(responseCode = "400", description = "Invalid input; the problem names each field")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "403", description = "Signed in without the role: ADMIN or MANAGER")
+	@ApiResponse(responseCode = "404", description = "No channel of this type")
+	@ApiResponse(responseCode = "409", description = "The channel is not configured, or a sync is already running")
 	@PostMapping("/api/integrations/{type}/sync")
 	@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
 	ResponseEntity<Started> sync(@PathVariable String type, @Valid @RequestBody(required = false) SyncRequest request) {
@@ -58,6 +67,11 @@ class SyncController {
 			.body(new Started(SyncRunView.of(launched.run()), !launched.started()));
 	}
 
+	@Operation(summary = "The sync runs of a channel, newest first")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "400", description = "Invalid input; the problem names each field")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "404", description = "No channel of this type")
 	@GetMapping("/api/integrations/{type}/syncs")
 	PageResponse<SyncRunView> list(@PathVariable String type, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
@@ -68,6 +82,10 @@ class SyncController {
 		return PageResponse.of(history.page(integration, PageRequest.of(page, size)), run -> run);
 	}
 
+	@Operation(summary = "One sync run with its listings")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "404", description = "No sync run with this id")
 	@GetMapping("/api/syncs/{id}")
 	SyncRunView get(@PathVariable UUID id) {
 		return history.get(id);

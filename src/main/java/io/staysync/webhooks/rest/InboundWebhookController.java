@@ -14,6 +14,8 @@ import io.staysync.channels.ChannelType;
 import io.staysync.common.NotFoundException;
 import io.staysync.webhooks.internal.WebhookInbox;
 import io.staysync.webhooks.internal.WebhookRefused;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * {@code POST /api/integrations/{airbnb|bookingcom}/webhook}: public, and trusted only
@@ -29,6 +31,13 @@ class InboundWebhookController {
 		this.inbox = inbox;
 	}
 
+	@Operation(summary = "Receives a channel's signed webhook")
+	@ApiResponse(responseCode = "202", description = "Accepted for processing")
+	@ApiResponse(responseCode = "200", description = "Already received before (a repeat)")
+	@ApiResponse(responseCode = "400", description = "The body is not a readable event")
+	@ApiResponse(responseCode = "401", description = "The signature does not verify")
+	@ApiResponse(responseCode = "404", description = "No channel of this type takes webhooks")
+	@ApiResponse(responseCode = "413", description = "The body is too large")
 	@PostMapping(path = "/api/integrations/{type}/webhook", consumes = "*/*")
 	ResponseEntity<WebhookInbox.Receipt> receive(@PathVariable String type,
 			@RequestHeader(name = "webhook-id", required = false) String id,
