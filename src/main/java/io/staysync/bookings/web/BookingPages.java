@@ -1,5 +1,6 @@
 package io.staysync.bookings.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -48,16 +49,21 @@ class BookingPages {
 
 	private static final String WRITERS = "hasAnyRole('ADMIN', 'MANAGER')";
 
+	private static final int UPCOMING = 20;
+
 	private final BookingManagement bookings;
 
 	private final PropertyNames properties;
 
 	private final OnceOnlySubmissions submissions;
 
-	BookingPages(BookingManagement bookings, PropertyNames properties, OnceOnlySubmissions submissions) {
+	private final Clock clock;
+
+	BookingPages(BookingManagement bookings, PropertyNames properties, OnceOnlySubmissions submissions, Clock clock) {
 		this.bookings = bookings;
 		this.properties = properties;
 		this.submissions = submissions;
+		this.clock = clock;
 	}
 
 	@GetMapping
@@ -88,6 +94,21 @@ class BookingPages {
 					.build()
 					.getQuery());
 		return "bookings/list";
+	}
+
+	/**
+	 * The property page's list of what is coming: confirmed stays and blocks that have
+	 * not ended yet, soonest first (a fragment the properties module's page loads with
+	 * htmx).
+	 */
+	@GetMapping("/property/{propertyId}")
+	String upcoming(@PathVariable UUID propertyId, Model model) {
+		LocalDate today = LocalDate.now(clock);
+		BookingFilter filter = new BookingFilter(propertyId, today, null, BookingStatus.CONFIRMED, null, null, null);
+		model.addAttribute("page", bookings.find(filter, PageRequest.of(0, UPCOMING)));
+		model.addAttribute("propertyId", propertyId);
+		model.addAttribute("today", today);
+		return "bookings/upcoming :: upcoming";
 	}
 
 	@GetMapping("/new")

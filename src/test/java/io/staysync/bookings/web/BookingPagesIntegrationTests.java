@@ -1,6 +1,7 @@
 package io.staysync.bookings.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
@@ -141,6 +142,26 @@ class BookingPagesIntegrationTests extends ConsoleIntegrationTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void aPropertyPageListsItsComingBookingsButNotPastOrCancelledOnes() throws Exception {
+		String property = createProperty("Coming " + System.nanoTime(), "Europe/Lisbon", 4);
+		LocalDate soon = LocalDate.now().plusDays(20);
+		String coming = manual(property, soon.toString(), soon.plusDays(2).toString(), "Ana <b>Lima</b>", 1, null,
+				null);
+		String past = manual(property, "2020-03-01", "2020-03-04", "Long Gone", 1, null, null);
+		String cancelled = manual(property, soon.plusDays(5).toString(), soon.plusDays(6).toString(), "Changed Mind", 1,
+				null, null);
+		mvc.perform(asAdmin(post("/api/bookings/" + cancelled + "/cancel"))).andExpect(status().isOk());
+		MockHttpSession viewer = as("VIEWER");
+
+		assertThat(page(viewer, "/properties/" + property)).contains("hx-get=\"/bookings/property/" + property + "\"");
+		String panel = page(viewer, "/bookings/property/" + property);
+		assertThat(panel).contains("/bookings/" + coming, soon.toString(), "Ana &lt;b&gt;Lima&lt;/b&gt;")
+			.doesNotContain("/bookings/" + past)
+			.doesNotContain("/bookings/" + cancelled)
+			.doesNotContain("<b>Lima");
 	}
 
 	private String manual(String property, String checkIn, String checkOut, String guest, int adults, String amount,

@@ -14,12 +14,16 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MvcResult;
 
+import com.jayway.jsonpath.JsonPath;
+
 import io.staysync.test.ConsoleIntegrationTest;
 import io.staysync.test.FeedServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -335,6 +339,26 @@ class IntegrationPagesIntegrationTests extends ConsoleIntegrationTest {
 			.param("active", "true"), 200);
 		assertThat(jdbc.sql("select webhook_url from integrations where type = 'airbnb'").query(String.class).single())
 			.isEqualTo("https://hooks.example.com/staysync");
+	}
+
+	@Test
+	void aChannelInApiModeOffersNoExportLinkToPasteBecauseItsNightsArePushed() throws Exception {
+		String chalet = createProperty("Pushed " + System.nanoTime(), "Europe/Zurich", 4);
+		mvc.perform(json(asAdmin(post("/api/integrations/booking_com/configure")),
+				"{\"apiKey\":\"machine-account\",\"apiSecret\":\"s3cret-s3cret\",\"mode\":\"api\"}"))
+			.andExpect(status().isOk());
+		String mapped = mvc
+			.perform(json(asAdmin(put("/api/integrations/booking_com/mappings")),
+					"[{\"externalListingId\":\"4410021-77120001\",\"propertyId\":\"%s\"}]".formatted(chalet)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		String exportUrl = JsonPath.read(mapped, "$[0].exportUrl");
+
+		String page = page(admin, "/integrations");
+		assertThat(page).contains("id=\"pushed-booking_com\"", "through its API: there is no link to paste")
+			.doesNotContain(exportUrl.substring(exportUrl.lastIndexOf('/') + 1));
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.InvalidElementStateException;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -97,7 +98,7 @@ class IntegrationSetupBrowserIntegrationTests extends ConsoleIntegrationTest {
 			interval.sendKeys("60");
 			page.findElement(By.id("save-configuration")).click();
 			wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("configured")));
-			page.findElement(By.cssSelector("#dialog .modal-footer .btn-primary")).click();
+			closeDialog(wait);
 			wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("dialog")));
 
 			// Map one listing and sync it.
@@ -109,7 +110,7 @@ class IntegrationSetupBrowserIntegrationTests extends ConsoleIntegrationTest {
 			page.findElement(By.id("sync-now")).click();
 			wait.until(
 					ExpectedConditions.presenceOfElementLocated(By.cssSelector(".sync-progress[data-status=success]")));
-			page.findElement(By.cssSelector("#dialog .modal-footer .btn-primary")).click();
+			closeDialog(wait);
 			wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("dialog")));
 
 			// The export link, copied from the card, serves the property's calendar.
@@ -131,12 +132,11 @@ class IntegrationSetupBrowserIntegrationTests extends ConsoleIntegrationTest {
 			// Sync now follows the run in a dialog whose title says how it ended.
 			wait.until(ExpectedConditions.elementToBeClickable(By.id("sync-now-ical"))).click();
 			wait.until(ExpectedConditions.textToBe(By.id("run-title"), "Sync finished"));
-			page.findElement(By.cssSelector("#dialog .modal-footer .btn-primary")).click();
+			closeDialog(wait);
 			wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("dialog")));
 
 			// Regenerating asks first, then the card shows a new link that the channel
-			// has
-			// not read.
+			// has not read.
 			WebElement regenerate = page.findElement(By.cssSelector("#integration-ical .regenerate-export"));
 			((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView()", regenerate);
 			regenerate.click();
@@ -160,6 +160,17 @@ class IntegrationSetupBrowserIntegrationTests extends ConsoleIntegrationTest {
 				.contains("Every configured channel is syncing");
 			browser.screenshot(shot + "04-dashboard-done");
 		}
+	}
+
+	/**
+	 * The dialog's footer is swapped by htmx while a run is followed: a button found just
+	 * before a swap is gone when clicked, so the click is tried again on the fresh one.
+	 */
+	private static void closeDialog(WebDriverWait wait) {
+		wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+			driver.findElement(By.cssSelector("#dialog .modal-footer .btn-primary")).click();
+			return true;
+		});
 	}
 
 }
