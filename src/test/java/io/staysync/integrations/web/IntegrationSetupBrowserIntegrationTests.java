@@ -69,7 +69,11 @@ class IntegrationSetupBrowserIntegrationTests extends ConsoleIntegrationTest {
 		try (Browser browser = Browser.open()) {
 			browser.size(width, height);
 			WebDriver page = browser.driver();
+			// htmx swaps parts of the page while a run is followed: an element read
+			// during a swap
+			// is looked up again instead of failing the walk.
 			WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(20));
+			wait.ignoring(StaleElementReferenceException.class);
 			wait.ignoring(InvalidElementStateException.class);
 
 			page.get(base + "/");
@@ -114,12 +118,11 @@ class IntegrationSetupBrowserIntegrationTests extends ConsoleIntegrationTest {
 			wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("dialog")));
 
 			// The export link, copied from the card, serves the property's calendar.
-			WebElement link = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("export-ical-0")));
-			WebElement copy = page.findElement(By.cssSelector("#integration-ical .copy-export"));
-			((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView()", copy);
-			copy.click();
+			wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("export-ical-0")));
+			By copy = By.cssSelector("#integration-ical .copy-export");
+			clickOnce(wait, copy);
 			wait.until(ExpectedConditions.attributeToBe(copy, "data-copied", "true"));
-			String url = link.getAttribute("value");
+			String url = page.findElement(By.id("export-ical-0")).getAttribute("value");
 			assertThat(url).startsWith(base + "/ical/").endsWith(".ics");
 			assertThat(page.findElement(By.cssSelector("#integration-ical .export-links")).getText())
 				.contains("not read by the channel yet");
@@ -137,9 +140,7 @@ class IntegrationSetupBrowserIntegrationTests extends ConsoleIntegrationTest {
 
 			// Regenerating asks first, then the card shows a new link that the channel
 			// has not read.
-			WebElement regenerate = page.findElement(By.cssSelector("#integration-ical .regenerate-export"));
-			((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView()", regenerate);
-			regenerate.click();
+			clickOnce(wait, By.cssSelector("#integration-ical .regenerate-export"));
 			Alert confirm = wait.until(ExpectedConditions.alertIsPresent());
 			assertThat(confirm.getText()).contains("The old link stops working at once");
 			confirm.accept();
@@ -164,11 +165,22 @@ class IntegrationSetupBrowserIntegrationTests extends ConsoleIntegrationTest {
 
 	/**
 	 * The dialog's footer is swapped by htmx while a run is followed: a button found just
-	 * before a swap is gone when clicked, so the click is tried again on the fresh one.
+	 * before a swap is gone when clicked, so the click is tried again on the fresh one
+	 * (the wait ignores stale elements).
 	 */
 	private static void closeDialog(WebDriverWait wait) {
-		wait.ignoring(StaleElementReferenceException.class).until(driver -> {
-			driver.findElement(By.cssSelector("#dialog .modal-footer .btn-primary")).click();
+		clickOnce(wait, By.cssSelector("#dialog .modal-footer .btn-primary"));
+	}
+
+	/**
+	 * Scrolls to the element and clicks it, looking it up again if htmx replaced it
+	 * meanwhile.
+	 */
+	private static void clickOnce(WebDriverWait wait, By locator) {
+		wait.until(driver -> {
+			WebElement element = driver.findElement(locator);
+			((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", element);
+			element.click();
 			return true;
 		});
 	}
