@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import io.staysync.channels.ChannelMode;
 import io.staysync.channels.ChannelType;
 import io.staysync.integrations.internal.Integration;
 import io.staysync.integrations.internal.IntegrationManagement;
@@ -47,7 +48,8 @@ class PropertyChannels {
 			}
 			List<ListingMapping> mapped = mappings.list(type).stream().filter(m -> id.equals(m.propertyId())).toList();
 			if (!mapped.isEmpty()) {
-				channels.add(new Channel(type, IntegrationPages.Card.label(type), integration.lastSyncAt(),
+				channels.add(new Channel(type, IntegrationPages.Card.label(type), integration.mode(),
+						integration.lastSyncAt(),
 						integration.lastSyncStatus() == null ? null : integration.lastSyncStatus().json(),
 						ExportLinks.of(mapped, properties)));
 			}
@@ -57,8 +59,16 @@ class PropertyChannels {
 	}
 
 	/** One channel's listings of the property, and how its last sync went. */
-	record Channel(ChannelType type, String label, Instant lastSyncAt, String lastSyncStatus,
+	record Channel(ChannelType type, String label, ChannelMode mode, Instant lastSyncAt, String lastSyncStatus,
 			List<ExportLinks.Link> links) {
+
+		/**
+		 * A channel in API mode is told about sold nights; it has no export link to
+		 * paste.
+		 */
+		public boolean pushed() {
+			return mode == ChannelMode.API;
+		}
 	}
 
 }

@@ -182,8 +182,9 @@ class MessageSync {
 
 	private static String waitingFor(ChannelCredentials credentials, String listing, Set<String> references) {
 		return (references.size() == 1 ? "Reservation " : "Reservations ") + String.join(", ", references)
-				+ " include a room of " + credentials.type().path() + " listing " + listing
-				+ ", which is not mapped to a property. " + (references.size() == 1 ? "It is" : "They are")
+				+ (references.size() == 1 ? " includes" : " include") + " a room of " + credentials.type().path()
+				+ " listing " + listing + ", which is not mapped to a property. "
+				+ (references.size() == 1 ? "It is" : "They are")
 				+ " kept, neither applied nor acknowledged: map the listing to a property and the next sync applies "
 				+ (references.size() == 1 ? "it." : "them.");
 	}

@@ -356,9 +356,12 @@ class IntegrationPagesIntegrationTests extends ConsoleIntegrationTest {
 			.getContentAsString(StandardCharsets.UTF_8);
 		String exportUrl = JsonPath.read(mapped, "$[0].exportUrl");
 
+		String token = exportUrl.substring(exportUrl.lastIndexOf('/') + 1);
 		String page = page(admin, "/integrations");
 		assertThat(page).contains("id=\"pushed-booking_com\"", "through its API: there is no link to paste")
-			.doesNotContain(exportUrl.substring(exportUrl.lastIndexOf('/') + 1));
+			.doesNotContain(token);
+		assertThat(page(admin, "/integrations/property/" + chalet)).contains("4410021-77120001", "through its API")
+			.doesNotContain(token);
 	}
 
 	@Test
