@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 import java.time.temporal.TemporalAmount;
@@ -72,7 +73,7 @@ final class PropertyTime {
 			return OffsetDateTime.of(date.atStartOfDay(), offset.getOffset());
 		}
 		if (seed instanceof Instant) {
-			return date.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+			return date.atStartOfDay(ZoneOffset.UTC).toInstant();
 		}
 		if (seed instanceof LocalDateTime) {
 			return date.atStartOfDay();

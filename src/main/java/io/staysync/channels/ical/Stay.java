@@ -1,5 +1,6 @@
 package io.staysync.channels.ical;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
@@ -21,7 +22,7 @@ record Stay(LocalDateTime start, LocalDateTime end) {
 
 	/** The same length, starting elsewhere: one occurrence of a recurring event. */
 	Stay movedTo(LocalDateTime otherStart) {
-		return new Stay(otherStart, otherStart.plus(java.time.Duration.between(start, end)));
+		return new Stay(otherStart, otherStart.plus(Duration.between(start, end)));
 	}
 
 }
