@@ -3,9 +3,6 @@ package io.staysync.bookings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +13,8 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
+
+import io.staysync.test.TestProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,18 +41,7 @@ class BookingModuleIntegrationTests {
 
 	@BeforeEach
 	void aProperty() {
-		property = UUID.randomUUID();
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-		jdbc.sql("""
-				insert into properties (id, name, time_zone, check_in_time, check_out_time, max_guests, created_at,
-				                        updated_at, version)
-				values (:id, :name, 'Europe/Lisbon', :in, :out, 4, :now, :now, 0)""")
-			.param("id", property)
-			.param("name", "Module flat " + property)
-			.param("in", LocalTime.of(16, 0))
-			.param("out", LocalTime.of(10, 0))
-			.param("now", now)
-			.update();
+		property = TestProperties.insert(jdbc, "Module flat", "Europe/Lisbon");
 	}
 
 	@Test

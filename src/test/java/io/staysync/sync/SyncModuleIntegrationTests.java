@@ -3,9 +3,7 @@ package io.staysync.sync;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +32,7 @@ import io.staysync.integrations.internal.IntegrationConfiguration;
 import io.staysync.integrations.internal.IntegrationManagement;
 import io.staysync.integrations.internal.MappingManagement;
 import io.staysync.integrations.internal.MappingManagement.MappingRequest;
+import io.staysync.test.TestProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -146,19 +145,7 @@ class SyncModuleIntegrationTests {
 	}
 
 	private UUID property() {
-		UUID id = UUID.randomUUID();
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-		jdbc.sql("""
-				insert into properties (id, name, time_zone, check_in_time, check_out_time, max_guests, created_at,
-				                        updated_at, version)
-				values (:id, :name, 'Europe/Madrid', :in, :out, 4, :now, :now, 0)""")
-			.param("id", id)
-			.param("name", "Pushed flat " + id)
-			.param("in", LocalTime.of(15, 0))
-			.param("out", LocalTime.of(11, 0))
-			.param("now", now)
-			.update();
-		return id;
+		return TestProperties.insert(jdbc, "Pushed flat", "Europe/Madrid");
 	}
 
 }
