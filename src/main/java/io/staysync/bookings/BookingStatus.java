@@ -1,8 +1,12 @@
 package io.staysync.bookings;
 
-/** Only confirmed bookings hold nights. */
+/**
+ * Confirmed bookings hold nights. A tentative one (a channel's request not yet accepted,
+ * such as an Airbnb {@code pending} reservation) holds them or not as the
+ * {@code staysync.bookings.hold-tentative} setting says; a cancelled one never does.
+ */
 public enum BookingStatus {
 
-	CONFIRMED, CANCELLED
+	CONFIRMED, TENTATIVE, CANCELLED
 
 }

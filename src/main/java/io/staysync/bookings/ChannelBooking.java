@@ -12,11 +12,23 @@ import java.util.UUID;
  * @param rawPayloadRef where the channel's original payload is kept, if anywhere
  * @param externalReference the channel's own reference when it differs from the key (an
  * Airbnb confirmation code found in an iCal event whose key is its UID)
+ * @param guestEmail the guest's e-mail address as the channel relays it (often a channel
+ * alias), or {@code null}
+ * @param guestPhone the guest's phone number as the channel sends it, or {@code null}
  */
 public record ChannelBooking(UUID integrationId, BookingSource source, String externalId, String externalListingId,
 		UUID propertyId, BookingKind kind, BookingStatus status, LocalDate checkIn, LocalDate checkOut,
 		String guestName, Integer adults, Integer children, BigDecimal totalAmount, String currency,
-		String rawPayloadRef, String externalReference) {
+		String rawPayloadRef, String externalReference, String guestEmail, String guestPhone) {
+
+	/** A record without the guest's contact details. */
+	public ChannelBooking(UUID integrationId, BookingSource source, String externalId, String externalListingId,
+			UUID propertyId, BookingKind kind, BookingStatus status, LocalDate checkIn, LocalDate checkOut,
+			String guestName, Integer adults, Integer children, BigDecimal totalAmount, String currency,
+			String rawPayloadRef, String externalReference) {
+		this(integrationId, source, externalId, externalListingId, propertyId, kind, status, checkIn, checkOut,
+				guestName, adults, children, totalAmount, currency, rawPayloadRef, externalReference, null, null);
+	}
 
 	/** A record whose key is also its reference. */
 	public ChannelBooking(UUID integrationId, BookingSource source, String externalId, String externalListingId,

@@ -65,6 +65,25 @@ public interface ChannelConnector {
 	}
 
 	/**
+	 * Re-reads one reservation by the channel's reference (an Airbnb confirmation code),
+	 * to trust a notification only for what the channel itself says. Must not throw for a
+	 * failing peer.
+	 */
+	default ReservationLookup fetchReservation(ChannelCredentials credentials, String reference) {
+		return ReservationLookup.failed("The " + credentials.type().path() + " connector in "
+				+ credentials.mode().json() + " mode does not read single reservations.");
+	}
+
+	/**
+	 * The listings of the connected account, for mapping them to properties. Must not
+	 * throw for a failing peer.
+	 */
+	default AccountListings listAccountListings(ChannelCredentials credentials) {
+		return AccountListings.failed("The " + credentials.type().path() + " connector in " + credentials.mode().json()
+				+ " mode cannot list the account's listings.");
+	}
+
+	/**
 	 * Sends a property's availability over a window of nights to one mapped listing. Must
 	 * not throw for a failing peer: a failure is {@link AvailabilityPush#failed} with the
 	 * reason, and the push is retried later with the whole window.

@@ -159,7 +159,7 @@ class ChannelBookingImporter implements BookingImport {
 		return new ChannelBooking(record.integrationId(), record.source(), record.externalId(),
 				record.externalListingId(), record.propertyId(), record.kind(), record.status(), record.checkIn(),
 				record.checkOut(), record.guestName(), record.adults(), record.children(), amount, currency,
-				record.rawPayloadRef(), record.externalReference());
+				record.rawPayloadRef(), record.externalReference(), record.guestEmail(), record.guestPhone());
 	}
 
 }
