@@ -61,6 +61,16 @@ public class Integration {
 
 	private Instant lastTestedAt;
 
+	private String accessToken;
+
+	private String refreshToken;
+
+	private Instant tokenExpiresAt;
+
+	private String connectedAccount;
+
+	private Instant connectedAt;
+
 	private final Instant createdAt;
 
 	private Instant updatedAt;
@@ -72,7 +82,8 @@ public class Integration {
 	Integration(UUID id, ChannelType type, IntegrationStatus status, String statusMessage, ChannelMode mode,
 			String apiKey, String apiKeyHint, String apiSecret, String webhookSecret, String webhookUrl, boolean active,
 			int syncIntervalMinutes, Instant lastSyncAt, SyncOutcome lastSyncStatus, String lastSyncError,
-			Instant lastTestedAt, Instant createdAt, Instant updatedAt, Long version) {
+			Instant lastTestedAt, String accessToken, String refreshToken, Instant tokenExpiresAt,
+			String connectedAccount, Instant connectedAt, Instant createdAt, Instant updatedAt, Long version) {
 		this.id = id;
 		this.type = type;
 		this.status = status;
@@ -89,6 +100,11 @@ public class Integration {
 		this.lastSyncStatus = lastSyncStatus;
 		this.lastSyncError = lastSyncError;
 		this.lastTestedAt = lastTestedAt;
+		this.accessToken = accessToken;
+		this.refreshToken = refreshToken;
+		this.tokenExpiresAt = tokenExpiresAt;
+		this.connectedAccount = connectedAccount;
+		this.connectedAt = connectedAt;
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
 		this.version = version;
@@ -97,7 +113,7 @@ public class Integration {
 	static Integration first(ChannelType type, ChannelMode mode, Instant now) {
 		int interval = mode == ChannelMode.API ? DEFAULT_API_INTERVAL : DEFAULT_ICAL_INTERVAL;
 		return new Integration(UUID.randomUUID(), type, IntegrationStatus.CONFIGURED, null, mode, null, null, null,
-				null, null, true, interval, null, null, null, null, now, now, null);
+				null, null, true, interval, null, null, null, null, null, null, null, null, null, now, now, null);
 	}
 
 	/**
@@ -120,6 +136,12 @@ public class Integration {
 			sealApiKey(change.apiKey().sealed(), change.apiKey().hint());
 			changes.add("apiKey");
 			untested = true;
+			if (accessToken != null || refreshToken != null) {
+				// Tokens belong to the client they were issued to: another client id
+				// cannot use them.
+				forgetTokens();
+				changes.add("oauthTokens");
+			}
 		}
 		if (change.apiSecret() != null) {
 			sealApiSecret(change.apiSecret().sealed());
@@ -172,6 +194,49 @@ public class Integration {
 		status = failed ? IntegrationStatus.ERROR : IntegrationStatus.CONNECTED;
 		statusMessage = failed ? error : null;
 		updatedAt = at;
+	}
+
+	/**
+	 * The channel's consent came back and its code was exchanged: the integration talks
+	 * to the channel's API with these (sealed) tokens, which proves the client id and
+	 * secret work.
+	 */
+	void connect(SealedTokens tokens, Instant now) {
+		renewTokens(tokens);
+		mode = ChannelMode.API;
+		status = IntegrationStatus.CONNECTED;
+		statusMessage = null;
+		connectedAt = now;
+		lastTestedAt = now;
+		updatedAt = now;
+	}
+
+	/** A refresh gave new tokens; the connection and its status stay as they are. */
+	void renewTokens(SealedTokens tokens) {
+		accessToken = tokens.accessToken();
+		refreshToken = tokens.refreshToken();
+		tokenExpiresAt = tokens.expiresAt();
+		if (tokens.accountId() != null) {
+			connectedAccount = tokens.accountId();
+		}
+	}
+
+	/**
+	 * The channel no longer honours the authorization: the tokens are forgotten and the
+	 * integration is in error with {@code message} until someone reconnects. The account
+	 * it was connected to stays, to say which one to reconnect.
+	 */
+	void revokeTokens(String message, Instant now) {
+		forgetTokens();
+		status = IntegrationStatus.ERROR;
+		statusMessage = message;
+		updatedAt = now;
+	}
+
+	private void forgetTokens() {
+		accessToken = null;
+		refreshToken = null;
+		tokenExpiresAt = null;
 	}
 
 	void notePause(String message) {
@@ -228,6 +293,32 @@ public class Integration {
 		return webhookSecret;
 	}
 
+	String sealedAccessToken() {
+		return accessToken;
+	}
+
+	String sealedRefreshToken() {
+		return refreshToken;
+	}
+
+	/** Whether the channel's API is reached with stored OAuth tokens. */
+	public boolean oauthConnected() {
+		return accessToken != null;
+	}
+
+	public Instant tokenExpiresAt() {
+		return tokenExpiresAt;
+	}
+
+	/** The channel's id of the account that consented, once one did. */
+	public String connectedAccount() {
+		return connectedAccount;
+	}
+
+	public Instant connectedAt() {
+		return connectedAt;
+	}
+
 	public boolean apiKeyConfigured() {
 		return apiKey != null;
 	}
@@ -274,6 +365,16 @@ public class Integration {
 
 	public Instant updatedAt() {
 		return updatedAt;
+	}
+
+	/** OAuth tokens as the aggregate holds them: both sealed. */
+	record SealedTokens(String accessToken, String refreshToken, Instant expiresAt, String accountId) {
+
+		@Override
+		public String toString() {
+			return "SealedTokens[expiresAt=" + expiresAt + ", accountId=" + accountId + "]";
+		}
+
 	}
 
 	@Override

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 
 import io.staysync.channels.ChannelCredentials;
 import io.staysync.channels.ChannelListing;
+import io.staysync.channels.OAuthTokens;
+import io.staysync.integrations.internal.Integration.SealedTokens;
 import io.staysync.properties.PropertyCatalog;
 import io.staysync.properties.PropertyRef;
 import io.staysync.security.vault.CredentialVault;
@@ -27,6 +29,10 @@ class IntegrationSecrets implements SecretStore {
 	static final String INTEGRATIONS = "integrations";
 
 	static final String MAPPINGS = "listing_mappings";
+
+	static final String ACCESS_TOKEN = "access_token";
+
+	static final String REFRESH_TOKEN = "refresh_token";
 
 	private final CredentialVault vault;
 
@@ -76,6 +82,23 @@ class IntegrationSecrets implements SecretStore {
 				: vault.open(mapping.sealedImportUrl(), new SecretContext(MAPPINGS, mapping.id(), "import_url"));
 	}
 
+	/** Both tokens sealed for this integration's row; the rest as it is. */
+	SealedTokens sealTokens(Integration integration, OAuthTokens tokens) {
+		return new SealedTokens(seal(integration, ACCESS_TOKEN, tokens.accessToken()),
+				tokens.refreshToken() == null ? null : seal(integration, REFRESH_TOKEN, tokens.refreshToken()),
+				tokens.expiresAt(), tokens.accountId());
+	}
+
+	/** The stored OAuth tokens in clear, when the integration has any. */
+	Optional<OAuthTokens> tokens(Integration integration) {
+		if (integration.sealedAccessToken() == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new OAuthTokens(open(integration, ACCESS_TOKEN, integration.sealedAccessToken()),
+				open(integration, REFRESH_TOKEN, integration.sealedRefreshToken()), integration.tokenExpiresAt(),
+				integration.connectedAccount()));
+	}
+
 	Optional<String> webhookSecret(Integration integration) {
 		return Optional.ofNullable(open(integration, "webhook_secret", integration.sealedWebhookSecret()));
 	}
@@ -111,6 +134,14 @@ class IntegrationSecrets implements SecretStore {
 						new SecretContext(INTEGRATIONS, integration.id(), "webhook_secret")));
 				resealed++;
 			}
+			if (needsReseal(integration.sealedAccessToken()) || needsReseal(integration.sealedRefreshToken())) {
+				resealed += (integration.sealedAccessToken() == null ? 0 : 1)
+						+ (integration.sealedRefreshToken() == null ? 0 : 1);
+				integration.renewTokens(
+						new SealedTokens(reseal(vault, integration, ACCESS_TOKEN, integration.sealedAccessToken()),
+								reseal(vault, integration, REFRESH_TOKEN, integration.sealedRefreshToken()),
+								integration.tokenExpiresAt(), integration.connectedAccount()));
+			}
 			if (resealed > before) {
 				integrations.save(integration);
 			}
@@ -126,6 +157,10 @@ class IntegrationSecrets implements SecretStore {
 			}
 		}
 		return resealed;
+	}
+
+	private static String reseal(CredentialVault vault, Integration integration, String column, String sealed) {
+		return sealed == null ? null : vault.reseal(sealed, new SecretContext(INTEGRATIONS, integration.id(), column));
 	}
 
 	private boolean needsReseal(String sealed) {

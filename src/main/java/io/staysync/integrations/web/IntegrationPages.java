@@ -1,5 +1,6 @@
 package io.staysync.integrations.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +25,7 @@ import io.staysync.channels.ConnectionCheck;
 import io.staysync.common.ConflictException;
 import io.staysync.common.InvalidInputException;
 import io.staysync.common.NotImplementedException;
+import io.staysync.common.RunMode;
 import io.staysync.integrations.IntegrationStatus;
 import io.staysync.integrations.SyncInterval;
 import io.staysync.integrations.internal.ConnectionTests;
@@ -31,6 +33,7 @@ import io.staysync.integrations.internal.Integration;
 import io.staysync.integrations.internal.IntegrationManagement;
 import io.staysync.integrations.internal.ListingMapping;
 import io.staysync.integrations.internal.MappingManagement;
+import io.staysync.integrations.internal.OAuthConnections;
 import io.staysync.properties.PropertyCatalog;
 import io.staysync.web.ConsoleController;
 import io.staysync.web.FormProblems;
@@ -57,8 +60,18 @@ class IntegrationPages {
 
 	private final ChannelConnectors connectors;
 
+	private final OAuthConnections connections;
+
+	private final Clock clock;
+
+	private final boolean demo;
+
 	IntegrationPages(IntegrationManagement integrations, ConnectionTests tests, MappingManagement mappings,
-			PropertyCatalog properties, ChannelConnectors connectors) {
+			PropertyCatalog properties, ChannelConnectors connectors, OAuthConnections connections, Clock clock,
+			RunMode runMode) {
+		this.connections = connections;
+		this.clock = clock;
+		this.demo = runMode.demo();
 		this.connectors = connectors;
 		this.integrations = integrations;
 		this.tests = tests;
@@ -257,9 +270,21 @@ class IntegrationPages {
 	}
 
 	private Card card(ChannelType type) {
+		boolean oauth = connections.supports(type);
+		boolean sandbox = oauth && demo && type == ChannelType.AIRBNB;
 		return integrations.find(type)
-			.map(integration -> Card.of(type, integration, ExportLinks.of(mappings.list(type), properties)))
-			.orElseGet(() -> Card.notConfigured(type));
+			.map(integration -> Card.of(type, integration, ExportLinks.of(mappings.list(type), properties),
+					new Connection(oauth, sandbox, integration.oauthConnected(), integration.connectedAccount(),
+							TokenExpiry.words(integration.tokenExpiresAt(), clock.instant()))))
+			.orElseGet(() -> Card.notConfigured(type, new Connection(oauth, sandbox, false, null, null)));
+	}
+
+	/**
+	 * An OAuth connection as the card shows it: whether the channel connects so, whether
+	 * this instance offers its sandbox (demo mode), whether tokens are stored, the
+	 * account that consented, and the access token's expiry in words. No token, ever.
+	 */
+	record Connection(boolean oauth, boolean sandbox, boolean connected, String account, String tokenExpiry) {
 	}
 
 	/**
@@ -270,18 +295,26 @@ class IntegrationPages {
 	record Card(ChannelType type, String label, String status, String statusMessage, ChannelMode mode, boolean active,
 			boolean apiKeyConfigured, String apiKeyLast4, boolean webhookSecretConfigured, int syncIntervalMinutes,
 			Instant lastSyncAt, String lastSyncStatus, String lastSyncError, long mappedListings, boolean configured,
-			List<ExportLinks.Link> links) {
+			List<ExportLinks.Link> links, Connection connection) {
 
-		static Card of(ChannelType type, Integration i, List<ExportLinks.Link> links) {
+		static Card of(ChannelType type, Integration i, List<ExportLinks.Link> links, Connection connection) {
 			return new Card(type, label(type), i.status().json(), i.statusMessage(), i.mode(), i.active(),
 					i.apiKeyConfigured(), i.apiKeyHint(), i.webhookSecretConfigured(), i.syncIntervalMinutes(),
 					i.lastSyncAt(), i.lastSyncStatus() == null ? null : i.lastSyncStatus().json(), i.lastSyncError(),
-					links.size(), true, links);
+					links.size(), true, links, connection);
 		}
 
-		static Card notConfigured(ChannelType type) {
+		static Card notConfigured(ChannelType type, Connection connection) {
 			return new Card(type, label(type), IntegrationStatus.NOT_CONFIGURED.json(), null, null, false, false, null,
-					false, 15, null, null, null, 0, false, List.of());
+					false, 15, null, null, null, 0, false, List.of(), connection);
+		}
+
+		/**
+		 * Whether the card shows the OAuth connection (a channel connected by OAuth, in
+		 * API mode).
+		 */
+		public boolean showsConnection() {
+			return connection.oauth() && mode == ChannelMode.API;
 		}
 
 		public List<String> whereToPaste() {
