@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +20,9 @@ import io.staysync.channels.ChannelType;
 import io.staysync.common.ConflictException;
 import io.staysync.integrations.ChannelAccount;
 import io.staysync.integrations.ChannelAccounts;
+import io.staysync.sync.Recheck;
 import io.staysync.sync.SyncRequests;
+import io.staysync.sync.internal.SyncRunner.Scope;
 import io.staysync.sync.SyncStatus;
 import io.staysync.sync.SyncTrigger;
 
@@ -28,6 +32,8 @@ import io.staysync.sync.SyncTrigger;
  */
 @Service
 public class SyncLauncher implements SyncRequests {
+
+	private static final Logger log = LoggerFactory.getLogger(SyncLauncher.class);
 
 	private final SyncRunRepository runs;
 
@@ -51,10 +57,13 @@ public class SyncLauncher implements SyncRequests {
 
 	private final RunHeartbeats heartbeats;
 
+	private final ChannelRechecks rechecks;
+
 	SyncLauncher(SyncRunRepository runs, ChannelAccounts accounts, SyncRunner runner,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor, JdbcClient jdbc, AuditLog audit, Clock clock,
 			TransactionTemplate transactions, FailingChannelBreaker breaker, StaleSyncRuns staleRuns,
-			RunHeartbeats heartbeats) {
+			RunHeartbeats heartbeats, ChannelRechecks rechecks) {
+		this.rechecks = rechecks;
 		this.staleRuns = staleRuns;
 		this.heartbeats = heartbeats;
 		this.transactions = transactions;
@@ -74,6 +83,10 @@ public class SyncLauncher implements SyncRequests {
 	 */
 	@Transactional
 	public Launched start(ChannelType type, SyncTrigger trigger, Map<String, UUID> propertyMapping) {
+		return start(type, trigger, propertyMapping, Scope.FULL);
+	}
+
+	private Launched start(ChannelType type, SyncTrigger trigger, Map<String, UUID> propertyMapping, Scope scope) {
 		if (propertyMapping != null && !propertyMapping.isEmpty()) {
 			accounts.mapListings(type, propertyMapping);
 		}
@@ -95,7 +108,7 @@ public class SyncLauncher implements SyncRequests {
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				executor.execute(() -> runner.run(runId));
+				executor.execute(() -> runAndFollowUp(runId, scope));
 			}
 		});
 		return new Launched(run, true);
@@ -105,6 +118,49 @@ public class SyncLauncher implements SyncRequests {
 	@Transactional
 	public UUID request(ChannelType type, SyncTrigger trigger) {
 		return start(type, trigger, null).run().id();
+	}
+
+	/**
+	 * Stores what to read again, then starts a webhook run reading only that; a run
+	 * already going leaves it to the run that follows it ({@link #runAndFollowUp}).
+	 */
+	@Override
+	@Transactional
+	public UUID recheck(ChannelType type, Recheck recheck) {
+		ChannelAccount account = accounts.find(type)
+			.orElseThrow(() -> new ConflictException(
+					"The " + type.path() + " integration is not configured yet; configure it before syncing."));
+		rechecks.request(account.id(), recheck);
+		if (!account.active()) {
+			return null;
+		}
+		return start(type, SyncTrigger.WEBHOOK, null, Scope.RECHECKS).run().id();
+	}
+
+	/**
+	 * Carries out the run, then starts one more for what notifications asked to read
+	 * again while it went (and it did not read).
+	 */
+	private void runAndFollowUp(UUID runId, Scope scope) {
+		runner.run(runId, scope);
+		followUp(runId);
+	}
+
+	private void followUp(UUID runId) {
+		try {
+			SyncRun done = runs.findById(runId).orElse(null);
+			if (done == null || !rechecks.requestedSince(done.integrationId(), done.startedAt())) {
+				return;
+			}
+			accounts.find(done.integrationId())
+				.filter(ChannelAccount::active)
+				.ifPresent(account -> transactions
+					.executeWithoutResult(status -> start(account.type(), SyncTrigger.WEBHOOK, null, Scope.RECHECKS)));
+		}
+		catch (RuntimeException failed) {
+			// What waits is read by the next scheduled run anyway.
+			log.warn("Could not start a run for what waits to be read again after run {}", runId, failed);
+		}
 	}
 
 	/**
@@ -127,7 +183,7 @@ public class SyncLauncher implements SyncRequests {
 		if (launched == null || !launched.started()) {
 			return false;
 		}
-		runner.run(launched.run().id());
+		runAndFollowUp(launched.run().id(), Scope.FULL);
 		return true;
 	}
 

@@ -107,6 +107,24 @@ public class SyncRun {
 		completedAt = now;
 	}
 
+	/**
+	 * Closes a run that only read again what notifications named: with nothing left to
+	 * read (another run read it), it succeeded at doing nothing.
+	 */
+	void finishRechecks(List<ListingOutcome> outcomes, Instant now) {
+		if (outcomes.isEmpty()) {
+			status = SyncStatus.SUCCESS;
+			completedAt = now;
+			return;
+		}
+		finish(outcomes, now);
+	}
+
+	/** Whether the run ended having synced nothing at all (and failed at nothing). */
+	boolean nothingDone() {
+		return status == SyncStatus.SUCCESS && listings.isEmpty();
+	}
+
 	void fail(String message, Instant now) {
 		status = SyncStatus.ERROR;
 		errorMessage = message;

@@ -47,8 +47,12 @@ class SyncRunner {
 
 	private final RunProgress progress;
 
+	private final RecheckSync rechecks;
+
 	SyncRunner(SyncRunRepository runs, ChannelAccounts accounts, ChannelConnectors connectors, ListingSync listings,
-			MessageSync messages, Clock clock, SyncMetrics metrics, RunHeartbeats heartbeats, RunProgress progress) {
+			MessageSync messages, Clock clock, SyncMetrics metrics, RunHeartbeats heartbeats, RunProgress progress,
+			RecheckSync rechecks) {
+		this.rechecks = rechecks;
 		this.heartbeats = heartbeats;
 		this.progress = progress;
 		this.metrics = metrics;
@@ -66,18 +70,36 @@ class SyncRunner {
 	 * heartbeat gets it closed, exactly as when the whole instance dies.
 	 */
 	void run(UUID runId) {
+		run(runId, Scope.FULL);
+	}
+
+	/**
+	 * @param scope everything the integration has mapped (and what waits to be read
+	 * again), or only what notifications asked to read again
+	 */
+	void run(UUID runId, Scope scope) {
 		heartbeats.start(runId);
 		try {
-			runAndRecord(runs.findById(runId).orElseThrow());
+			runAndRecord(runs.findById(runId).orElseThrow(), scope);
 		}
 		finally {
 			heartbeats.stop(runId);
 		}
 	}
 
-	private void runAndRecord(SyncRun run) {
+	/**
+	 * What a run covers: every mapped listing (scheduled, manual and signed-webhook
+	 * runs), or only what notifications asked to read again.
+	 */
+	enum Scope {
+
+		FULL, RECHECKS
+
+	}
+
+	private void runAndRecord(SyncRun run, Scope scope) {
 		try {
-			execute(run);
+			execute(run, scope);
 		}
 		catch (RuntimeException unexpected) {
 			log.error("Sync run {} failed unexpectedly", run.id(), unexpected);
@@ -85,9 +107,10 @@ class SyncRunner {
 					clock.instant());
 		}
 		// The integration first: whoever sees the run ended also sees the integration's
-		// new status.
-		accounts.recordSync(run.integrationId(), run.completedAt(), run.outcome(), run.errorMessage(),
-				run.reachedChannel());
+		// new status. A run that found nothing to read again did not sync anything.
+		if (!run.nothingDone()) {
+			recordOnIntegration(run);
+		}
 		try {
 			runs.save(run);
 		}
@@ -101,7 +124,12 @@ class SyncRunner {
 				run.integrationId(), run.status(), run.created(), run.updated(), run.cancelled(), run.unchanged());
 	}
 
-	private void execute(SyncRun run) {
+	private void recordOnIntegration(SyncRun run) {
+		accounts.recordSync(run.integrationId(), run.completedAt(), run.outcome(), run.errorMessage(),
+				run.reachedChannel());
+	}
+
+	private void execute(SyncRun run, Scope scope) {
 		ChannelAccount account = accounts.find(run.integrationId()).orElseThrow();
 		Optional<ChannelConnector> connector = connectors.find(account.type(), account.mode());
 		if (connector.isEmpty()) {
@@ -118,15 +146,20 @@ class SyncRunner {
 					+ "). Enter them again, or restore the keyring they were saved with.", clock.instant());
 			return;
 		}
+		// What notifications asked to read again comes first: it is what changed.
+		List<ListingOutcome> outcomes = new ArrayList<>(rechecks.sync(run.id(), connector.get(), credentials));
+		if (scope == Scope.RECHECKS) {
+			run.finishRechecks(outcomes, clock.instant());
+			return;
+		}
 		if (connector.get().pullsMessages()) {
 			// One pull feeds every listing: progress is that pull and what it applied.
 			progress.started(run.id(), 1);
-			List<ListingOutcome> outcomes = messages.sync(connector.get(), credentials);
+			outcomes.addAll(messages.sync(connector.get(), credentials));
 			progress.advanced(run.id());
 			run.finish(outcomes, clock.instant());
 			return;
 		}
-		List<ListingOutcome> outcomes = new ArrayList<>();
 		progress.started(run.id(), credentials.listings().size());
 		for (ChannelListing listing : credentials.listings()) {
 			outcomes.add(listings.sync(connector.get(), credentials, listing));

@@ -9,10 +9,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.staysync.channels.ChannelMode;
 import io.staysync.channels.ChannelType;
 import io.staysync.common.InvalidInputException;
 import io.staysync.integrations.ChannelAccount;
 import io.staysync.integrations.ChannelAccounts;
+import io.staysync.sync.Recheck;
 import io.staysync.sync.SyncRequests;
 import io.staysync.sync.SyncTrigger;
 import tools.jackson.core.JacksonException;
@@ -83,6 +85,53 @@ public class WebhookInbox {
 			.param("event", id)
 			.update();
 		return new Receipt(id, false, run);
+	}
+
+	/**
+	 * Receives a notification in Airbnb's own format, which carries no signature to
+	 * verify: taken only while the Airbnb integration is in API mode (where a re-read
+	 * from Airbnb's API decides what it changes), read within
+	 * {@link AirbnbNotification#MAX_BYTES}, stored once per key, and turned into a
+	 * re-read of what it names. Whatever it says, nothing changes until Airbnb's API says
+	 * so.
+	 */
+	@Transactional
+	public Receipt receiveAirbnb(byte[] body) {
+		ChannelAccount account = accounts.find(ChannelType.AIRBNB)
+			.filter(found -> found.mode() == ChannelMode.API)
+			.orElseThrow(() -> new WebhookRefused("Notifications in Airbnb's own format are taken only while the"
+					+ " Airbnb integration is connected in API mode; otherwise sign them as Standard Webhooks"
+					+ " (webhook-id, webhook-timestamp and webhook-signature headers are all required)."));
+		if (body.length > AirbnbNotification.MAX_BYTES) {
+			throw new NotificationTooLarge(AirbnbNotification.MAX_BYTES);
+		}
+		AirbnbNotification notification = AirbnbNotification.read(json, body);
+		int stored = jdbc.sql("""
+				insert into webhook_inbox (id, integration_id, event_id, received_at, body)
+				values (:id, :integration, :event, :at, :body) on conflict do nothing""")
+			.param("id", UUID.randomUUID())
+			.param("integration", account.id())
+			.param("event", notification.key())
+			.param("at", Timestamp.from(clock.instant()))
+			.param("body", AirbnbNotification.text(body))
+			.update();
+		if (stored == 0) {
+			return new Receipt(notification.key(), true, null);
+		}
+		Recheck recheck = notification.recheck();
+		if (recheck == null) {
+			return new Receipt(notification.key(), false, null);
+		}
+		UUID run = syncs.recheck(ChannelType.AIRBNB, recheck);
+		if (run != null) {
+			jdbc.sql("update webhook_inbox set sync_run_id = :run where integration_id = :integration"
+					+ " and event_id = :event")
+				.param("run", run)
+				.param("integration", account.id())
+				.param("event", notification.key())
+				.update();
+		}
+		return new Receipt(notification.key(), false, run);
 	}
 
 	private void requireJson(byte[] body) {
