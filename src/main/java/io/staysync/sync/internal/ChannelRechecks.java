@@ -133,8 +133,9 @@ class ChannelRechecks {
 			String problem) {
 		jdbc.sql("""
 				update channel_rechecks set claimed_by = null,
-				    not_before = case when requested_again then :now else :notBefore end,
-				    attempts = case when requested_again then 0 else :attempts end,
+				    not_before = case when requested_again then cast(:now as timestamp with time zone)
+				        else cast(:notBefore as timestamp with time zone) end,
+				    attempts = case when requested_again then 0 else cast(:attempts as int) end,
 				    requested_again = false, last_problem = :problem
 				where integration_id = :integration and kind = :kind and reference = :reference
 				  and claimed_by = :run""")

@@ -35,6 +35,9 @@ record AirbnbNotification(String action, String confirmationCode, String key) {
 	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1," + Recheck.MAX_REFERENCE + "}");
 
 	static AirbnbNotification read(JsonMapper json, byte[] body) {
+		if (body.length == 0) {
+			throw invalid("body", "is empty: a notification is a JSON object");
+		}
 		JsonNode root;
 		try {
 			root = json.readTree(body);
