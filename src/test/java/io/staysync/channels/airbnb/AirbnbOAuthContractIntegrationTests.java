@@ -70,7 +70,7 @@ class AirbnbOAuthContractIntegrationTests {
 
 	final InMemoryTokenStore store = new InMemoryTokenStore();
 
-	final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+	static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
 	AirbnbClient client;
 
@@ -87,7 +87,7 @@ class AirbnbOAuthContractIntegrationTests {
 	void theConsentPageAsksTheHostAndAllowSendsACodeAndTheStateBack() throws Exception {
 		URI consent = authorization.authorizeUrl(CLIENT_ID, CALLBACK, "state-123");
 
-		HttpResponse<String> page = browser.send(HttpRequest.newBuilder(consent).build(),
+		HttpResponse<String> page = BROWSER.send(HttpRequest.newBuilder(consent).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(consent.getQuery()).contains("client_id=staysync-test")
 			.contains("redirect_uri=" + CALLBACK)
@@ -171,16 +171,25 @@ class AirbnbOAuthContractIntegrationTests {
 		assertThat(store.tokens(credentials.integrationId())).isEmpty();
 	}
 
-	/** An integration whose host allowed Staysync, its tokens stored. */
 	ChannelCredentials connected() throws Exception {
-		String code = decide(authorization.authorizeUrl(CLIENT_ID, CALLBACK, "s"), "allow").get("code");
+		return connect(port, authorization, store);
+	}
+
+	/** An integration whose host allowed Staysync, its tokens stored. */
+	static ChannelCredentials connect(int port, AirbnbAuthorization authorization, InMemoryTokenStore store)
+			throws Exception {
+		String code = decide(port, authorization.authorizeUrl(CLIENT_ID, CALLBACK, "s"), "allow").get("code");
 		ChannelCredentials credentials = credentials(UUID.randomUUID());
 		store.store(credentials.integrationId(), authorization.exchange(CLIENT_ID, SECRET, code, CALLBACK));
 		return credentials;
 	}
 
-	/** Submits the consent page's form as the host's browser would; where it led. */
 	Map<String, String> decide(URI consent, String decision) throws IOException, InterruptedException {
+		return decide(port, consent, decision);
+	}
+
+	/** Submits the consent page's form as the host's browser would; where it led. */
+	static Map<String, String> decide(int port, URI consent, String decision) throws IOException, InterruptedException {
 		Map<String, String> query = query(consent);
 		StringBuilder form = new StringBuilder("decision=" + decision);
 		for (String field : List.of("client_id", "redirect_uri", "scope", "state")) {
@@ -189,7 +198,7 @@ class AirbnbOAuthContractIntegrationTests {
 				.append('=')
 				.append(java.net.URLEncoder.encode(query.getOrDefault(field, ""), StandardCharsets.UTF_8));
 		}
-		HttpResponse<String> answer = browser
+		HttpResponse<String> answer = BROWSER
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sandbox/airbnb/oauth2/auth"))
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString(form.toString()))

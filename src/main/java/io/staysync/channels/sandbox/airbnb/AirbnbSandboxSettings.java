@@ -32,12 +32,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("staysync.sandbox.airbnb")
 record AirbnbSandboxSettings(@DefaultValue("false") boolean enabled,
-		@DefaultValue("sandbox-secret") String clientSecret, @DefaultValue("1603070") long userId,
-		@DefaultValue("51234567:Harbour Loft,51234568:Garden Studio") List<String> listings,
+		@DefaultValue("sandbox-secret") String clientSecret, @DefaultValue("1603070") long userId, @DefaultValue( {
+				"51234567:Harbour Loft", "51234568:Garden Studio" }) List<String> listings,
 		@DefaultValue("10m") Duration codeLifetime, @DefaultValue("24h") Duration accessTokenLifetime,
 		@DefaultValue("") String webhookUrl, @DefaultValue("0s") Duration latency, @DefaultValue("0") int throttleEvery,
 		@DefaultValue("429") int throttleStatus, @DefaultValue("1s") Duration retryAfter,
 		@DefaultValue("0") int unavailableEvery, @DefaultValue("0") int failEvery,
-		@DefaultValue("0") int truncateEvery) {
+		@DefaultValue("0") int truncateEvery){
 
 }
