@@ -15,9 +15,23 @@ import io.staysync.bookings.ChannelBooking;
  * @param complete whether the answer is a full picture from {@code coveredFrom} up to
  * {@code coveredTo}: only then may a booking's absence count towards cancelling it
  * @param problem for {@code FAILED}, what went wrong in words a manager understands
+ * @param unusable for {@code FETCHED}, the reported items that could not be read (an
+ * unknown status, no dates), each said in words a manager understands: the rest is
+ * applied, and the listing's outcome is an error naming them
  */
 public record ListingChanges(Outcome outcome, List<ChannelBooking> bookings, Set<String> presentExternalIds,
-		boolean complete, LocalDate coveredFrom, LocalDate coveredTo, SyncCursor cursor, String problem) {
+		boolean complete, LocalDate coveredFrom, LocalDate coveredTo, SyncCursor cursor, String problem,
+		List<String> unusable) {
+
+	public ListingChanges {
+		unusable = unusable == null ? List.of() : List.copyOf(unusable);
+	}
+
+	/** Everything the channel reported was readable. */
+	public ListingChanges(Outcome outcome, List<ChannelBooking> bookings, Set<String> presentExternalIds,
+			boolean complete, LocalDate coveredFrom, LocalDate coveredTo, SyncCursor cursor, String problem) {
+		this(outcome, bookings, presentExternalIds, complete, coveredFrom, coveredTo, cursor, problem, List.of());
+	}
 
 	public enum Outcome {
 

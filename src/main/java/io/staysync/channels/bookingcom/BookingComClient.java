@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntSupplier;
 
 import org.slf4j.Logger;
@@ -23,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.staysync.channels.ChannelCredentials;
 import io.staysync.channels.bookingcom.BookingComException.Reason;
 import io.staysync.common.http.ApiCall;
+import io.staysync.common.http.Backoff;
 import io.staysync.common.http.FetchException;
 import io.staysync.common.http.FetchFailure;
 import io.staysync.common.http.FetchResponse;
@@ -44,9 +44,7 @@ class BookingComClient {
 
 	static final String XML = "application/xml";
 
-	static final int PULL_ATTEMPTS = 3;
-
-	static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(20);
+	static final Backoff PULL_BACKOFF = Backoff.CHANNEL_CALLS;
 
 	private final GuardedHttpClient http;
 
@@ -62,7 +60,7 @@ class BookingComClient {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final Sleeper sleeper;
+	private final Backoff.Sleeper sleeper;
 
 	/** This instance's port, when it talks to its own sandbox; else {@code null}. */
 	private final IntSupplier sandboxPort;
@@ -74,15 +72,15 @@ class BookingComClient {
 	@Autowired
 	BookingComClient(GuardedHttpClient http, BookingComSettings settings, Clock clock, RunMode runMode,
 			Environment environment) {
-		this(http, settings, clock, Thread::sleep, settings.sandbox() || runMode.demo()
+		this(http, settings, clock, Backoff.Sleeper.REAL, settings.sandbox() || runMode.demo()
 				? () -> environment.getProperty("local.server.port", Integer.class, -1) : null);
 	}
 
-	BookingComClient(GuardedHttpClient http, BookingComSettings settings, Clock clock, Sleeper sleeper) {
+	BookingComClient(GuardedHttpClient http, BookingComSettings settings, Clock clock, Backoff.Sleeper sleeper) {
 		this(http, settings, clock, sleeper, null);
 	}
 
-	private BookingComClient(GuardedHttpClient http, BookingComSettings settings, Clock clock, Sleeper sleeper,
+	private BookingComClient(GuardedHttpClient http, BookingComSettings settings, Clock clock, Backoff.Sleeper sleeper,
 			IntSupplier sandboxPort) {
 		this.http = http;
 		this.settings = settings;
@@ -105,8 +103,8 @@ class BookingComClient {
 				return parse(authorized(credentials, jwt -> ApiCall.get(url, headers(jwt))));
 			}
 			catch (BookingComException failed) {
-				Duration wait = failed.passing() ? wait(attempt, failed) : null;
-				if (wait == null || attempt >= PULL_ATTEMPTS || waited.plus(wait).compareTo(MAX_RETRY_WAIT) > 0) {
+				Duration wait = failed.passing() ? PULL_BACKOFF.next(attempt, waited, failed.retryAfter()) : null;
+				if (wait == null) {
 					throw failed;
 				}
 				log.debug("Pull of {} failed ({}); attempt {} in {} ms", queue.path(), failed.reason(), attempt + 1,
@@ -291,13 +289,6 @@ class BookingComClient {
 		}
 	}
 
-	private static Duration wait(int attempt, BookingComException failed) {
-		if (failed.retryAfter() != null) {
-			return failed.retryAfter().isNegative() ? Duration.ZERO : failed.retryAfter();
-		}
-		return Duration.ofMillis(ThreadLocalRandom.current().nextLong((1000L << (attempt - 1)) + 1));
-	}
-
 	private void pause(Duration wait) throws BookingComException {
 		try {
 			sleeper.sleep(wait.toMillis());
@@ -306,13 +297,6 @@ class BookingComClient {
 			Thread.currentThread().interrupt();
 			throw new BookingComException(Reason.NETWORK, "The pull was interrupted.", null, null);
 		}
-	}
-
-	/** Waits between attempts; tests keep time. */
-	interface Sleeper {
-
-		void sleep(long millis) throws InterruptedException;
-
 	}
 
 	private interface CallWithToken {

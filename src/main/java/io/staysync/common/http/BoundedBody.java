@@ -46,4 +46,26 @@ final class BoundedBody {
 		return body.toByteArray();
 	}
 
+	/**
+	 * The first {@code max} bytes of an error answer, for a partner API whose error body
+	 * says what was wrong; whatever fails while reading it leaves what was read.
+	 */
+	static byte[] head(HttpEntity entity, int max, Deadline deadline) {
+		if (entity == null) {
+			return new byte[0];
+		}
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		try {
+			InputStream in = entity.getContent();
+			byte[] buffer = new byte[Math.min(BUFFER, max)];
+			for (int n = in.read(buffer); n != -1 && body.size() < max && !deadline.passed(); n = in.read(buffer)) {
+				body.write(buffer, 0, Math.min(n, max - body.size()));
+			}
+		}
+		catch (IOException brokenOff) {
+			// what arrived is all there is
+		}
+		return body.toByteArray();
+	}
+
 }

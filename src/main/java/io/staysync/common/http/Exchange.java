@@ -44,7 +44,7 @@ final class Exchange {
 	}
 
 	Outcome run(TargetUrl target, Conditional conditional, String accept, Deadline deadline) throws FetchException {
-		return run(target, request(target, conditional, accept, deadline), conditional, deadline);
+		return run(target, request(target, conditional, accept, deadline), conditional, deadline, false);
 	}
 
 	/** A partner API call: the caller's method, headers and body, no validators. */
@@ -56,11 +56,15 @@ final class Exchange {
 			request.setEntity(new ByteArrayEntity(call.body(),
 					call.contentType() == null ? null : ContentType.parse(call.contentType())));
 		}
-		return run(target, request, Conditional.none(), deadline);
+		return run(target, request, Conditional.none(), deadline, true);
 	}
 
-	private Outcome run(TargetUrl target, HttpUriRequestBase request, Conditional conditional, Deadline deadline)
-			throws FetchException {
+	/**
+	 * @param keepErrorBody whether an error status keeps the start of its body (a partner
+	 * API's error document); a feed's error page is not worth reading
+	 */
+	private Outcome run(TargetUrl target, HttpUriRequestBase request, Conditional conditional, Deadline deadline,
+			boolean keepErrorBody) throws FetchException {
 		if (deadline.passed()) {
 			throw FetchFailures.deadline(target.host(), deadline.total());
 		}
@@ -72,7 +76,7 @@ final class Exchange {
 		Outcome outcome = null;
 		try {
 			response = http.executeOpen(null, request, HttpClientContext.create());
-			outcome = interpret(response, target, conditional, deadline);
+			outcome = interpret(response, target, conditional, deadline, keepErrorBody);
 			return outcome;
 		}
 		catch (IOException ex) {
@@ -110,7 +114,7 @@ final class Exchange {
 	}
 
 	private Outcome interpret(ClassicHttpResponse response, TargetUrl target, Conditional conditional,
-			Deadline deadline) throws IOException, FetchException {
+			Deadline deadline, boolean keepErrorBody) throws IOException, FetchException {
 		int status = response.getCode();
 		String contentType = header(response, HttpHeaders.CONTENT_TYPE);
 		String etag = header(response, HttpHeaders.ETAG);
@@ -128,9 +132,13 @@ final class Exchange {
 			return Outcome.redirectTo(resolve(target, location));
 		}
 		if (status < 200 || status >= 400) {
-			boolean mayAskToWait = status == 429 || status == 503;
+			// 429 and 503 by RFC 9110; some APIs also throttle with another status
+			// (Airbnb
+			// with 405) and say how long to wait on it.
 			throw FetchFailures.httpError(target.host(), status,
-					mayAskToWait ? RetryAfter.parse(header(response, HttpHeaders.RETRY_AFTER), clock.instant()) : null);
+					RetryAfter.parse(header(response, HttpHeaders.RETRY_AFTER), clock.instant()),
+					keepErrorBody ? BoundedBody.head(response.getEntity(), GuardedHttpClient.ERROR_BODY_LIMIT, deadline)
+							: null);
 		}
 		byte[] body = BoundedBody.read(response.getEntity(), settings.maxResponseBody(), deadline, target.host());
 		return Outcome.of(new FetchResponse(status, body, contentType, etag, lastModified, target.uri()));

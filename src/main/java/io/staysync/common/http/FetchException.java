@@ -15,24 +15,35 @@ public class FetchException extends Exception {
 
 	private final Duration retryAfter;
 
+	private final byte[] errorBody;
+
 	public FetchException(FetchFailure failure, String message) {
 		this(failure, message, null, null, null);
 	}
 
 	public FetchException(FetchFailure failure, String message, Integer httpStatus, Duration retryAfter) {
-		this(failure, message, httpStatus, retryAfter, null);
+		this(failure, message, httpStatus, retryAfter, null, null);
+	}
+
+	/**
+	 * An error status of a partner API call, with the start of the body it came with.
+	 */
+	public FetchException(FetchFailure failure, String message, Integer httpStatus, Duration retryAfter,
+			byte[] errorBody) {
+		this(failure, message, httpStatus, retryAfter, errorBody, null);
 	}
 
 	FetchException(FetchFailure failure, String message, Throwable cause) {
-		this(failure, message, null, null, cause);
+		this(failure, message, null, null, null, cause);
 	}
 
 	private FetchException(FetchFailure failure, String message, Integer httpStatus, Duration retryAfter,
-			Throwable cause) {
+			byte[] errorBody, Throwable cause) {
 		super(message, cause);
 		this.failure = failure;
 		this.httpStatus = httpStatus;
 		this.retryAfter = retryAfter;
+		this.errorBody = errorBody == null ? new byte[0] : errorBody.clone();
 	}
 
 	public FetchFailure failure() {
@@ -45,11 +56,21 @@ public class FetchException extends Exception {
 	}
 
 	/**
-	 * How long the server asked to wait ({@code Retry-After} on 429 and 503), otherwise
-	 * null.
+	 * How long the server asked to wait ({@code Retry-After} with an error status),
+	 * otherwise null.
 	 */
 	public Duration retryAfter() {
 		return retryAfter;
+	}
+
+	/**
+	 * The start (at most {@value GuardedHttpClient#ERROR_BODY_LIMIT} bytes) of the body
+	 * of an error status answered to a partner API call ({@link GuardedHttpClient#call}),
+	 * which such APIs use to say what was wrong; empty otherwise. Never part of the
+	 * message: the caller decides what of it a person may read.
+	 */
+	public byte[] errorBody() {
+		return errorBody.clone();
 	}
 
 }

@@ -53,6 +53,10 @@ final class FetchFailures {
 	}
 
 	static FetchException httpError(String host, int status, Duration retryAfter) {
+		return httpError(host, status, retryAfter, null);
+	}
+
+	static FetchException httpError(String host, int status, Duration retryAfter, byte[] errorBody) {
 		String what;
 		if (status == 401 || status == 403) {
 			what = "refused access (HTTP " + status + "). The link may have been reset or made private.";
@@ -72,7 +76,7 @@ final class FetchFailures {
 		else {
 			what = "refused the request (HTTP " + status + ").";
 		}
-		return new FetchException(FetchFailure.HTTP_ERROR, host + " " + what, status, retryAfter);
+		return new FetchException(FetchFailure.HTTP_ERROR, host + " " + what, status, retryAfter, errorBody);
 	}
 
 	/** An I/O failure of HttpClient, named by what the user can check. */

@@ -46,6 +46,9 @@ public class GuardedHttpClient implements AutoCloseable {
 
 	static final String USER_AGENT = "Staysync/0.1 (+calendar sync)";
 
+	/** The most of an error answer's body a partner API call keeps. */
+	public static final int ERROR_BODY_LIMIT = 16 * 1024;
+
 	private final GuardedHttpSettings settings;
 
 	private final AddressPolicy policy;

@@ -3,7 +3,6 @@ package io.staysync.common.http;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,28 +27,24 @@ public class RetryingFetcher {
 
 	private static final Logger log = LoggerFactory.getLogger(RetryingFetcher.class);
 
-	static final int ATTEMPTS = 3;
-
-	static final Duration BASE = Duration.ofSeconds(1);
-
-	static final Duration MAX_TOTAL_WAIT = Duration.ofSeconds(20);
+	static final Backoff BACKOFF = Backoff.CHANNEL_CALLS;
 
 	private final GuardedHttpClient http;
 
-	private final Sleeper sleeper;
+	private final Backoff.Sleeper sleeper;
 
 	private final MeterRegistry meters;
 
 	@Autowired
 	RetryingFetcher(GuardedHttpClient http, ObjectProvider<MeterRegistry> meters) {
-		this(http, Thread::sleep, meters.getIfAvailable(SimpleMeterRegistry::new));
+		this(http, Backoff.Sleeper.REAL, meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
-	RetryingFetcher(GuardedHttpClient http, Sleeper sleeper) {
+	RetryingFetcher(GuardedHttpClient http, Backoff.Sleeper sleeper) {
 		this(http, sleeper, new SimpleMeterRegistry());
 	}
 
-	RetryingFetcher(GuardedHttpClient http, Sleeper sleeper, MeterRegistry meters) {
+	RetryingFetcher(GuardedHttpClient http, Backoff.Sleeper sleeper, MeterRegistry meters) {
 		this.http = http;
 		this.sleeper = sleeper;
 		this.meters = meters;
@@ -71,32 +66,17 @@ public class RetryingFetcher {
 				return http.get(url, conditional);
 			}
 			catch (FetchException failed) {
-				Duration wait = waitBefore(attempt, failed);
-				if (wait == null || attempt >= ATTEMPTS || waited.plus(wait).compareTo(MAX_TOTAL_WAIT) > 0) {
+				Duration wait = retryable(failed) ? BACKOFF.next(attempt, waited, failed.retryAfter()) : null;
+				if (wait == null) {
 					throw failed;
 				}
 				log.debug("Fetch from {} failed ({}); attempt {} of {} in {} ms", url.getHost(), failed.failure(),
-						attempt + 1, ATTEMPTS, wait.toMillis());
+						attempt + 1, BACKOFF.attempts(), wait.toMillis());
 				countRetry(channel, failed);
 				pause(wait);
 				waited = waited.plus(wait);
 			}
 		}
-	}
-
-	/**
-	 * @return how long to wait before the next attempt, or {@code null} when retrying is
-	 * pointless
-	 */
-	static Duration waitBefore(int attempt, FetchException failed) {
-		if (!retryable(failed)) {
-			return null;
-		}
-		if (failed.retryAfter() != null) {
-			return failed.retryAfter().isNegative() ? Duration.ZERO : failed.retryAfter();
-		}
-		long ceiling = BASE.toMillis() << (attempt - 1);
-		return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
 	}
 
 	private void countRetry(String channel, FetchException failed) {
@@ -128,13 +108,6 @@ public class RetryingFetcher {
 			Thread.currentThread().interrupt();
 			throw new FetchException(FetchFailure.IO_ERROR, "The fetch was interrupted while waiting to retry.");
 		}
-	}
-
-	/** How to wait between attempts; tests replace it to keep time. */
-	interface Sleeper {
-
-		void sleep(long millis) throws InterruptedException;
-
 	}
 
 }

@@ -78,6 +78,7 @@ class ListingSync {
 				for (ChannelBooking booking : changes.bookings()) {
 					tally.add(booking, importOne(booking, tally));
 				}
+				changes.unusable().forEach(tally::failed);
 				if (changes.complete()) {
 					cancelMissing(integration, listing, changes, tally);
 				}

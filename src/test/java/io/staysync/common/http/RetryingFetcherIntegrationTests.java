@@ -107,7 +107,7 @@ class RetryingFetcherIntegrationTests {
 		assertThat(server.requests("/down.ics")).hasSize(3);
 		assertThat(waits).hasSize(2);
 		assertThat(Duration.ofMillis(waits.stream().mapToLong(Long::longValue).sum()))
-			.isLessThanOrEqualTo(RetryingFetcher.MAX_TOTAL_WAIT);
+			.isLessThanOrEqualTo(RetryingFetcher.BACKOFF.maxTotalWait());
 	}
 
 }
