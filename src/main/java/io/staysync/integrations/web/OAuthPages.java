@@ -1,6 +1,7 @@
 package io.staysync.integrations.web;
 
 import java.net.URI;
+import java.util.List;
 
 import org.springframework.core.env.Environment;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,6 +20,8 @@ import io.staysync.common.NotFoundException;
 import io.staysync.common.RunMode;
 import io.staysync.integrations.internal.IntegrationConfiguration;
 import io.staysync.integrations.internal.IntegrationManagement;
+import io.staysync.integrations.internal.ListingMapping;
+import io.staysync.integrations.internal.MappingManagement;
 import io.staysync.integrations.internal.OAuthConnections;
 import io.staysync.integrations.internal.OAuthRefused;
 import io.staysync.integrations.internal.OAuthRedirects;
@@ -42,18 +45,24 @@ class OAuthPages {
 	 */
 	static final String SANDBOX_CLIENT_ID = "staysync-sandbox-client";
 
+	/** The sandbox's first listing unless its settings say otherwise. */
+	static final String SANDBOX_LISTING = "51234567";
+
 	private final OAuthConnections connections;
 
 	private final OAuthRedirects redirects;
 
 	private final IntegrationManagement integrations;
 
+	private final MappingManagement mappings;
+
 	private final Environment environment;
 
 	private final boolean demo;
 
 	OAuthPages(OAuthConnections connections, OAuthRedirects redirects, IntegrationManagement integrations,
-			Environment environment, RunMode runMode) {
+			MappingManagement mappings, Environment environment, RunMode runMode) {
+		this.mappings = mappings;
 		this.connections = connections;
 		this.redirects = redirects;
 		this.integrations = integrations;
@@ -92,7 +101,25 @@ class OAuthPages {
 						environment.getProperty("staysync.sandbox.airbnb.client-id", SANDBOX_CLIENT_ID),
 						environment.getProperty("staysync.sandbox.airbnb.client-secret", "sandbox-secret"), null, null,
 						true, ChannelMode.API, null));
+		mapSandboxListing();
 		return start(type, user, request, response, model, redirect);
+	}
+
+	/**
+	 * The demo's Airbnb listing is an iCal feed of the sandbox; in API mode the sandbox's
+	 * first listing ({@code staysync.sandbox.airbnb.listings}) takes its place, on the
+	 * same property, so that the first sync after connecting reads reservations.
+	 */
+	private void mapSandboxListing() {
+		String first = environment.getProperty("staysync.sandbox.airbnb.listings[0]",
+				environment.getProperty("staysync.sandbox.airbnb.listings", SANDBOX_LISTING));
+		String listing = first.split("[:,]")[0].strip();
+		List<ListingMapping> current = mappings.list(ChannelType.AIRBNB);
+		if (current.isEmpty() || current.stream().anyMatch(mapped -> mapped.externalListingId().equals(listing))) {
+			return;
+		}
+		mappings.replace(ChannelType.AIRBNB,
+				List.of(new MappingManagement.MappingRequest(listing, current.get(0).propertyId(), null)));
 	}
 
 	@GetMapping("/integrations/{type}/oauth/callback")
