@@ -39,14 +39,19 @@ class KeyRotationIntegrationTests extends ApiIntegrationTest {
 		UUID mapping = UUID.randomUUID();
 		String property = createProperty("Rotated Flat", "Europe/Vienna", 2);
 		resetChannels();
-		jdbc.sql("""
-				insert into integrations (id, type, status, mode, api_key, api_secret, active, sync_interval_minutes,
-				    created_at, updated_at, version)
-				values (:id, 'airbnb', 'configured', 'api', :key, :secret, true, 1, :now, :now, 0)""")
+		jdbc.sql(
+				"""
+						insert into integrations (id, type, status, mode, api_key, api_secret, access_token, refresh_token,
+						    active, sync_interval_minutes, created_at, updated_at, version)
+						values (:id, 'airbnb', 'configured', 'api', :key, :secret, :access, :refresh, true, 1, :now, :now, 0)""")
 			.param("id", integration)
 			.param("key", key1Only.seal("old-api-key", new SecretContext("integrations", integration, "api_key")))
 			.param("secret",
 					key1Only.seal("old-api-secret", new SecretContext("integrations", integration, "api_secret")))
+			.param("access",
+					key1Only.seal("old-access-token", new SecretContext("integrations", integration, "access_token")))
+			.param("refresh",
+					key1Only.seal("old-refresh-token", new SecretContext("integrations", integration, "refresh_token")))
 			.param("now", java.sql.Timestamp.from(Instant.now()))
 			.update();
 		jdbc.sql("""
@@ -65,10 +70,11 @@ class KeyRotationIntegrationTests extends ApiIntegrationTest {
 		mvc.perform(asAdmin(post("/api/admin/keys/rotate")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.primaryKeyId").value(2))
-			.andExpect(jsonPath("$.total").value(3))
-			.andExpect(jsonPath("$.resealed.integrations").value(3));
+			.andExpect(jsonPath("$.total").value(5))
+			.andExpect(jsonPath("$.resealed.integrations").value(5));
 
-		Map<String, Object> row = jdbc.sql("select api_key, api_secret from integrations where id = :id")
+		Map<String, Object> row = jdbc
+			.sql("select api_key, api_secret, access_token, refresh_token from integrations where id = :id")
 			.param("id", integration)
 			.query()
 			.singleRow();
@@ -82,6 +88,12 @@ class KeyRotationIntegrationTests extends ApiIntegrationTest {
 		assertThat(key2Only.open((String) row.get("api_secret"),
 				new SecretContext("integrations", integration, "api_secret")))
 			.isEqualTo("old-api-secret");
+		assertThat(key2Only.open((String) row.get("access_token"),
+				new SecretContext("integrations", integration, "access_token")))
+			.isEqualTo("old-access-token");
+		assertThat(key2Only.open((String) row.get("refresh_token"),
+				new SecretContext("integrations", integration, "refresh_token")))
+			.isEqualTo("old-refresh-token");
 		assertThat(key2Only.open(url, new SecretContext("listing_mappings", mapping, "import_url")))
 			.isEqualTo("https://feeds.example/l1.ics");
 		assertThatThrownBy(() -> key1Only.open(url, new SecretContext("listing_mappings", mapping, "import_url")))
