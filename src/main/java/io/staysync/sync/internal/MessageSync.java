@@ -117,6 +117,10 @@ class MessageSync {
 	private static List<WaitingReservation> waiting(List<ChannelMessage> messages) {
 		Map<List<String>, WaitingReservation> waiting = new LinkedHashMap<>();
 		for (ChannelMessage message : messages) {
+			if (message.reference() == null) {
+				// Nothing a manager could look up; the run's outcome names its listings.
+				continue;
+			}
 			Map<List<String>, WaitingReservation> ofMessage = new LinkedHashMap<>();
 			for (UnmappedStay stay : message.unmappedStays()) {
 				ofMessage.merge(List.of(stay.externalListingId(), message.reference()),
