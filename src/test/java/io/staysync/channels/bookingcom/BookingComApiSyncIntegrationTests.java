@@ -222,6 +222,20 @@ class BookingComApiSyncIntegrationTests extends ApiIntegrationTest {
 	}
 
 	@Test
+	void aWaitingReservationWithAnIdTooLongToMapIsNamedInTheRunOnlyAndTheRunIsStillRecorded() throws Exception {
+		String hostileHotel = "7".repeat(300);
+		sandbox.queueNew(new SandboxReservation("8451", hostileHotel, List.of(new Room(1, "1", SOON, 2, 2, 10000)),
+				"Ana", "Silva"));
+
+		String run = syncAndWait("partial");
+
+		mvc.perform(asAdmin(get("/api/syncs/" + run)))
+			.andExpect(jsonPath("$.errorMessage").value(containsString("Reservation 8451")));
+		assertThat(waiting()).as("no listing id is that long: nothing to map it as").isEmpty();
+		assertThat(sandbox.state(true, "8451")).isEqualTo("DELIVERED");
+	}
+
+	@Test
 	void testingTheConnectionExchangesATokenAndPullsWithoutTakingAnything() throws Exception {
 		sandbox.queueNew(reservation("8501", room(1, "77120001", 0, 2)));
 
