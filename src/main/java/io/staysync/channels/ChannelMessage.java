@@ -1,5 +1,6 @@
 package io.staysync.channels;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -15,22 +16,30 @@ import io.staysync.bookings.ChannelBooking;
  * @param reservationKey the prefix of the external ids of every booking of this
  * reservation: a message is a full overlay, so a booking with this prefix that it no
  * longer lists is cancelled
- * @param unmappedListings the channel listings the message is for that no property is
- * mapped to: such a message is kept unapplied and unacknowledged until they are
+ * @param unmappedStays the stays of the message on channel listings that no property is
+ * mapped to, with their dates: such a message is kept unapplied and unacknowledged until
+ * they are mapped
  * @param problem why the message cannot be applied as sent, or {@code null}
  * @param reference the channel's reservation number, for people
  */
 public record ChannelMessage(String messageId, List<ChannelBooking> bookings, String reservationKey,
-		Set<String> unmappedListings, String problem, String reference) {
+		List<UnmappedStay> unmappedStays, String problem, String reference) {
 
 	public ChannelMessage {
 		bookings = List.copyOf(bookings);
-		unmappedListings = Set.copyOf(unmappedListings);
+		unmappedStays = List.copyOf(unmappedStays);
+	}
+
+	/** The listings the message waits for, in the order of its stays. */
+	public Set<String> unmappedListings() {
+		Set<String> listings = new LinkedHashSet<>();
+		unmappedStays.forEach(stay -> listings.add(stay.externalListingId()));
+		return listings;
 	}
 
 	/** Whether it may be applied now: mapped and readable. */
 	public boolean applicable() {
-		return problem == null && unmappedListings.isEmpty();
+		return problem == null && unmappedStays.isEmpty();
 	}
 
 }

@@ -54,4 +54,12 @@ public interface ChannelAccounts {
 	 */
 	void recordSync(UUID integrationId, Instant at, SyncOutcome outcome, String error, boolean reachedChannel);
 
+	/**
+	 * Records the reservations a pull found waiting for a mapping. A complete pull (every
+	 * queue read) lists all of them, so the ones it no longer lists are forgotten; an
+	 * incomplete one only adds what it saw. Never throws: what waits is also in the run's
+	 * outcome.
+	 */
+	void recordWaiting(UUID integrationId, List<WaitingReservation> waiting, boolean complete);
+
 }

@@ -7,13 +7,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium driven by Selenium, with the distribution's {@code chromium} and
@@ -62,6 +66,20 @@ public final class Browser implements AutoCloseable {
 
 	public void size(int width, int height) {
 		driver.manage().window().setSize(new Dimension(width, height));
+	}
+
+	/**
+	 * Scrolls to the element and clicks it, looking it up again if htmx replaced it
+	 * meanwhile (a button found just before a swap is gone when clicked): give a wait
+	 * that ignores {@link org.openqa.selenium.StaleElementReferenceException}.
+	 */
+	public static void clickOnce(WebDriverWait wait, By locator) {
+		wait.until(driver -> {
+			WebElement element = driver.findElement(locator);
+			((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", element);
+			element.click();
+			return true;
+		});
 	}
 
 	/** Saves what the browser shows as {@code target/screenshots/<name>.png}. */

@@ -1,10 +1,8 @@
 package io.staysync.channels.bookingcom;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -15,6 +13,7 @@ import io.staysync.bookings.ChannelBooking;
 import io.staysync.channels.ChannelCredentials;
 import io.staysync.channels.ChannelListing;
 import io.staysync.channels.ChannelMessage;
+import io.staysync.channels.UnmappedStay;
 
 /**
  * Turns pulled OTA reservations into channel messages: one booking per room stay, keyed
@@ -44,25 +43,25 @@ final class OtaMessages {
 		String key = reservation.resId() + "-";
 		if (reservation.problem() != null) {
 			return new ChannelMessage(
-					id, List.of(), key, Set.of(), "Reservation " + reservation.resId() + " cannot be read: "
+					id, List.of(), key, List.of(), "Reservation " + reservation.resId() + " cannot be read: "
 							+ reservation.problem() + ". It is left for Booking.com to send again.",
 					reservation.resId());
 		}
 		if (reservation.roomStays().isEmpty()) {
 			if (queue == OtaQueue.NEW) {
-				return new ChannelMessage(id, List.of(), key, Set.of(), "New reservation " + reservation.resId()
+				return new ChannelMessage(id, List.of(), key, List.of(), "New reservation " + reservation.resId()
 						+ " lists no room; it is left unacknowledged, so Booking.com sends it again or emails the property.",
 						reservation.resId());
 			}
 			// A cancellation: the overlay with no room cancels every room.
-			return new ChannelMessage(id, List.of(), key, Set.of(), null, reservation.resId());
+			return new ChannelMessage(id, List.of(), key, List.of(), null, reservation.resId());
 		}
 		List<ChannelBooking> bookings = new ArrayList<>();
-		Set<String> unmapped = new LinkedHashSet<>();
+		List<UnmappedStay> unmapped = new ArrayList<>();
 		for (OtaRoomStay room : reservation.roomStays()) {
 			ChannelListing listing = listings.get(room.listingId());
 			if (listing == null) {
-				unmapped.add(room.listingId());
+				unmapped.add(new UnmappedStay(room.listingId(), room.checkIn(), room.checkOut()));
 				continue;
 			}
 			bookings.add(new ChannelBooking(credentials.integrationId(), BookingSource.BOOKING_COM, key + room.index(),

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,11 +19,14 @@ import io.staysync.common.NotFoundException;
 import io.staysync.integrations.ChannelAccount;
 import io.staysync.integrations.ChannelAccounts;
 import io.staysync.integrations.SyncOutcome;
+import io.staysync.integrations.WaitingReservation;
 import io.staysync.integrations.internal.MappingManagement.MappingRequest;
 
 /** Integrations as the sync engine uses them. */
 @Service
 class ChannelAccountDirectory implements ChannelAccounts {
+
+	private static final Logger log = LoggerFactory.getLogger(ChannelAccountDirectory.class);
 
 	private final IntegrationRepository integrations;
 
@@ -33,9 +38,13 @@ class ChannelAccountDirectory implements ChannelAccounts {
 
 	private final IntegrationOutcomes outcomes;
 
+	private final WaitingReservations waiting;
+
 	ChannelAccountDirectory(IntegrationRepository integrations, ListingMappingRepository mappings,
-			IntegrationSecrets secrets, MappingManagement mappingManagement, IntegrationOutcomes outcomes) {
+			IntegrationSecrets secrets, MappingManagement mappingManagement, IntegrationOutcomes outcomes,
+			WaitingReservations waiting) {
 		this.outcomes = outcomes;
+		this.waiting = waiting;
 		this.integrations = integrations;
 		this.mappings = mappings;
 		this.secrets = secrets;
@@ -106,6 +115,17 @@ class ChannelAccountDirectory implements ChannelAccounts {
 	@Override
 	public void recordSync(UUID integrationId, Instant at, SyncOutcome outcome, String error, boolean reachedChannel) {
 		outcomes.record(integrationId, integration -> integration.recordSync(at, outcome, error, reachedChannel));
+	}
+
+	@Override
+	public void recordWaiting(UUID integrationId, List<WaitingReservation> seen, boolean complete) {
+		try {
+			waiting.record(integrationId, seen, complete);
+		}
+		catch (RuntimeException failed) {
+			log.warn("Could not record the reservations of integration {} that wait for a mapping", integrationId,
+					failed);
+		}
 	}
 
 	private static ChannelAccount account(Integration integration) {

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,13 +17,16 @@ import io.staysync.integrations.IntegrationStatus;
 import io.staysync.integrations.internal.Integration;
 import io.staysync.integrations.internal.IntegrationManagement;
 import io.staysync.integrations.internal.MappingManagement;
+import io.staysync.integrations.internal.WaitingReservations;
 
 /**
  * The dashboard's integrations panel: what needs a manager's attention, each with the way
  * to fix it. An integration is in trouble when it is in error, when its last sync is
  * older than twice its interval (the scheduler is not keeping up, or syncs are paused),
- * or when it is active with no listing mapped (it syncs nothing). Until any channel has
- * synced, it does not claim that they are syncing.
+ * when it is active with no listing mapped (it syncs nothing), or when its channel holds
+ * reservations back for a room nobody mapped (they are neither stored nor acknowledged,
+ * and Booking.com e-mails the property about them after half an hour). Until any channel
+ * has synced, it does not claim that they are syncing.
  */
 @ConsoleController
 class AttentionPanel {
@@ -30,11 +35,15 @@ class AttentionPanel {
 
 	private final MappingManagement mappings;
 
+	private final WaitingReservations waiting;
+
 	private final Clock clock;
 
-	AttentionPanel(IntegrationManagement integrations, MappingManagement mappings, Clock clock) {
+	AttentionPanel(IntegrationManagement integrations, MappingManagement mappings, WaitingReservations waiting,
+			Clock clock) {
 		this.integrations = integrations;
 		this.mappings = mappings;
+		this.waiting = waiting;
 		this.clock = clock;
 	}
 
@@ -66,6 +75,10 @@ class AttentionPanel {
 				items.add(new Item("unmapped", name + " has no mapped listings",
 						"Nothing is imported until its listings are mapped to properties.", type));
 			}
+			List<WaitingReservations.Waiting> held = waiting.list(integration.id());
+			if (!held.isEmpty()) {
+				items.add(new Item("waiting", waitingTitle(name, held.size()), waitingDetail(held), type));
+			}
 			if (items.size() == before) {
 				healthy++;
 			}
@@ -76,13 +89,33 @@ class AttentionPanel {
 		return "integrations/attention :: panel";
 	}
 
+	private static String waitingTitle(String channel, int count) {
+		return count == 1 ? channel + ": 1 reservation waits for a mapping"
+				: channel + ": " + count + " reservations wait for a mapping";
+	}
+
+	/** The listings to map, each with its reservations, at most three named. */
+	private static String waitingDetail(List<WaitingReservations.Waiting> held) {
+		Map<String, List<String>> byListing = new LinkedHashMap<>();
+		held.forEach(
+				w -> byListing.computeIfAbsent(w.externalListingId(), listing -> new ArrayList<>()).add(w.reference()));
+		List<String> named = byListing.entrySet()
+			.stream()
+			.limit(3)
+			.map(entry -> entry.getKey() + " (reservation" + (entry.getValue().size() == 1 ? " " : "s ")
+					+ String.join(", ", entry.getValue()) + ")")
+			.toList();
+		return "Map " + String.join(", ", named) + (byListing.size() > named.size() ? " and others" : "")
+				+ " to a property: until then they are neither stored nor acknowledged.";
+	}
+
 	private boolean stale(Integration integration) {
 		Duration twice = Duration.ofMinutes(2L * integration.syncIntervalMinutes());
 		Instant since = integration.lastSyncAt() != null ? integration.lastSyncAt() : integration.createdAt();
 		return since != null && since.plus(twice).isBefore(clock.instant());
 	}
 
-	/** One thing to look at: {@code kind} is error, stale or unmapped. */
+	/** One thing to look at: {@code kind} is error, stale, unmapped or waiting. */
 	record Item(String kind, String title, String detail, ChannelType type) {
 	}
 

@@ -193,12 +193,23 @@ class IntegrationPages {
 		return "integrations/dialogs :: syncing-all";
 	}
 
+	/**
+	 * The mapping dialog; with {@code listing} (the "Map" action of a reservation waiting
+	 * for its room), that listing comes as a new row to choose a property for.
+	 */
 	@GetMapping("/integrations/{type}/mapping")
 	@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-	String mappingDialog(@PathVariable String type, Model model) {
+	String mappingDialog(@PathVariable String type, @RequestParam(required = false) String listing, Model model) {
 		ChannelType channel = ChannelType.fromPath(type);
 		List<ListingMapping> stored = integrations.find(channel).isPresent() ? mappings.list(channel) : List.of();
 		MappingRows form = MappingRows.of(stored);
+		if (listing != null && !listing.isBlank()
+				&& stored.stream().noneMatch(mapping -> mapping.externalListingId().equals(listing.strip()))) {
+			MappingRows.Row row = new MappingRows.Row();
+			row.setExternalListingId(listing.strip());
+			form.getRows().add(row);
+			model.addAttribute("focusRow", form.getRows().size() - 1);
+		}
 		if (form.getRows().isEmpty()) {
 			form.getRows().add(new MappingRows.Row());
 		}

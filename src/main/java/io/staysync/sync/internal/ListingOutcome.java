@@ -16,8 +16,19 @@ public record ListingOutcome(String externalListingId, UUID propertyId, ListingS
 		int bookingsUpdated, int bookingsCancelled, int unchanged, int conflicts, String message,
 		String channelRequestIds) {
 
+	/** The listing ids and texts a channel sends may be longer than their columns. */
+	static final int MAX_LISTING_ID = 255;
+
+	static final int MAX_MESSAGE = 2000;
+
+	/**
+	 * Cut to what the columns hold, so that a hostile or broken peer (a listing id of 300
+	 * characters) cannot keep the run from being recorded.
+	 */
 	@PersistenceCreator
 	public ListingOutcome {
+		externalListingId = fit(externalListingId, MAX_LISTING_ID);
+		message = fit(message, MAX_MESSAGE);
 	}
 
 	public ListingOutcome(String externalListingId, UUID propertyId, ListingStatus status, int bookingsCreated,
@@ -38,6 +49,13 @@ public record ListingOutcome(String externalListingId, UUID propertyId, ListingS
 	ListingOutcome withRequestIds(String requestIds) {
 		return new ListingOutcome(externalListingId, propertyId, status, bookingsCreated, bookingsUpdated,
 				bookingsCancelled, unchanged, conflicts, message, requestIds);
+	}
+
+	/**
+	 * The text itself, or its start and an ellipsis when it is longer than {@code max}.
+	 */
+	static String fit(String text, int max) {
+		return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.staysync.sync.internal;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,7 +25,10 @@ import io.staysync.channels.ChannelCredentials;
 import io.staysync.channels.ChannelListing;
 import io.staysync.channels.ChannelMessage;
 import io.staysync.channels.MessagePull;
+import io.staysync.channels.UnmappedStay;
 import io.staysync.common.DomainException;
+import io.staysync.integrations.ChannelAccounts;
+import io.staysync.integrations.WaitingReservation;
 
 /**
  * Syncs an integration whose channel delivers messages until they are acknowledged
@@ -33,7 +37,9 @@ import io.staysync.common.DomainException;
  * acknowledged, in one go at the end. A message for a listing nobody mapped, an
  * unreadable one and one whose transaction failed stay on the channel's queue and come
  * back with the next pull; applying a message again changes nothing, so a crash between a
- * commit and its acknowledgement costs one more delivery and no more.
+ * commit and its acknowledgement costs one more delivery and no more. The messages held
+ * back for want of a mapping are recorded on the integration, for its page to say what to
+ * map.
  */
 @Component
 class MessageSync {
@@ -46,9 +52,12 @@ class MessageSync {
 
 	private final TransactionTemplate transactions;
 
-	MessageSync(BookingImport imports, TransactionTemplate transactions) {
+	private final ChannelAccounts accounts;
+
+	MessageSync(BookingImport imports, TransactionTemplate transactions, ChannelAccounts accounts) {
 		this.imports = imports;
 		this.transactions = transactions;
+		this.accounts = accounts;
 	}
 
 	List<ListingOutcome> sync(ChannelConnector connector, ChannelCredentials credentials) {
@@ -96,7 +105,41 @@ class MessageSync {
 			.add(ListingOutcome.failed(listing, null, waitingFor(credentials, listing, references))));
 		outcomes.addAll(unlisted);
 		String ids = requestIds(requestIds);
+		// Only now: a reservation applied in this run is no longer waiting.
+		accounts.recordWaiting(credentials.integrationId(), waiting(pull.messages()), pull.problem() == null);
 		return outcomes.stream().map(outcome -> outcome.withRequestIds(ids)).toList();
+	}
+
+	/**
+	 * What the pull holds back for want of a mapping: a line per listing and reservation,
+	 * over the nights of its rooms there, as its latest message states it.
+	 */
+	private static List<WaitingReservation> waiting(List<ChannelMessage> messages) {
+		Map<List<String>, WaitingReservation> waiting = new LinkedHashMap<>();
+		for (ChannelMessage message : messages) {
+			if (message.reference() == null) {
+				// Nothing a manager could look up; the run's outcome names its listings.
+				continue;
+			}
+			Map<List<String>, WaitingReservation> ofMessage = new LinkedHashMap<>();
+			for (UnmappedStay stay : message.unmappedStays()) {
+				ofMessage.merge(List.of(stay.externalListingId(), message.reference()),
+						new WaitingReservation(stay.externalListingId(), message.reference(), stay.checkIn(),
+								stay.checkOut()),
+						(one, other) -> new WaitingReservation(one.externalListingId(), one.reference(),
+								earliest(one.checkIn(), other.checkIn()), latest(one.checkOut(), other.checkOut())));
+			}
+			waiting.putAll(ofMessage);
+		}
+		return List.copyOf(waiting.values());
+	}
+
+	private static LocalDate earliest(LocalDate one, LocalDate other) {
+		return one == null ? other : other == null || one.isBefore(other) ? one : other;
+	}
+
+	private static LocalDate latest(LocalDate one, LocalDate other) {
+		return one == null ? other : other == null || one.isAfter(other) ? one : other;
 	}
 
 	/**

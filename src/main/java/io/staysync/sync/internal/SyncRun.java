@@ -98,12 +98,13 @@ public class SyncRun {
 		}
 		status = failed == 0 ? SyncStatus.SUCCESS : failed == outcomes.size() ? SyncStatus.ERROR : SyncStatus.PARTIAL;
 		errorMessage = failed == 0 ? null
-				: failed + " of " + outcomes.size() + " listings failed. "
+				: ListingOutcome.fit(failed + " of " + outcomes.size() + " listings failed. "
 						+ outcomes.stream()
 							.filter(ListingOutcome::failed)
 							.findFirst()
 							.map(o -> o.externalListingId() + ": " + o.message())
-							.orElse("");
+							.orElse(""),
+						ListingOutcome.MAX_MESSAGE);
 		completedAt = now;
 	}
 
@@ -127,7 +128,7 @@ public class SyncRun {
 
 	void fail(String message, Instant now) {
 		status = SyncStatus.ERROR;
-		errorMessage = message;
+		errorMessage = ListingOutcome.fit(message, ListingOutcome.MAX_MESSAGE);
 		completedAt = now;
 	}
 

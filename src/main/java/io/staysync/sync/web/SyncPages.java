@@ -1,5 +1,6 @@
 package io.staysync.sync.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.staysync.channels.ChannelType;
 import io.staysync.web.ConsoleController;
+import io.staysync.integrations.ChannelAccount;
 import io.staysync.integrations.ChannelAccounts;
 import io.staysync.sync.SyncStatus;
 import io.staysync.sync.SyncTrigger;
@@ -24,9 +26,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The sync fragments of the integrations page: start a run and follow it live, and the
- * history of runs with their per-listing outcomes. A running run polls itself every
- * second; when it ends, it tells the page ({@code sync-finished}) so the card and the
- * history refresh without a reload.
+ * history of runs with their per-listing outcomes; and the page of one run. A running run
+ * polls itself every second; when it ends, it tells the page ({@code sync-finished}) so
+ * the card and the history refresh without a reload.
  */
 @ConsoleController
 class SyncPages {
@@ -55,6 +57,31 @@ class SyncPages {
 		model.addAttribute("run", SyncRunView.of(launched.run()));
 		model.addAttribute("joined", !launched.started());
 		return "sync/runs :: progress";
+	}
+
+	/**
+	 * One run on a page of its own: its counts, each listing's outcome and the channel's
+	 * ids of the requests it made (Booking.com's RUIDs), which a manager quotes to the
+	 * channel's support when a reservation went astray.
+	 */
+	@GetMapping("/syncs/{id}")
+	String run(@PathVariable UUID id, Model model) {
+		SyncRunView run = history.get(id);
+		ChannelType channel = accounts.find(run.integrationId()).map(ChannelAccount::type).orElse(null);
+		model.addAttribute("run", run);
+		model.addAttribute("channel", channel);
+		model.addAttribute("channelName", channel == null ? "the channel" : switch (channel) {
+			case AIRBNB -> "Airbnb";
+			case BOOKING_COM -> "Booking.com";
+			case ICAL -> "the calendar";
+		});
+		model.addAttribute("requestIds",
+				run.listings()
+					.stream()
+					.map(listing -> listing.channelRequestIds() == null ? List.<String>of()
+							: List.of(listing.channelRequestIds().split(" ")))
+					.toList());
+		return "sync/run";
 	}
 
 	@GetMapping("/syncs/{id}/progress")

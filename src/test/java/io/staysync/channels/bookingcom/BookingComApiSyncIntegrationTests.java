@@ -20,10 +20,12 @@ import org.springframework.test.context.TestPropertySource;
 
 import com.jayway.jsonpath.JsonPath;
 
+import io.staysync.channels.ChannelType;
 import io.staysync.channels.sandbox.bookingcom.BookingComSandbox;
 import io.staysync.channels.sandbox.bookingcom.BookingComSandbox.Faults;
 import io.staysync.channels.sandbox.bookingcom.SandboxReservation;
 import io.staysync.channels.sandbox.bookingcom.SandboxReservation.Room;
+import io.staysync.integrations.internal.WaitingReservations;
 import io.staysync.test.ApiIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +61,9 @@ class BookingComApiSyncIntegrationTests extends ApiIntegrationTest {
 
 	@Autowired
 	BookingComSandbox sandbox;
+
+	@Autowired
+	WaitingReservations waitingReservations;
 
 	String loft;
 
@@ -192,15 +197,42 @@ class BookingComApiSyncIntegrationTests extends ApiIntegrationTest {
 		assertThat(sandbox.state(true, "8401")).isEqualTo("DELIVERED");
 		assertThat(sandbox.state(true, "8402")).isEqualTo("DELIVERED");
 		assertThat(count("bookings where external_id like '840%'")).isZero();
+		assertThat(waiting()).as("what the integration says to map")
+			.containsExactly(SUITE + " 8401 " + SOON + " " + SOON.plusDays(2),
+					"5550001-1 8402 " + SOON + " " + SOON.plusDays(2));
+
+		// A pull that fails says nothing about what waits: the last known list stays.
+		sandbox.faults(new Faults(Duration.ZERO, 0, Duration.ofSeconds(1), 1, 0, false));
+		syncAndWait("error");
+		assertThat(waiting()).hasSize(2);
+		sandbox.faults(Faults.none());
 
 		map("""
 				[{"externalListingId":"%s","propertyId":"%s"},{"externalListingId":"%s","propertyId":"%s"}]"""
 			.formatted(DOUBLE, loft, SUITE, suite));
+		assertThat(waiting()).as("mapped since: no longer waiting for a mapping")
+			.containsExactly("5550001-1 8402 " + SOON + " " + SOON.plusDays(2));
 		syncAndWait("partial");
 
 		assertThat(statusOf("8401-1")).isEqualTo("CONFIRMED");
 		assertThat(sandbox.state(true, "8401")).isEqualTo("ACKNOWLEDGED");
 		assertThat(sandbox.state(true, "8402")).as("its hotel is still not mapped").isEqualTo("DELIVERED");
+		assertThat(count("waiting_reservations")).as("the applied one is gone, the other kept").isOne();
+		assertThat(waiting()).containsExactly("5550001-1 8402 " + SOON + " " + SOON.plusDays(2));
+	}
+
+	@Test
+	void aWaitingReservationWithAnIdTooLongToMapIsNamedInTheRunOnlyAndTheRunIsStillRecorded() throws Exception {
+		String hostileHotel = "7".repeat(300);
+		sandbox.queueNew(new SandboxReservation("8451", hostileHotel, List.of(new Room(1, "1", SOON, 2, 2, 10000)),
+				"Ana", "Silva"));
+
+		String run = syncAndWait("partial");
+
+		mvc.perform(asAdmin(get("/api/syncs/" + run)))
+			.andExpect(jsonPath("$.errorMessage").value(containsString("Reservation 8451")));
+		assertThat(waiting()).as("no listing id is that long: nothing to map it as").isEmpty();
+		assertThat(sandbox.state(true, "8451")).isEqualTo("DELIVERED");
 	}
 
 	@Test
@@ -281,6 +313,14 @@ class BookingComApiSyncIntegrationTests extends ApiIntegrationTest {
 			.untilAsserted(() -> mvc.perform(asAdmin(get("/api/syncs/" + run)))
 				.andExpect(jsonPath("$.status").value(expected)));
 		return run;
+	}
+
+	/** What the integration lists as waiting for a mapping, one line each. */
+	List<String> waiting() {
+		return waitingReservations.list(ChannelType.BOOKING_COM)
+			.stream()
+			.map(w -> w.externalListingId() + " " + w.reference() + " " + w.checkIn() + " " + w.checkOut())
+			.toList();
 	}
 
 	String statusOf(String externalId) {

@@ -18,6 +18,7 @@ import io.staysync.channels.ChannelListing;
 import io.staysync.channels.ChannelMessage;
 import io.staysync.channels.ChannelMode;
 import io.staysync.channels.ChannelType;
+import io.staysync.channels.UnmappedStay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -152,6 +153,9 @@ class OtaParserTests {
 
 		assertThat(message.applicable()).isFalse();
 		assertThat(message.unmappedListings()).containsExactly("4410021-77120002");
+		assertThat(message.unmappedStays()).as("what the manager is shown to map")
+			.containsExactly(
+					new UnmappedStay("4410021-77120002", LocalDate.of(2027, 2, 12), LocalDate.of(2027, 2, 14)));
 		assertThat(message.bookings()).isEmpty();
 	}
 

@@ -14,7 +14,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.InvalidElementStateException;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -29,6 +28,7 @@ import io.staysync.test.Browser;
 import io.staysync.test.ConsoleIntegrationTest;
 import io.staysync.test.FeedServer;
 
+import static io.staysync.test.Browser.clickOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -170,19 +170,6 @@ class IntegrationSetupBrowserIntegrationTests extends ConsoleIntegrationTest {
 	 */
 	private static void closeDialog(WebDriverWait wait) {
 		clickOnce(wait, By.cssSelector("#dialog .modal-footer .btn-primary"));
-	}
-
-	/**
-	 * Scrolls to the element and clicks it, looking it up again if htmx replaced it
-	 * meanwhile.
-	 */
-	private static void clickOnce(WebDriverWait wait, By locator) {
-		wait.until(driver -> {
-			WebElement element = driver.findElement(locator);
-			((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", element);
-			element.click();
-			return true;
-		});
 	}
 
 }

@@ -94,6 +94,11 @@ public class BookingComSandbox {
 		return (isNew ? created : modified).state(resId).map(Enum::name).orElse("UNKNOWN");
 	}
 
+	/** How many pulls delivered this reservation (a re-delivery counts again). */
+	public int deliveries(boolean isNew, String resId) {
+		return (isNew ? created : modified).deliveries(resId);
+	}
+
 	public void hotel(String hotelCode, Set<String> roomTypes) {
 		synchronized (hotels) {
 			hotels.put(hotelCode, new LinkedHashSet<>(roomTypes));

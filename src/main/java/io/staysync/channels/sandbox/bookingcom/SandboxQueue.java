@@ -28,7 +28,7 @@ final class SandboxQueue {
 		Message previous = messages.get(resId);
 		int version = previous == null ? 1 : previous.version + 1;
 		messages.put(resId, new Message(resId, hotelCode, xml, version, State.PENDING,
-				previous == null ? 0 : previous.deliveredVersion));
+				previous == null ? 0 : previous.deliveredVersion, previous == null ? 0 : previous.deliveries));
 	}
 
 	/** Every unacknowledged message of these hotels (all when empty), now delivered. */
@@ -37,7 +37,7 @@ final class SandboxQueue {
 		for (Message message : List.copyOf(messages.values())) {
 			if (message.state != State.ACKNOWLEDGED && (hotels.isEmpty() || hotels.contains(message.hotelCode))) {
 				Message now = new Message(message.resId, message.hotelCode, message.xml, message.version,
-						State.DELIVERED, message.version);
+						State.DELIVERED, message.version, message.deliveries + 1);
 				messages.put(message.resId, now);
 				delivered.add(now);
 			}
@@ -59,12 +59,18 @@ final class SandboxQueue {
 			return message.deliveredVersion > 0 && message.deliveredVersion != message.version ? 409 : 400;
 		}
 		messages.put(resId, new Message(resId, message.hotelCode, message.xml, message.version, State.ACKNOWLEDGED,
-				message.deliveredVersion));
+				message.deliveredVersion, message.deliveries));
 		return 200;
 	}
 
 	synchronized Optional<State> state(String resId) {
 		return Optional.ofNullable(messages.get(resId)).map(Message::state);
+	}
+
+	/** How many pulls delivered this reservation, whatever its version. */
+	synchronized int deliveries(String resId) {
+		Message message = messages.get(resId);
+		return message == null ? 0 : message.deliveries;
 	}
 
 	synchronized void clear() {
@@ -74,7 +80,8 @@ final class SandboxQueue {
 	/**
 	 * A queued reservation document ({@code HotelReservation} or {@code HotelResModify}).
 	 */
-	record Message(String resId, String hotelCode, String xml, int version, State state, int deliveredVersion) {
+	record Message(String resId, String hotelCode, String xml, int version, State state, int deliveredVersion,
+			int deliveries) {
 	}
 
 }
