@@ -21,9 +21,10 @@ public interface BookingImport {
 	ImportOutcome cancel(UUID integrationId, String externalId);
 
 	/**
-	 * Cancels every confirmed booking of the integration whose external id starts with
-	 * {@code keyPrefix}, except those in {@code keep}: what a channel message that is a
-	 * full overlay of one reservation (a Booking.com modification) no longer lists.
+	 * Cancels every booking of the integration not cancelled yet (confirmed or tentative)
+	 * whose external id starts with {@code keyPrefix}, except those in {@code keep}: what
+	 * a channel message that is a full overlay of one reservation (a Booking.com
+	 * modification) no longer lists.
 	 * @return what cancelling each did, with the listing it was on
 	 */
 	List<Cancellation> cancelOthers(UUID integrationId, String keyPrefix, Set<String> keep);

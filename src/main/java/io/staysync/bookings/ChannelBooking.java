@@ -30,6 +30,22 @@ public record ChannelBooking(UUID integrationId, BookingSource source, String ex
 				guestName, adults, children, totalAmount, currency, rawPayloadRef, externalReference, null, null);
 	}
 
+	/**
+	 * The record without the guest's contact details (said present or not): they are
+	 * personal data, and a record that ends up in a log line or an exception must not
+	 * carry them there.
+	 */
+	@Override
+	public String toString() {
+		return "ChannelBooking[integrationId=" + integrationId + ", source=" + source + ", externalId=" + externalId
+				+ ", externalListingId=" + externalListingId + ", propertyId=" + propertyId + ", kind=" + kind
+				+ ", status=" + status + ", checkIn=" + checkIn + ", checkOut=" + checkOut + ", guestName=" + guestName
+				+ ", adults=" + adults + ", children=" + children + ", totalAmount=" + totalAmount + ", currency="
+				+ currency + ", rawPayloadRef=" + rawPayloadRef + ", externalReference=" + externalReference
+				+ ", guestEmail=" + (guestEmail == null ? "none" : "given") + ", guestPhone="
+				+ (guestPhone == null ? "none" : "given") + "]";
+	}
+
 	/** A record whose key is also its reference. */
 	public ChannelBooking(UUID integrationId, BookingSource source, String externalId, String externalListingId,
 			UUID propertyId, BookingKind kind, BookingStatus status, LocalDate checkIn, LocalDate checkOut,

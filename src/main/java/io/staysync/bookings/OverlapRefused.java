@@ -37,10 +37,13 @@ public class OverlapRefused extends ConflictException {
 		}
 		Overlap first = overlapping.get(0);
 		String who = first.guestName() == null ? first.kind().name().toLowerCase() : first.guestName();
-		return "These nights are already taken by booking " + first.id() + " (" + first.source() + ", " + who + ", "
-				+ first.checkIn() + " to " + first.checkOut() + ")"
-				+ (overlapping.size() > 1 ? " and " + (overlapping.size() - 1) + " more" : "")
-				+ ". Add force=true to store it anyway as a conflict.";
+		boolean onlyTentative = overlapping.stream().allMatch(Overlap::tentative);
+		return "These nights are already taken by " + (first.tentative() ? "tentative booking " : "booking ")
+				+ first.id() + " (" + first.source() + ", " + who + ", " + first.checkIn() + " to " + first.checkOut()
+				+ ")" + (overlapping.size() > 1 ? " and " + (overlapping.size() - 1) + " more" : "")
+				+ (onlyTentative
+						? ". Add force=true to store it anyway; it becomes a conflict if the channel confirms the request."
+						: ". Add force=true to store it anyway as a conflict.");
 	}
 
 	/**
@@ -48,9 +51,17 @@ public class OverlapRefused extends ConflictException {
 	 *
 	 * @param externalReference the channel's reference, to name a channel booking without
 	 * a guest name
+	 * @param status {@code CONFIRMED}, or {@code TENTATIVE} for a channel's request not
+	 * yet accepted that holds its nights
 	 */
 	public record Overlap(UUID id, BookingKind kind, BookingSource source, LocalDate checkIn, LocalDate checkOut,
-			String guestName, String externalReference) {
+			String guestName, String externalReference, BookingStatus status) {
+
+		/** Whether it is a channel's request not yet accepted. */
+		public boolean tentative() {
+			return status == BookingStatus.TENTATIVE;
+		}
+
 	}
 
 }

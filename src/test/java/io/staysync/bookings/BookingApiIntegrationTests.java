@@ -4,6 +4,9 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import io.staysync.test.ApiIntegrationTest;
 
@@ -16,6 +19,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+@ExtendWith(OutputCaptureExtension.class)
 class BookingApiIntegrationTests extends ApiIntegrationTest {
 
 	String property;
@@ -43,6 +47,41 @@ class BookingApiIntegrationTests extends ApiIntegrationTest {
 			.param("t", "booking:" + id)
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aManualReservationCarriesTheGuestsContactDetailsWhichNeverReachTheAuditLogNorTheLog(CapturedOutput output)
+			throws Exception {
+		String id = json("2027-06-20", "2027-06-22",
+				",\"guestName\":\"Ana Ruiz\",\"guestEmail\":\" ana.ruiz.zqx@example.com \",\"guestPhone\":\"+34 600 773 100\"",
+				201);
+
+		mvc.perform(asAdmin(get("/api/bookings/" + id)))
+			.andExpect(jsonPath("$.guestEmail").value("ana.ruiz.zqx@example.com"))
+			.andExpect(jsonPath("$.guestPhone").value("+34 600 773 100"));
+		mvc.perform(asAdmin(get("/api/bookings?propertyId=" + property)))
+			.andExpect(jsonPath("$.content[0].guestEmail").value("ana.ruiz.zqx@example.com"));
+		assertThat(jdbc.sql("select count(*) from audit_events where target = :t")
+			.param("t", "booking:" + id)
+			.query(Long.class)
+			.single()).isOne();
+		assertThat(count("audit_events where details like '%zqx%' or target like '%zqx%'")).isZero();
+		assertThat(output).doesNotContain("zqx", "773 100");
+	}
+
+	@Test
+	void aManualBookingsContactDetailsMustBeAnAddressAndANumber() throws Exception {
+		expect(body("2027-06-24", "2027-06-25", ",\"guestEmail\":\"not an address\""), 400, "guestEmail");
+		expect(body("2027-06-24", "2027-06-25", ",\"guestEmail\":\"ana@example.com\\nBcc: x@example.com\""), 400,
+				"guestEmail");
+		expect(body("2027-06-24", "2027-06-25", ",\"guestEmail\":\"" + "a".repeat(250) + "@example.com\""), 400,
+				"guestEmail");
+		expect(body("2027-06-24", "2027-06-25", ",\"guestPhone\":\"call me\""), 400, "guestPhone");
+		expect(body("2027-06-24", "2027-06-25", ",\"guestPhone\":\"+34 600\\u0007 123\""), 400, "guestPhone");
+		mvc.perform(json(asAdmin(post("/api/bookings")), body("2027-06-24", "2027-06-25", ",\"guestEmail\":\"   \"")))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.guestEmail").doesNotExist());
+		assertThat(bookingsOfProperty()).isOne();
 	}
 
 	@Test

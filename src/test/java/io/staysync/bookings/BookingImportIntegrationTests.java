@@ -7,6 +7,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -25,6 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @RecordApplicationEvents
+@ExtendWith(OutputCaptureExtension.class)
 class BookingImportIntegrationTests extends ApiIntegrationTest {
 
 	static final LocalDate D = LocalDate.of(2027, 4, 10);
@@ -250,6 +254,123 @@ class BookingImportIntegrationTests extends ApiIntegrationTest {
 		assertThat(events.stream(BookingCancelled.class)).hasSize(1);
 	}
 
+	@Test
+	void theGuestsContactDetailsAreStoredShownAndAChangeIsAnUpdate() throws Exception {
+		ImportOutcome created = imports.apply(withContact(reservation("HMCONTACT", D, D.plusDays(2)),
+				"ana.482913@guest.airbnb.com", "+34 600 123 456"));
+		ImportOutcome again = imports.apply(withContact(reservation("HMCONTACT", D, D.plusDays(2)),
+				"ana.482913@guest.airbnb.com", "+34 600 123 456"));
+		mvc.perform(asAdmin(get("/api/bookings/" + created.bookingId())))
+			.andExpect(jsonPath("$.guestEmail").value("ana.482913@guest.airbnb.com"))
+			.andExpect(jsonPath("$.guestPhone").value("+34 600 123 456"));
+
+		ImportOutcome newAlias = imports.apply(
+				withContact(reservation("HMCONTACT", D, D.plusDays(2)), "ana.777@guest.airbnb.com", "+34 600 123 456"));
+		ImportOutcome withheld = imports.apply(withContact(reservation("HMCONTACT", D, D.plusDays(2)), null, null));
+
+		assertThat(created.result()).isEqualTo(Result.CREATED);
+		assertThat(again.result()).isEqualTo(Result.UNCHANGED);
+		assertThat(newAlias.result()).isEqualTo(Result.UPDATED);
+		assertThat(newAlias.changes()).containsExactly("guestEmail");
+		assertThat(events.stream(BookingUpdated.class)).singleElement()
+			.satisfies(updated -> assertThat(updated.changes()).containsExactly("guestEmail"));
+		assertThat(withheld.result()).as("a channel withholding the details later does not erase them")
+			.isEqualTo(Result.UNCHANGED);
+		assertThat(contactOf("HMCONTACT")).isEqualTo("ana.777@guest.airbnb.com +34 600 123 456");
+		assertThat(events.stream(BookingUpdated.class).map(Object::toString)).as("events name fields, not values")
+			.noneMatch(event -> event.contains("ana.777"));
+		assertThat(withContact(reservation("HMCONTACT", D, D.plusDays(2)), "ana.777@guest.airbnb.com", null))
+			.as("a record in a log line keeps the details out")
+			.asString()
+			.contains("guestEmail=given", "guestPhone=none")
+			.doesNotContain("ana.777");
+	}
+
+	@Test
+	void hostileContactDetailsAreDroppedWithAWarningThatDoesNotEchoThemAndTheBookingIsStored(CapturedOutput output) {
+		String forged = "ana@example.com\n2027-01-01 INFO Admin password reset";
+		String oversized = "a".repeat(250) + "@example.com";
+		String escape = "+34 600\u001b[2J123";
+		String bidi = "\u202e654 321 006 43+";
+
+		ImportOutcome first = imports.apply(withContact(reservation("HMHOSTILE1", D, D.plusDays(1)), forged, escape));
+		ImportOutcome second = imports
+			.apply(withContact(reservation("HMHOSTILE2", D.plusDays(2), D.plusDays(3)), oversized, bidi));
+		ImportOutcome padded = imports
+			.apply(withContact(reservation("HMHOSTILE3", D.plusDays(4), D.plusDays(5)), "  ok@example.com\t", " \t "));
+
+		assertThat(first.result()).isEqualTo(Result.CREATED);
+		assertThat(second.result()).isEqualTo(Result.CREATED);
+		assertThat(contactOf("HMHOSTILE1")).isEqualTo("null null");
+		assertThat(contactOf("HMHOSTILE2")).isEqualTo("null null");
+		assertThat(contactOf("HMHOSTILE3")).as("trimmed, and blank is none").isEqualTo("ok@example.com null");
+		assertThat(padded.result()).isEqualTo(Result.CREATED);
+		assertThat(output).contains("Dropping the guest's e-mail address of channel booking HMHOSTILE1",
+				"Dropping the guest's phone number of channel booking HMHOSTILE1",
+				"Dropping the guest's e-mail address of channel booking HMHOSTILE2", "must be at most 254 characters");
+		assertThat(output).doesNotContain("Admin password reset", "\u001b[2J", "\u202e", oversized, "ok@example.com");
+
+		ImportOutcome later = imports
+			.apply(withContact(reservation("HMHOSTILE3", D.plusDays(4), D.plusDays(5)), forged, null));
+		assertThat(later.result()).as("a value dropped later keeps the one stored").isEqualTo(Result.UNCHANGED);
+		assertThat(contactOf("HMHOSTILE3")).isEqualTo("ok@example.com null");
+	}
+
+	@Test
+	void aTentativeBookingIsConfirmedThenCancelledWithTheUsualEventsAndIsNeverAConflictUntilConfirmed()
+			throws Exception {
+		String manual = createBooking(property.toString(), D.toString(), D.plusDays(2).toString(), false);
+
+		ImportOutcome requested = imports
+			.apply(withStatus(reservation("HMPENDING", D.plusDays(1), D.plusDays(3)), BookingStatus.TENTATIVE));
+		assertThat(requested.result()).isEqualTo(Result.CREATED);
+		assertThat(requested.conflictsDetected()).as("a tentative booking is never one side of a conflict").isZero();
+		assertThat(statusOf("HMPENDING")).isEqualTo("TENTATIVE");
+		assertThat(events.stream(BookingCreated.class).map(created -> created.booking().bookingId()))
+			.contains(requested.bookingId());
+		assertThat(imports
+			.apply(withStatus(reservation("HMPENDING", D.plusDays(1), D.plusDays(3)), BookingStatus.TENTATIVE))
+			.result()).isEqualTo(Result.UNCHANGED);
+
+		ImportOutcome accepted = imports.apply(reservation("HMPENDING", D.plusDays(1), D.plusDays(3)));
+		assertThat(accepted.result()).isEqualTo(Result.UPDATED);
+		assertThat(accepted.changes()).containsExactly("status");
+		assertThat(accepted.conflictsDetected()).as("confirmed, it clashes with the manual booking").isOne();
+		assertThat(events.stream(BookingUpdated.class)).singleElement().satisfies(updated -> {
+			assertThat(updated.booking().bookingId()).isEqualTo(requested.bookingId());
+			assertThat(updated.changes()).containsExactly("status");
+		});
+		ConflictDetected detected = events.stream(ConflictDetected.class).findFirst().orElseThrow();
+		assertThat(java.util.List.of(detected.bookingId(), detected.otherBookingId()))
+			.containsExactlyInAnyOrder(requested.bookingId(), UUID.fromString(manual));
+
+		ImportOutcome declined = imports
+			.apply(withStatus(reservation("HMPENDING", D.plusDays(1), D.plusDays(3)), BookingStatus.CANCELLED));
+		assertThat(declined.result()).isEqualTo(Result.CANCELLED);
+		assertThat(events.stream(BookingCancelled.class)).singleElement()
+			.satisfies(cancelled -> assertThat(cancelled.booking().bookingId()).isEqualTo(requested.bookingId()));
+		assertThat(events.stream(ConflictResolved.class)).hasSize(1);
+		mvc.perform(asAdmin(get("/api/conflicts?propertyId=" + property)))
+			.andExpect(jsonPath("$.totalElements").value(0));
+	}
+
+	@Test
+	void aTentativeRequestDeclinedStraightAwayIsACancellationAndOneMissingFromFeedsIsCancelledToo() {
+		imports.apply(withStatus(reservation("HMDECLINED", D, D.plusDays(2)), BookingStatus.TENTATIVE));
+		imports.apply(withStatus(reservation("HMTIMEOUT", D.plusDays(3), D.plusDays(5)), BookingStatus.TENTATIVE));
+		LocalDate from = D.minusDays(30);
+		LocalDate to = D.plusYears(1);
+
+		assertThat(imports.apply(withStatus(reservation("HMDECLINED", D, D.plusDays(2)), BookingStatus.CANCELLED))
+			.result()).isEqualTo(Result.CANCELLED);
+		feeds.completeFeed(integration, "L1", Set.of(), from, to);
+		Misses second = feeds.completeFeed(integration, "L1", Set.of(), from, to);
+
+		assertThat(second.cancelled()).extracting(ImportOutcome::result).containsExactly(Result.CANCELLED);
+		assertThat(statusOf("HMTIMEOUT")).isEqualTo("CANCELLED");
+		assertThat(events.stream(BookingCancelled.class)).hasSize(2);
+	}
+
 	ChannelBooking reservation(String externalId, LocalDate checkIn, LocalDate checkOut) {
 		return new ChannelBooking(integration, BookingSource.AIRBNB, externalId, "L1", property,
 				BookingKind.RESERVATION, BookingStatus.CONFIRMED, checkIn, checkOut, "Guest Name", 2, 0,
@@ -260,6 +381,19 @@ class BookingImportIntegrationTests extends ApiIntegrationTest {
 		return new ChannelBooking(b.integrationId(), b.source(), b.externalId(), b.externalListingId(), b.propertyId(),
 				b.kind(), status, b.checkIn(), b.checkOut(), b.guestName(), b.adults(), b.children(), b.totalAmount(),
 				b.currency(), b.rawPayloadRef());
+	}
+
+	static ChannelBooking withContact(ChannelBooking b, String email, String phone) {
+		return new ChannelBooking(b.integrationId(), b.source(), b.externalId(), b.externalListingId(), b.propertyId(),
+				b.kind(), b.status(), b.checkIn(), b.checkOut(), b.guestName(), b.adults(), b.children(),
+				b.totalAmount(), b.currency(), b.rawPayloadRef(), b.externalReference(), email, phone);
+	}
+
+	private String contactOf(String externalId) {
+		return jdbc.sql("select guest_email, guest_phone from bookings where external_id = :e")
+			.param("e", externalId)
+			.query((row, n) -> row.getString(1) + " " + row.getString(2))
+			.single();
 	}
 
 	long rows(String externalId) {

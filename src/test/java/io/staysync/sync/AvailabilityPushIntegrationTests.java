@@ -3,6 +3,7 @@ package io.staysync.sync;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,11 @@ import org.springframework.test.context.TestPropertySource;
 
 import com.jayway.jsonpath.JsonPath;
 
+import io.staysync.bookings.BookingImport;
+import io.staysync.bookings.BookingKind;
+import io.staysync.bookings.BookingSource;
+import io.staysync.bookings.BookingStatus;
+import io.staysync.bookings.ChannelBooking;
 import io.staysync.channels.AvailabilityPush;
 import io.staysync.channels.ChannelType;
 import io.staysync.sync.ScriptedConnector.Answer;
@@ -60,6 +66,9 @@ class AvailabilityPushIntegrationTests extends ApiIntegrationTest {
 	@Autowired
 	ScriptedConnector peer;
 
+	@Autowired
+	BookingImport imports;
+
 	String property;
 
 	@BeforeEach
@@ -93,6 +102,39 @@ class AvailabilityPushIntegrationTests extends ApiIntegrationTest {
 		assertThat(push.window().to()).isEqualTo(SOON.plusDays(3));
 		assertThat(push.window().closedNights()).containsExactly(SOON, SOON.plusDays(1), SOON.plusDays(2));
 		assertThat(peer.pushesTo(ChannelType.AIRBNB)).as("the channel the booking came from").isEmpty();
+	}
+
+	@Test
+	void aTentativeBookingClosesItsNightsOnTheOtherChannelAndAcceptedThenCancelledReopensThem() throws Exception {
+		UUID airbnb = jdbc.sql("select id from integrations where type = 'airbnb'").query(UUID.class).single();
+		LocalDate checkIn = SOON.plusDays(80);
+
+		imports.apply(request(airbnb, BookingStatus.TENTATIVE, checkIn));
+		Pushed held = nextPushToBookingCom(1);
+		imports.apply(request(airbnb, BookingStatus.CONFIRMED, checkIn));
+		Pushed accepted = nextPushToBookingCom(2);
+		imports.apply(request(airbnb, BookingStatus.CANCELLED, checkIn));
+		Pushed cancelled = nextPushToBookingCom(3);
+
+		assertThat(held.window().closedNights()).as("a held request closes its nights")
+			.containsExactly(checkIn, checkIn.plusDays(1));
+		assertThat(accepted.window().closedNights()).as("accepted, it still does")
+			.containsExactly(checkIn, checkIn.plusDays(1));
+		assertThat(cancelled.window().from()).isEqualTo(checkIn);
+		assertThat(cancelled.window().closedNights()).as("cancelled, its nights open again").isEmpty();
+		assertThat(peer.pushesTo(ChannelType.AIRBNB)).as("the channel the request came from").isEmpty();
+	}
+
+	private ChannelBooking request(UUID airbnb, BookingStatus status, LocalDate checkIn) {
+		return new ChannelBooking(airbnb, BookingSource.AIRBNB, "HMREQ777", "airbnb-listing", UUID.fromString(property),
+				BookingKind.RESERVATION, status, checkIn, checkIn.plusDays(2), "Requesting Guest", 2, 0, null, null,
+				null);
+	}
+
+	private Pushed nextPushToBookingCom(int pushes) {
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> peer.pushesTo(ChannelType.BOOKING_COM).size() == pushes && count("availability_pushes") == 0);
+		return peer.pushesTo(ChannelType.BOOKING_COM).get(pushes - 1);
 	}
 
 	@Test

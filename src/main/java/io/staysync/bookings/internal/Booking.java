@@ -44,6 +44,10 @@ public class Booking {
 
 	private String guestName;
 
+	private String guestEmail;
+
+	private String guestPhone;
+
 	private Integer adults;
 
 	private Integer children;
@@ -77,10 +81,10 @@ public class Booking {
 
 	@PersistenceCreator
 	Booking(UUID id, UUID propertyId, BookingKind kind, BookingStatus status, LocalDate checkIn, LocalDate checkOut,
-			String guestName, Integer adults, Integer children, BigDecimal totalAmount, String currency,
-			BookingSource source, UUID integrationId, String externalId, String externalListingId, String rawPayloadRef,
-			String externalReference, String notes, Instant createdAt, Instant updatedAt, Instant cancelledAt,
-			Long version) {
+			String guestName, String guestEmail, String guestPhone, Integer adults, Integer children,
+			BigDecimal totalAmount, String currency, BookingSource source, UUID integrationId, String externalId,
+			String externalListingId, String rawPayloadRef, String externalReference, String notes, Instant createdAt,
+			Instant updatedAt, Instant cancelledAt, Long version) {
 		this.id = id;
 		this.propertyId = propertyId;
 		this.kind = kind;
@@ -88,6 +92,8 @@ public class Booking {
 		this.checkIn = checkIn;
 		this.checkOut = checkOut;
 		this.guestName = guestName;
+		this.guestEmail = guestEmail;
+		this.guestPhone = guestPhone;
 		this.adults = adults;
 		this.children = children;
 		this.totalAmount = totalAmount;
@@ -107,22 +113,25 @@ public class Booking {
 
 	static Booking manual(ManualBooking request, Instant now) {
 		return new Booking(UUID.randomUUID(), request.propertyId(), request.kind(), BookingStatus.CONFIRMED,
-				request.checkIn(), request.checkOut(), request.guestName(), request.adults(), request.children(),
-				request.totalAmount(), request.currency(), BookingSource.MANUAL, null, null, null, null, null,
-				request.notes(), now, now, null, null);
+				request.checkIn(), request.checkOut(), request.guestName(), request.guestEmail(), request.guestPhone(),
+				request.adults(), request.children(), request.totalAmount(), request.currency(), BookingSource.MANUAL,
+				null, null, null, null, null, request.notes(), now, now, null, null);
 	}
 
 	/** A new booking from a channel record, with the id it is inserted under. */
 	static Booking imported(ChannelBooking record, Instant now) {
 		return new Booking(UUID.randomUUID(), record.propertyId(), record.kind(), record.status(), record.checkIn(),
-				record.checkOut(), record.guestName(), record.adults(), record.children(), record.totalAmount(),
-				record.currency(), record.source(), record.integrationId(), record.externalId(),
-				record.externalListingId(), record.rawPayloadRef(), record.externalReference(), null, now, now,
-				record.status() == BookingStatus.CANCELLED ? now : null, null);
+				record.checkOut(), record.guestName(), record.guestEmail(), record.guestPhone(), record.adults(),
+				record.children(), record.totalAmount(), record.currency(), record.source(), record.integrationId(),
+				record.externalId(), record.externalListingId(), record.rawPayloadRef(), record.externalReference(),
+				null, now, now, record.status() == BookingStatus.CANCELLED ? now : null, null);
 	}
 
 	/**
-	 * Brings this booking to the state the channel reports.
+	 * Brings this booking to the state the channel reports. Contact details the record
+	 * leaves out are kept: channels send them in some messages only (a Booking.com
+	 * modification may carry no phone) and withhold them once a stay is over, and neither
+	 * means the guest has none any more.
 	 * @return the names of the fields that changed; empty when the record is already
 	 * applied
 	 */
@@ -132,6 +141,12 @@ public class Booking {
 		checkIn = track(changes, "checkIn", checkIn, record.checkIn());
 		checkOut = track(changes, "checkOut", checkOut, record.checkOut());
 		guestName = track(changes, "guestName", guestName, record.guestName());
+		if (record.guestEmail() != null) {
+			guestEmail = track(changes, "guestEmail", guestEmail, record.guestEmail());
+		}
+		if (record.guestPhone() != null) {
+			guestPhone = track(changes, "guestPhone", guestPhone, record.guestPhone());
+		}
 		adults = track(changes, "adults", adults, record.adults());
 		children = track(changes, "children", children, record.children());
 		currency = track(changes, "currency", currency, record.currency());
@@ -164,6 +179,8 @@ public class Booking {
 		checkIn = track(changes, "checkIn", checkIn, edit.checkIn());
 		checkOut = track(changes, "checkOut", checkOut, edit.checkOut());
 		guestName = track(changes, "guestName", guestName, edit.guestName());
+		guestEmail = track(changes, "guestEmail", guestEmail, edit.guestEmail());
+		guestPhone = track(changes, "guestPhone", guestPhone, edit.guestPhone());
 		adults = track(changes, "adults", adults, edit.adults());
 		children = track(changes, "children", children, edit.children());
 		currency = track(changes, "currency", currency, edit.currency());
@@ -192,7 +209,8 @@ public class Booking {
 	}
 
 	/**
-	 * Whether this booking can be half of a double booking: confirmed, and either a
+	 * Whether this booking can be half of a double booking: confirmed (a tentative one
+	 * never is, held or not: it is a request the channel may still decline), and either a
 	 * guest's reservation or a block the manager set here. Blocks imported from a channel
 	 * are not: channels report as "not available" the very nights Staysync exported to
 	 * them, and those echoes would otherwise flag every booking as a conflict.
@@ -211,7 +229,7 @@ public class Booking {
 
 	/** This booking as a refused one names it. */
 	OverlapRefused.Overlap toOverlap() {
-		return new OverlapRefused.Overlap(id, kind, source, checkIn, checkOut, guestName, externalReference);
+		return new OverlapRefused.Overlap(id, kind, source, checkIn, checkOut, guestName, externalReference, status);
 	}
 
 	private static <T> T track(List<String> changes, String field, T current, T reported) {
@@ -251,6 +269,19 @@ public class Booking {
 
 	public String guestName() {
 		return guestName;
+	}
+
+	/**
+	 * The guest's e-mail address (often a channel's alias), personal data: shown to those
+	 * signed in, never written to a log line or an audit event.
+	 */
+	public String guestEmail() {
+		return guestEmail;
+	}
+
+	/** The guest's phone number, personal data like {@link #guestEmail()}. */
+	public String guestPhone() {
+		return guestPhone;
 	}
 
 	public Integer adults() {

@@ -15,8 +15,9 @@ import io.staysync.bookings.BookingStatus;
 
 /**
  * Which bookings to list. {@code from} and {@code to} select stays that hold at least one
- * night in {@code [from, to)}; {@code text} finds a guest's name or a booking's code (the
- * channel's confirmation code or id, or the start of a manual booking's id).
+ * night in {@code [from, to)}; {@code text} finds a guest's name or e-mail address or a
+ * booking's code (the channel's confirmation code or id, or the start of a manual
+ * booking's id).
  */
 public record BookingFilter(UUID propertyId, LocalDate from, LocalDate to, BookingStatus status, BookingSource source,
 		BookingKind kind, String text) {
@@ -44,6 +45,9 @@ public record BookingFilter(UUID propertyId, LocalDate from, LocalDate to, Booki
 		if (hasText()) {
 			String pattern = "%" + escaped(text.trim()) + "%";
 			Criteria matches = Criteria.where("guestName")
+				.like(pattern)
+				.ignoreCase(true)
+				.or("guestEmail")
 				.like(pattern)
 				.ignoreCase(true)
 				.or("externalReference")

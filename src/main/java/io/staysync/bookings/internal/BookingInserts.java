@@ -27,12 +27,14 @@ class BookingInserts {
 	 */
 	boolean insertIfAbsent(Booking b) {
 		return jdbc.sql("""
-				insert into bookings (id, property_id, kind, status, check_in, check_out, guest_name, adults, children,
-				    total_amount, currency, source, integration_id, external_id, external_listing_id, raw_payload_ref,
-				    external_reference, notes, created_at, updated_at, cancelled_at, version)
-				values (:id, :propertyId, :kind, :status, :checkIn, :checkOut, :guestName, :adults, :children,
-				    :totalAmount, :currency, :source, :integrationId, :externalId, :externalListingId, :rawPayloadRef,
-				    :externalReference, :notes, :createdAt, :updatedAt, :cancelledAt, 0)
+				insert into bookings (id, property_id, kind, status, check_in, check_out, guest_name, guest_email,
+				    guest_phone, adults, children, total_amount, currency, source, integration_id, external_id,
+				    external_listing_id, raw_payload_ref, external_reference, notes, created_at, updated_at,
+				    cancelled_at, version)
+				values (:id, :propertyId, :kind, :status, :checkIn, :checkOut, :guestName, :guestEmail,
+				    :guestPhone, :adults, :children, :totalAmount, :currency, :source, :integrationId, :externalId,
+				    :externalListingId, :rawPayloadRef, :externalReference, :notes, :createdAt, :updatedAt,
+				    :cancelledAt, 0)
 				on conflict do nothing""")
 			.param("id", b.id())
 			.param("propertyId", b.propertyId())
@@ -41,6 +43,8 @@ class BookingInserts {
 			.param("checkIn", b.checkIn())
 			.param("checkOut", b.checkOut())
 			.param("guestName", b.guestName())
+			.param("guestEmail", b.guestEmail())
+			.param("guestPhone", b.guestPhone())
 			.param("adults", b.adults())
 			.param("children", b.children())
 			.param("totalAmount", b.totalAmount())

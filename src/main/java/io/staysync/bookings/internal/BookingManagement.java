@@ -46,17 +46,28 @@ public class BookingManagement {
 
 	private final AuditLog audit;
 
+	private final BookingSettings settings;
+
 	private final Clock clock;
 
 	BookingManagement(BookingRepository bookings, JdbcAggregateTemplate aggregates, BookingWrites writes,
-			BookingRules rules, PropertyCatalog properties, AuditLog audit, Clock clock) {
+			BookingRules rules, PropertyCatalog properties, AuditLog audit, BookingSettings settings, Clock clock) {
 		this.bookings = bookings;
 		this.aggregates = aggregates;
 		this.writes = writes;
 		this.rules = rules;
 		this.properties = properties;
 		this.audit = audit;
+		this.settings = settings;
 		this.clock = clock;
+	}
+
+	/**
+	 * Whether a tentative booking holds its nights here
+	 * ({@code staysync.bookings.hold-tentative}), for pages that say so.
+	 */
+	public boolean tentativeHoldsNights() {
+		return settings.holdTentative();
 	}
 
 	@Transactional(readOnly = true)
@@ -78,9 +89,31 @@ public class BookingManagement {
 	}
 
 	/**
+	 * A property's bookings that have not ended by {@code from} and still hold or may
+	 * hold nights (confirmed or tentative), soonest first.
+	 */
+	@Transactional(readOnly = true)
+	public Page<Booking> upcoming(UUID propertyId, LocalDate from, Pageable pageable) {
+		Criteria criteria = Criteria.where("propertyId")
+			.is(propertyId)
+			.and("checkOut")
+			.greaterThan(from)
+			.and("status")
+			.not(BookingStatus.CANCELLED.name());
+		Query query = Query.query(criteria)
+			.sort(Sort.by("checkIn", "id"))
+			.limit(pageable.getPageSize())
+			.offset(pageable.getOffset());
+		return new PageImpl<>(aggregates.findAll(query, Booking.class), pageable,
+				aggregates.count(Query.query(criteria), Booking.class));
+	}
+
+	/**
 	 * Stores a manual booking. One that would overlap a reservation or manual block is
 	 * refused with {@link OverlapRefused}, naming the other bookings, unless
-	 * {@code force} is set; then it is stored and the conflict recorded.
+	 * {@code force} is set; then it is stored and the conflict recorded. A tentative
+	 * reservation is in the way too while tentative bookings hold their nights; forced
+	 * past it, no conflict is recorded until the channel confirms it.
 	 */
 	@Transactional
 	public Booking create(ManualBooking request, boolean force) {
@@ -90,7 +123,7 @@ public class BookingManagement {
 		rules.checkManual(request, property);
 		writes.lock(property.id());
 		Booking booking = Booking.manual(request, clock.instant());
-		List<Booking> overlapping = writes.overlapsOf(booking);
+		List<Booking> overlapping = writes.inTheWayOf(booking);
 		if (!overlapping.isEmpty() && !force) {
 			throw new OverlapRefused(overlapping.stream().map(Booking::toOverlap).toList());
 		}
@@ -124,7 +157,7 @@ public class BookingManagement {
 			.orElseThrow(() -> NotFoundException.of("Property", unlocked.propertyId()));
 		ManualBooking request = new ManualBooking(unlocked.propertyId(), unlocked.kind(), edit.checkIn(),
 				edit.checkOut(), edit.guestName(), edit.adults(), edit.children(), edit.totalAmount(), edit.currency(),
-				edit.notes());
+				edit.notes(), edit.guestEmail(), edit.guestPhone());
 		rules.checkManual(request, property);
 		writes.lock(property.id());
 		Booking booking = get(id);
@@ -134,7 +167,7 @@ public class BookingManagement {
 		if (changes.isEmpty()) {
 			return booking;
 		}
-		List<Booking> overlapping = writes.overlapsOf(booking);
+		List<Booking> overlapping = writes.inTheWayOf(booking);
 		if (!overlapping.isEmpty() && !force) {
 			throw new OverlapRefused(overlapping.stream().map(Booking::toOverlap).toList());
 		}

@@ -20,7 +20,8 @@ interface BookingRepository extends ListCrudRepository<Booking, UUID> {
 	Optional<Booking> readByIntegrationIdAndExternalId(UUID integrationId, String externalId);
 
 	/**
-	 * Confirmed bookings of a property that can clash with the stay given, except one.
+	 * Confirmed bookings of a property that can clash with the stay given, except one:
+	 * the other side of a conflict. A tentative booking never is one.
 	 */
 	@Query("""
 			select * from bookings
@@ -32,16 +33,30 @@ interface BookingRepository extends ListCrudRepository<Booking, UUID> {
 			@Param("checkOut") LocalDate checkOut, @Param("exceptId") UUID exceptId);
 
 	/**
-	 * Confirmed bookings of an integration whose channel key starts with a prefix
-	 * (already escaped for {@code like} with {@code !}).
+	 * Bookings of a property in the way of a manual stay, except one: reservations and
+	 * manual blocks whose status is one of {@code holding} (confirmed, and tentative
+	 * while tentative bookings hold their nights).
 	 */
 	@Query("""
 			select * from bookings
-			where integration_id = :integrationId and status = 'CONFIRMED'
+			where property_id = :propertyId and status in (:holding) and id <> :exceptId
+			  and check_in < :checkOut and check_out > :checkIn
+			  and (kind = 'RESERVATION' or source = 'MANUAL')
+			order by check_in, id""")
+	List<Booking> findHoldingOverlaps(@Param("propertyId") UUID propertyId, @Param("checkIn") LocalDate checkIn,
+			@Param("checkOut") LocalDate checkOut, @Param("exceptId") UUID exceptId,
+			@Param("holding") List<String> holding);
+
+	/**
+	 * Bookings of an integration not cancelled yet (confirmed or tentative) whose channel
+	 * key starts with a prefix (already escaped for {@code like} with {@code !}).
+	 */
+	@Query("""
+			select * from bookings
+			where integration_id = :integrationId and status <> 'CANCELLED'
 			  and external_id like :pattern escape '!'
 			order by external_id""")
-	List<Booking> findConfirmedByKeyPattern(@Param("integrationId") UUID integrationId,
-			@Param("pattern") String pattern);
+	List<Booking> findActiveByKeyPattern(@Param("integrationId") UUID integrationId, @Param("pattern") String pattern);
 
 	long countByPropertyId(UUID propertyId);
 

@@ -45,6 +45,7 @@ class BookingRules {
 				.add(new FieldProblem("checkOut", "must be at most " + YEARS_AHEAD + " years ahead (" + latest + ")"));
 		}
 		checkMoney(booking.totalAmount(), booking.currency(), problems, true);
+		checkContact(booking.guestEmail(), booking.guestPhone(), problems);
 		if (booking.kind() == BookingKind.BLOCK
 				&& (booking.adults() != null || booking.children() != null || booking.totalAmount() != null)) {
 			problems.add(new FieldProblem("kind", "a block has no guests and no amount"));
@@ -85,6 +86,21 @@ class BookingRules {
 		List<FieldProblem> problems = new ArrayList<>();
 		checkMoney(amount, currency, problems, false);
 		return problems.isEmpty();
+	}
+
+	/**
+	 * A manager's typing mistake is refused (a channel's odd value is dropped instead, as
+	 * the importer does it).
+	 */
+	private static void checkContact(String email, String phone, List<FieldProblem> problems) {
+		String emailProblem = GuestContact.emailProblem(email);
+		if (emailProblem != null) {
+			problems.add(new FieldProblem("guestEmail", emailProblem));
+		}
+		String phoneProblem = GuestContact.phoneProblem(phone);
+		if (phoneProblem != null) {
+			problems.add(new FieldProblem("guestPhone", phoneProblem));
+		}
 	}
 
 	private static void checkStay(LocalDate checkIn, LocalDate checkOut, List<FieldProblem> problems) {

@@ -35,15 +35,18 @@ class BookingWrites {
 
 	private final ApplicationEventPublisher events;
 
+	private final BookingSettings settings;
+
 	private final Clock clock;
 
 	BookingWrites(BookingRepository bookings, BookingInserts inserts, CalendarLock calendars,
-			ConflictDetector conflicts, ApplicationEventPublisher events, Clock clock) {
+			ConflictDetector conflicts, ApplicationEventPublisher events, BookingSettings settings, Clock clock) {
 		this.bookings = bookings;
 		this.inserts = inserts;
 		this.calendars = calendars;
 		this.conflicts = conflicts;
 		this.events = events;
+		this.settings = settings;
 		this.clock = clock;
 	}
 
@@ -56,11 +59,16 @@ class BookingWrites {
 	}
 
 	/**
-	 * The exclusive bookings that a stay would overlap; meaningful with the calendar
-	 * locked.
+	 * The bookings in the way of a manual stay; meaningful with the calendar locked.
+	 * Those are the ones it would be in conflict with (confirmed reservations and manual
+	 * blocks) and, while tentative bookings hold their nights, tentative reservations: a
+	 * guest's request the channel may still accept is not given away here. Forced past a
+	 * tentative one, the stay is stored without a conflict; the conflict opens if the
+	 * channel confirms the request.
 	 */
-	List<Booking> overlapsOf(Booking booking) {
-		return conflicts.overlapsOf(booking);
+	List<Booking> inTheWayOf(Booking booking) {
+		return bookings.findHoldingOverlaps(booking.propertyId(), booking.checkIn(), booking.checkOut(), booking.id(),
+				settings.holdingStatuses());
 	}
 
 	/** Stores a new booking, with its calendar locked by the caller. */
@@ -84,7 +92,8 @@ class BookingWrites {
 	/**
 	 * Stores a booking changed in place. A change of property locks the calendar it
 	 * leaves too: the nights freed there may close a conflict. A change to
-	 * {@code CANCELLED} is published as a cancellation, anything else as an update.
+	 * {@code CANCELLED} is published as a cancellation, anything else (a tentative
+	 * booking confirmed, new contact details) as an update.
 	 */
 	Written update(Booking booking, UUID previousProperty, List<String> changes, LocalDate previousCheckIn,
 			LocalDate previousCheckOut) {

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.staysync.bookings.BookingKind;
 import io.staysync.bookings.BookingSource;
+import io.staysync.bookings.BookingStatus;
 import io.staysync.common.InvalidInputException;
 import io.staysync.common.InvalidInputException.FieldProblem;
 import io.staysync.common.NotFoundException;
@@ -25,9 +26,10 @@ import io.staysync.properties.PropertyRef;
 
 /**
  * The calendar of a page of properties over a range of nights, built from one query for
- * the properties and one streamed query for the confirmed bookings that touch the range.
- * Each row is painted straight into a per-property night grid; no booking objects are
- * kept.
+ * the properties and one streamed query for the bookings that hold nights in the range
+ * (confirmed ones, and tentative ones while {@code staysync.bookings.hold-tentative} is
+ * on). Each row is painted straight into a per-property night grid; no booking objects
+ * are kept.
  */
 @Service
 public class CalendarQuery {
@@ -39,9 +41,12 @@ public class CalendarQuery {
 
 	private final PropertyCatalog properties;
 
-	CalendarQuery(JdbcClient jdbc, PropertyCatalog properties) {
+	private final BookingSettings settings;
+
+	CalendarQuery(JdbcClient jdbc, PropertyCatalog properties, BookingSettings settings) {
 		this.jdbc = jdbc;
 		this.properties = properties;
+		this.settings = settings;
 	}
 
 	@Transactional(readOnly = true)
@@ -62,16 +67,18 @@ public class CalendarQuery {
 
 	private void paint(Map<UUID, NightGrid> grids, LocalDate from, LocalDate to) {
 		jdbc.sql("""
-				select id, property_id, kind, source, check_in, check_out from bookings
-				where status = 'CONFIRMED' and property_id in (:ids) and check_in < :to and check_out > :from
+				select id, property_id, kind, source, status, check_in, check_out from bookings
+				where status in (:holding) and property_id in (:ids) and check_in < :to and check_out > :from
 				order by check_in, id""")
+			.param("holding", settings.holdingStatuses())
 			.param("ids", grids.keySet())
 			.param("from", from)
 			.param("to", to)
 			.query(row -> {
 				grids.get(row.getObject("property_id", UUID.class))
 					.paint(row.getObject("id", UUID.class), BookingKind.valueOf(row.getString("kind")),
-							BookingSource.valueOf(row.getString("source")), row.getObject("check_in", LocalDate.class),
+							BookingSource.valueOf(row.getString("source")),
+							BookingStatus.valueOf(row.getString("status")), row.getObject("check_in", LocalDate.class),
 							row.getObject("check_out", LocalDate.class));
 			});
 	}

@@ -70,7 +70,7 @@ class ChannelBookingImporter implements BookingImport {
 		if (properties.find(record.propertyId()).isEmpty()) {
 			throw new UnprocessableException("Property " + record.propertyId() + " does not exist.");
 		}
-		ChannelBooking normalized = withStorableAmount(record);
+		ChannelBooking normalized = withStorableContact(withStorableAmount(record));
 		writes.lock(normalized.propertyId());
 		Instant now = clock.instant();
 		Booking existing = bookings
@@ -132,7 +132,7 @@ class ChannelBookingImporter implements BookingImport {
 		}
 		String pattern = keyPrefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
 		List<Cancellation> cancelled = new ArrayList<>();
-		for (Booking booking : bookings.findConfirmedByKeyPattern(integrationId, pattern)) {
+		for (Booking booking : bookings.findActiveByKeyPattern(integrationId, pattern)) {
 			if (keep.contains(booking.externalId())) {
 				continue;
 			}
@@ -142,6 +142,34 @@ class ChannelBookingImporter implements BookingImport {
 			}
 		}
 		return cancelled;
+	}
+
+	/**
+	 * The guest's e-mail address and phone number as they can be stored: trimmed, and
+	 * dropped when they cannot be (too long, control characters, not an address): the
+	 * booking matters more than how to reach its guest. The warning names the booking and
+	 * the rule, never the value, which is personal data and may be crafted to forge a log
+	 * line.
+	 */
+	private ChannelBooking withStorableContact(ChannelBooking record) {
+		String email = GuestContact.trimmed(record.guestEmail());
+		String emailProblem = GuestContact.emailProblem(email);
+		if (emailProblem != null) {
+			log.warn("Dropping the guest's e-mail address of channel booking {} of integration {}: it {}",
+					record.externalId(), record.integrationId(), emailProblem);
+			email = null;
+		}
+		String phone = GuestContact.trimmed(record.guestPhone());
+		String phoneProblem = GuestContact.phoneProblem(phone);
+		if (phoneProblem != null) {
+			log.warn("Dropping the guest's phone number of channel booking {} of integration {}: it {}",
+					record.externalId(), record.integrationId(), phoneProblem);
+			phone = null;
+		}
+		return new ChannelBooking(record.integrationId(), record.source(), record.externalId(),
+				record.externalListingId(), record.propertyId(), record.kind(), record.status(), record.checkIn(),
+				record.checkOut(), record.guestName(), record.adults(), record.children(), record.totalAmount(),
+				record.currency(), record.rawPayloadRef(), record.externalReference(), email, phone);
 	}
 
 	private ChannelBooking withStorableAmount(ChannelBooking record) {

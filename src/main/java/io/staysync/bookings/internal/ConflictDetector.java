@@ -59,10 +59,8 @@ class ConflictDetector {
 		return opened;
 	}
 
-	/**
-	 * The exclusive bookings that a stay would overlap, for refusing a manual booking.
-	 */
-	List<Booking> overlapsOf(Booking booking) {
+	/** The confirmed exclusive bookings that a booking clashes with. */
+	private List<Booking> overlapsOf(Booking booking) {
 		return bookings.findExclusiveOverlaps(booking.propertyId(), booking.checkIn(), booking.checkOut(),
 				booking.id());
 	}

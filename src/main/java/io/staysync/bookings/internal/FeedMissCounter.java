@@ -83,10 +83,10 @@ class FeedMissCounter implements FeedMisses {
 	}
 
 	/**
-	 * The keys of a listing's confirmed bookings that a complete feed covering the range
-	 * from {@code from} until {@code to} should contain: those that have not ended yet in
-	 * their property's time zone and start before {@code to}. Past stays drop out of
-	 * channel feeds and are never reported missing.
+	 * The keys of a listing's bookings not cancelled (confirmed or tentative) that a
+	 * complete feed covering the range from {@code from} until {@code to} should contain:
+	 * those that have not ended yet in their property's time zone and start before
+	 * {@code to}. Past stays drop out of channel feeds and are never reported missing.
 	 */
 	private Set<String> expectedExternalIds(UUID integrationId, String externalListingId, LocalDate from,
 			LocalDate to) {
@@ -94,7 +94,7 @@ class FeedMissCounter implements FeedMisses {
 		Set<String> expected = new HashSet<>();
 		jdbc.sql("""
 				select external_id, property_id, check_out from bookings
-				where integration_id = :integration and external_listing_id = :listing and status = 'CONFIRMED'
+				where integration_id = :integration and external_listing_id = :listing and status <> 'CANCELLED'
 				  and check_out > :from and check_in < :to""")
 			.param("integration", integrationId)
 			.param("listing", externalListingId)

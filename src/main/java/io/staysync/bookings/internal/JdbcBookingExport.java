@@ -15,13 +15,21 @@ import io.staysync.bookings.BookingKind;
 import io.staysync.bookings.BookingSource;
 import io.staysync.bookings.ExportedStay;
 
+/**
+ * Reads the bookings that hold nights: confirmed ones, and tentative ones while
+ * {@code staysync.bookings.hold-tentative} is on. Both an export feed and an availability
+ * push read here, so a tentative booking closes its nights on every channel or on none.
+ */
 @Service
 class JdbcBookingExport implements BookingExport {
 
 	private final JdbcClient jdbc;
 
-	JdbcBookingExport(JdbcClient jdbc) {
+	private final BookingSettings settings;
+
+	JdbcBookingExport(JdbcClient jdbc, BookingSettings settings) {
 		this.jdbc = jdbc;
+		this.settings = settings;
 	}
 
 	@Override
@@ -29,10 +37,11 @@ class JdbcBookingExport implements BookingExport {
 	public List<ExportedStay> stays(UUID propertyId, UUID excludedIntegrationId, LocalDate from, LocalDate to) {
 		return jdbc.sql("""
 				select id, kind, source, check_in, check_out from bookings
-				where property_id = :property and status = 'CONFIRMED' and check_in < :to and check_out > :from
+				where property_id = :property and status in (:holding) and check_in < :to and check_out > :from
 				  and (integration_id is null or integration_id <> :excluded)
 				order by check_in, id""")
 			.param("property", propertyId)
+			.param("holding", settings.holdingStatuses())
 			.param("excluded", excludedIntegrationId)
 			.param("from", from)
 			.param("to", to)
@@ -45,9 +54,10 @@ class JdbcBookingExport implements BookingExport {
 	public List<ExportedStay> stays(UUID propertyId, LocalDate from, LocalDate to) {
 		return jdbc.sql("""
 				select id, kind, source, check_in, check_out from bookings
-				where property_id = :property and status = 'CONFIRMED' and check_in < :to and check_out > :from
+				where property_id = :property and status in (:holding) and check_in < :to and check_out > :from
 				order by check_in, id""")
 			.param("property", propertyId)
+			.param("holding", settings.holdingStatuses())
 			.param("from", from)
 			.param("to", to)
 			.query(JdbcBookingExport::stay)

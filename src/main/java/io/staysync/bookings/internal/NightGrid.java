@@ -15,13 +15,15 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import io.staysync.bookings.BookingKind;
 import io.staysync.bookings.BookingSource;
+import io.staysync.bookings.BookingStatus;
 import io.staysync.properties.PropertyRef;
 
 /**
- * The nights of one property in a range, each free, booked, blocked or in conflict. A
- * night is in conflict when two bookings that hold nights exclusively (reservations,
- * manual blocks) cover it; a block imported from a channel only shows where nothing else
- * is.
+ * The nights of one property in a range, each free, booked, tentative, blocked or in
+ * conflict. A night is in conflict when two confirmed bookings that hold nights
+ * exclusively (reservations, manual blocks) cover it. A tentative booking (painted only
+ * while tentative bookings hold nights) never makes a conflict: it shows where no
+ * confirmed booking is. A block imported from a channel only shows where nothing else is.
  */
 public final class NightGrid {
 
@@ -30,6 +32,8 @@ public final class NightGrid {
 	private final LocalDate from;
 
 	private final Holder[] exclusive;
+
+	private final Holder[] tentative;
 
 	private final Holder[] channelBlock;
 
@@ -40,16 +44,27 @@ public final class NightGrid {
 		this.from = from;
 		int nights = (int) ChronoUnit.DAYS.between(from, to);
 		this.exclusive = new Holder[nights];
+		this.tentative = new Holder[nights];
 		this.channelBlock = new Holder[nights];
 	}
 
-	void paint(UUID id, BookingKind kind, BookingSource source, LocalDate checkIn, LocalDate checkOut) {
+	/** Paints a booking that holds nights; a cancelled one holds none. */
+	void paint(UUID id, BookingKind kind, BookingSource source, BookingStatus status, LocalDate checkIn,
+			LocalDate checkOut) {
+		if (status == BookingStatus.CANCELLED) {
+			return;
+		}
 		Holder holder = new Holder(id, kind, source);
 		boolean holdsExclusively = kind == BookingKind.RESERVATION || source == BookingSource.MANUAL;
 		int first = (int) Math.max(0, ChronoUnit.DAYS.between(from, checkIn));
 		int last = (int) Math.min(exclusive.length, ChronoUnit.DAYS.between(from, checkOut));
 		for (int night = first; night < last; night++) {
-			if (!holdsExclusively) {
+			if (status == BookingStatus.TENTATIVE) {
+				if (tentative[night] == null) {
+					tentative[night] = holder;
+				}
+			}
+			else if (!holdsExclusively) {
 				if (channelBlock[night] == null) {
 					channelBlock[night] = holder;
 				}
@@ -83,6 +98,10 @@ public final class NightGrid {
 		if (clash != null) {
 			return new Night(date, NightState.CONFLICT, null, null, List.copyOf(clash));
 		}
+		if (exclusive[index] == null && tentative[index] != null) {
+			Holder holder = tentative[index];
+			return new Night(date, NightState.TENTATIVE, holder.id(), holder.source(), null);
+		}
 		Holder holder = exclusive[index] != null ? exclusive[index] : channelBlock[index];
 		if (holder == null) {
 			return new Night(date, NightState.FREE, null, null, null);
@@ -91,10 +110,13 @@ public final class NightGrid {
 		return new Night(date, state, holder.id(), holder.source(), null);
 	}
 
-	/** What a night is. */
+	/**
+	 * What a night is: {@code TENTATIVE} is held by a channel's request not yet accepted
+	 * (taken, like {@code BOOKED}, until the channel declines it).
+	 */
 	public enum NightState {
 
-		FREE, BOOKED, BLOCKED, CONFLICT;
+		FREE, BOOKED, TENTATIVE, BLOCKED, CONFLICT;
 
 		@JsonValue
 		String json() {

@@ -28,6 +28,8 @@ import io.staysync.bookings.internal.BookingManagement;
 import io.staysync.bookings.internal.ManualBooking;
 import io.staysync.common.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -48,7 +50,9 @@ class BookingController {
 		this.bookings = bookings;
 	}
 
-	@Operation(summary = "The bookings, filtered by property, nights, status, source and kind")
+	@Operation(summary = "The bookings, filtered by property, nights, status, source and kind",
+			description = "status is confirmed, tentative or cancelled (any case): tentative bookings are channel"
+					+ " requests not yet accepted, such as Airbnb's pending reservations")
 	@ApiResponse(responseCode = "200", description = "OK")
 	@ApiResponse(responseCode = "400", description = "Invalid input; the problem names each field")
 	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
@@ -56,8 +60,10 @@ class BookingController {
 	PageResponse<BookingView> list(@RequestParam(required = false) UUID propertyId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(required = false) BookingStatus status, @RequestParam(required = false) BookingSource source,
-			@RequestParam(required = false) BookingKind kind, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@Parameter(description = "confirmed, tentative or cancelled") @RequestParam(
+					required = false) BookingStatus status,
+			@RequestParam(required = false) BookingSource source, @RequestParam(required = false) BookingKind kind,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
 		BookingFilter filter = new BookingFilter(propertyId, from, to, status, source, kind);
 		return PageResponse.of(bookings.find(filter, PageRequest.of(page, size)), BookingView::of);
@@ -102,31 +108,43 @@ class BookingController {
 
 	/**
 	 * A manual reservation (the default) or block. {@code checkOut} is the departure day.
+	 * A manual booking is always confirmed.
 	 */
 	record BookingForm(@NotNull UUID propertyId, BookingKind kind, @NotNull LocalDate checkIn,
-			@NotNull LocalDate checkOut, @Size(max = 200) String guestName, @Min(0) @Max(100) Integer adults,
-			@Min(0) @Max(100) Integer children, BigDecimal totalAmount, String currency,
-			@Size(max = 2000) String notes) {
+			@NotNull LocalDate checkOut, @Size(max = 200) String guestName,
+			@Schema(description = "The guest's e-mail address; at most 254 characters",
+					example = "ana@example.com") String guestEmail,
+			@Schema(description = "The guest's phone number, with at least one digit; at most 40 characters",
+					example = "+34 600 123 456") String guestPhone,
+			@Min(0) @Max(100) Integer adults, @Min(0) @Max(100) Integer children, BigDecimal totalAmount,
+			String currency, @Size(max = 2000) String notes) {
 
 		ManualBooking toManualBooking() {
 			return new ManualBooking(propertyId, kind == null ? BookingKind.RESERVATION : kind, checkIn, checkOut,
-					guestName, adults, children, totalAmount, currency, notes);
+					guestName, adults, children, totalAmount, currency, notes, guestEmail, guestPhone);
 		}
 
 	}
 
-	record BookingView(UUID id, UUID propertyId, BookingKind kind, BookingStatus status, LocalDate checkIn,
-			LocalDate checkOut, long nights, String guestName, Integer adults, Integer children, BigDecimal totalAmount,
-			String currency, BookingSource source, UUID integrationId, String externalId, String externalReference,
-			String externalListingId, String notes, Instant createdAt, Instant updatedAt, Instant cancelledAt,
-			Long version) {
+	record BookingView(UUID id, UUID propertyId, BookingKind kind, @Schema(
+			description = "CONFIRMED holds its nights; TENTATIVE is a channel's request not yet accepted (an Airbnb"
+					+ " pending reservation), holding its nights while staysync.bookings.hold-tentative is on but"
+					+ " never part of a conflict; CANCELLED holds none") BookingStatus status,
+			LocalDate checkIn, LocalDate checkOut, long nights, String guestName,
+			@Schema(description = "The guest's e-mail address as the channel relays it (often a channel alias) or as"
+					+ " entered; null when unknown. Personal data") String guestEmail,
+			@Schema(description = "The guest's phone number as the channel sends it or as entered; null when"
+					+ " unknown. Personal data") String guestPhone,
+			Integer adults, Integer children, BigDecimal totalAmount, String currency, BookingSource source,
+			UUID integrationId, String externalId, String externalReference, String externalListingId, String notes,
+			Instant createdAt, Instant updatedAt, Instant cancelledAt, Long version) {
 
 		static BookingView of(Booking b) {
 			return new BookingView(b.id(), b.propertyId(), b.kind(), b.status(), b.checkIn(), b.checkOut(),
-					ChronoUnit.DAYS.between(b.checkIn(), b.checkOut()), b.guestName(), b.adults(), b.children(),
-					b.totalAmount() == null ? null : b.totalAmount().stripTrailingZeros(), b.currency(), b.source(),
-					b.integrationId(), b.externalId(), b.externalReference(), b.externalListingId(), b.notes(),
-					b.createdAt(), b.updatedAt(), b.cancelledAt(), b.version());
+					ChronoUnit.DAYS.between(b.checkIn(), b.checkOut()), b.guestName(), b.guestEmail(), b.guestPhone(),
+					b.adults(), b.children(), b.totalAmount() == null ? null : b.totalAmount().stripTrailingZeros(),
+					b.currency(), b.source(), b.integrationId(), b.externalId(), b.externalReference(),
+					b.externalListingId(), b.notes(), b.createdAt(), b.updatedAt(), b.cancelledAt(), b.version());
 		}
 
 	}

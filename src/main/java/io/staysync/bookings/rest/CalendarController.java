@@ -20,8 +20,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 /**
- * Per property and per night in {@code [from, to)}: free, booked, blocked or conflict.
- * Properties are paged (by name); {@code propertyId} narrows to one.
+ * Per property and per night in {@code [from, to)}: free, booked, tentative, blocked or
+ * conflict. Properties are paged (by name); {@code propertyId} narrows to one.
  */
 @RestController
 @RequestMapping("/api/calendar")
@@ -33,7 +33,9 @@ class CalendarController {
 		this.calendar = calendar;
 	}
 
-	@Operation(summary = "The nights of each property in a range: free, booked, blocked or in conflict")
+	@Operation(summary = "The nights of each property in a range: free, booked, tentative, blocked or in conflict",
+			description = "A tentative night is held by a channel's request not yet accepted (shown only while"
+					+ " staysync.bookings.hold-tentative is on); it is taken, but never part of a conflict")
 	@ApiResponse(responseCode = "200", description = "OK")
 	@ApiResponse(responseCode = "400", description = "Invalid input; the problem names each field")
 	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")

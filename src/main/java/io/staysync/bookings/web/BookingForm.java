@@ -35,6 +35,12 @@ public class BookingForm {
 	@Size(max = 200)
 	private String guestName;
 
+	@Size(max = 254)
+	private String guestEmail;
+
+	@Size(max = 40)
+	private String guestPhone;
+
 	@Min(0)
 	@Max(100)
 	private Integer adults;
@@ -61,6 +67,8 @@ public class BookingForm {
 		form.checkIn = booking.checkIn();
 		form.checkOut = booking.checkOut();
 		form.guestName = booking.guestName();
+		form.guestEmail = booking.guestEmail();
+		form.guestPhone = booking.guestPhone();
 		form.adults = booking.adults();
 		form.children = booking.children();
 		form.totalAmount = booking.totalAmount();
@@ -72,7 +80,7 @@ public class BookingForm {
 	ManualBooking toManualBooking() {
 		return new ManualBooking(propertyId, kind, checkIn, checkOut, blankToNull(guestName), adults, children,
 				totalAmount, blankToNull(currency) == null ? null : currency.trim().toUpperCase(Locale.ROOT),
-				blankToNull(notes));
+				blankToNull(notes), guestEmail, guestPhone);
 	}
 
 	private static String blankToNull(String value) {
@@ -117,6 +125,22 @@ public class BookingForm {
 
 	public void setGuestName(String guestName) {
 		this.guestName = guestName;
+	}
+
+	public String getGuestEmail() {
+		return guestEmail;
+	}
+
+	public void setGuestEmail(String guestEmail) {
+		this.guestEmail = guestEmail;
+	}
+
+	public String getGuestPhone() {
+		return guestPhone;
+	}
+
+	public void setGuestPhone(String guestPhone) {
+		this.guestPhone = guestPhone;
 	}
 
 	public Integer getAdults() {

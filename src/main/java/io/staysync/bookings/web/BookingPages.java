@@ -97,15 +97,14 @@ class BookingPages {
 	}
 
 	/**
-	 * The property page's list of what is coming: confirmed stays and blocks that have
-	 * not ended yet, soonest first (a fragment the properties module's page loads with
-	 * htmx).
+	 * The property page's list of what is coming: confirmed and tentative stays and
+	 * blocks that have not ended yet, soonest first (a fragment the properties module's
+	 * page loads with htmx).
 	 */
 	@GetMapping("/property/{propertyId}")
 	String upcoming(@PathVariable UUID propertyId, Model model) {
 		LocalDate today = LocalDate.now(clock);
-		BookingFilter filter = new BookingFilter(propertyId, today, null, BookingStatus.CONFIRMED, null, null, null);
-		model.addAttribute("page", bookings.find(filter, PageRequest.of(0, UPCOMING)));
+		model.addAttribute("page", bookings.upcoming(propertyId, today, PageRequest.of(0, UPCOMING)));
 		model.addAttribute("propertyId", propertyId);
 		model.addAttribute("today", today);
 		return "bookings/upcoming :: upcoming";
@@ -213,6 +212,7 @@ class BookingPages {
 		model.addAttribute("booking", booking);
 		model.addAttribute("nights", ChronoUnit.DAYS.between(booking.checkIn(), booking.checkOut()));
 		model.addAttribute("property", properties.byId(Set.of(booking.propertyId())).get(booking.propertyId()));
+		model.addAttribute("tentativeHolds", bookings.tentativeHoldsNights());
 		return Htmx.isHtmx(request) ? "bookings/detail :: summary" : "bookings/detail";
 	}
 

@@ -13,10 +13,12 @@ import io.staysync.common.InvalidInputException.FieldProblem;
  */
 final class BookingWords {
 
-	private static final Map<String, String> LABELS = Map.of("checkIn", "the arrival day", "checkOut",
-			"the departure day", "totalAmount", "the total", "propertyId", "the property", "guestName",
-			"the guest name", "adults", "adults", "children", "children", "currency", "the currency", "kind",
-			"the kind");
+	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("checkIn", "the arrival day"),
+			Map.entry("checkOut", "the departure day"), Map.entry("totalAmount", "the total"),
+			Map.entry("propertyId", "the property"), Map.entry("guestName", "the guest name"),
+			Map.entry("guestEmail", "the guest's e-mail"), Map.entry("guestPhone", "the guest's phone"),
+			Map.entry("adults", "adults"), Map.entry("children", "children"), Map.entry("currency", "the currency"),
+			Map.entry("kind", "the kind"));
 
 	private BookingWords() {
 	}

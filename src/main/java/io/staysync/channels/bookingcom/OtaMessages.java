@@ -18,8 +18,10 @@ import io.staysync.channels.UnmappedStay;
 /**
  * Turns pulled OTA reservations into channel messages: one booking per room stay, keyed
  * {@code RESID-INDEX}, on the property its {@code HOTELCODE-ROOMTYPECODE} listing is
- * mapped to. Every message is a full overlay of its reservation (a room it no longer
- * lists is cancelled); a modification without rooms cancels the whole reservation.
+ * mapped to, with the booker's e-mail address (Booking.com's alias) and phone as the
+ * guest's contact details (the bookings module drops what it cannot store). Every message
+ * is a full overlay of its reservation (a room it no longer lists is cancelled); a
+ * modification without rooms cancels the whole reservation.
  */
 final class OtaMessages {
 
@@ -67,7 +69,7 @@ final class OtaMessages {
 			bookings.add(new ChannelBooking(credentials.integrationId(), BookingSource.BOOKING_COM, key + room.index(),
 					listing.externalListingId(), listing.propertyId(), BookingKind.RESERVATION, BookingStatus.CONFIRMED,
 					room.checkIn(), room.checkOut(), room.guestName(), room.adults(), room.children(), room.total(),
-					room.currency(), null, reservation.resId()));
+					room.currency(), null, reservation.resId(), reservation.email(), reservation.phone()));
 		}
 		return new ChannelMessage(id, unmapped.isEmpty() ? bookings : List.of(), key, unmapped, null,
 				reservation.resId());

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.staysync.bookings.BookingKind;
 import io.staysync.bookings.BookingSource;
+import io.staysync.bookings.BookingStatus;
 import io.staysync.bookings.internal.NightGrid.Night;
 import io.staysync.bookings.internal.NightGrid.NightState;
 import io.staysync.properties.PropertyRef;
@@ -87,9 +88,34 @@ class NightGridTests {
 		assertThat(nights.get(9).date()).isEqualTo(FROM.plusDays(9));
 	}
 
+	@Test
+	void aTentativeBookingTakesItsNightsDistinctlyAndNeverClashes() {
+		UUID tentative = paint(BookingKind.RESERVATION, BookingSource.AIRBNB, BookingStatus.TENTATIVE, 1, 5);
+		UUID confirmed = paint(BookingKind.RESERVATION, BookingSource.BOOKING_COM, 3, 4);
+		paint(BookingKind.BLOCK, BookingSource.BOOKING_COM, 0, 7);
+		paint(BookingKind.RESERVATION, BookingSource.MANUAL, BookingStatus.CANCELLED, 6, 8);
+
+		List<Night> nights = grid.nights();
+		assertThat(nights.get(0).state()).as("the channel's block shows where nothing else is")
+			.isEqualTo(NightState.BLOCKED);
+		assertThat(nights.get(1).state()).isEqualTo(NightState.TENTATIVE);
+		assertThat(nights.get(1).bookingId()).isEqualTo(tentative);
+		assertThat(nights.get(1).source()).isEqualTo(BookingSource.AIRBNB);
+		assertThat(nights.get(3).state()).as("a confirmed booking wins, no conflict").isEqualTo(NightState.BOOKED);
+		assertThat(nights.get(3).bookingId()).isEqualTo(confirmed);
+		assertThat(nights.get(4).state()).isEqualTo(NightState.TENTATIVE);
+		assertThat(nights.get(6).state()).isEqualTo(NightState.BLOCKED);
+		assertThat(nights.get(7).state()).as("a cancelled booking holds nothing").isEqualTo(NightState.FREE);
+		assertThat(nights).noneMatch(night -> night.state() == NightState.CONFLICT);
+	}
+
 	private UUID paint(BookingKind kind, BookingSource source, int checkIn, int checkOut) {
+		return paint(kind, source, BookingStatus.CONFIRMED, checkIn, checkOut);
+	}
+
+	private UUID paint(BookingKind kind, BookingSource source, BookingStatus status, int checkIn, int checkOut) {
 		UUID id = UUID.randomUUID();
-		grid.paint(id, kind, source, FROM.plusDays(checkIn), FROM.plusDays(checkOut));
+		grid.paint(id, kind, source, status, FROM.plusDays(checkIn), FROM.plusDays(checkOut));
 		return id;
 	}
 

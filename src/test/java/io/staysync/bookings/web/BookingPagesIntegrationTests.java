@@ -2,12 +2,19 @@ package io.staysync.bookings.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 
 import com.jayway.jsonpath.JsonPath;
 
+import io.staysync.bookings.BookingImport;
+import io.staysync.bookings.BookingKind;
+import io.staysync.bookings.BookingSource;
+import io.staysync.bookings.BookingStatus;
+import io.staysync.bookings.ChannelBooking;
 import io.staysync.test.ConsoleIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +30,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * currency offered, problems in the form's words.
  */
 class BookingPagesIntegrationTests extends ConsoleIntegrationTest {
+
+	@Autowired
+	BookingImport imports;
 
 	@Test
 	void aBookingIsFoundByGuestNameOrByCode() throws Exception {
@@ -134,6 +144,77 @@ class BookingPagesIntegrationTests extends ConsoleIntegrationTest {
 		assertThat(count("bookings where property_id = '" + property
 				+ "' and check_in = '2027-12-05' and currency = 'GBP' and total_amount = 180"))
 			.isOne();
+	}
+
+	@Test
+	void aTentativeChannelBookingShowsItsStatusDistinctlyAndTheGuestsContactDetails() throws Exception {
+		String property = createProperty("Requested " + System.nanoTime(), "Europe/Lisbon", 4);
+		LocalDate soon = LocalDate.now().plusDays(25);
+		UUID booking = imports
+			.apply(new ChannelBooking(UUID.randomUUID(), BookingSource.AIRBNB, "HMREQ" + System.nanoTime(), "L1",
+					UUID.fromString(property), BookingKind.RESERVATION, BookingStatus.TENTATIVE, soon, soon.plusDays(2),
+					"Rita Requests", 2, 0, null, null, null, null, "rita.5521@guest.airbnb.com", "+351 912 000 111"))
+			.bookingId();
+		MockHttpSession viewer = as("VIEWER");
+
+		assertThat(page(viewer, "/bookings?propertyId=" + property + "&status=TENTATIVE")).contains(
+				"/bookings/" + booking, "booking-tentative\">Tentative<", "rita.5521@guest.airbnb.com",
+				"+351 912 000 111");
+		assertThat(page(viewer, "/bookings?propertyId=" + property + "&status=CONFIRMED"))
+			.doesNotContain("/bookings/" + booking);
+		assertThat(page(viewer, "/bookings?q=rita.5521")).as("found by e-mail").contains("/bookings/" + booking);
+		assertThat(page(viewer, "/bookings/" + booking)).contains("href=\"mailto:rita.5521@guest.airbnb.com\"",
+				"href=\"tel:+351912000111\"", "id=\"tentative-note\"", "Its nights are held here");
+		assertThat(page(viewer, "/calendar?from=" + soon + "&propertyId=" + property)).contains("night-tentative",
+				"data-state=\"tentative\"", soon + " tentative (AIRBNB)", "Tentative (dashed, ?)");
+		assertThat(page(viewer, "/bookings/property/" + property)).contains("/bookings/" + booking,
+				"booking-tentative ms-1\">Tentative<");
+	}
+
+	@Test
+	void aManualBookingsContactDetailsAreEnteredAndChangedInTheFormAndNeverAudited() throws Exception {
+		String property = createProperty("Contact " + System.nanoTime(), "Europe/Lisbon", 4);
+		MockHttpSession manager = as("MANAGER");
+		mvc.perform(form("/bookings", manager).param("propertyId", property)
+			.param("kind", "RESERVATION")
+			.param("checkIn", "2027-12-20")
+			.param("checkOut", "2027-12-22")
+			.param("guestName", "Caio")
+			.param("guestEmail", " caio.qqz@example.com ")
+			.param("guestPhone", "+55 11 91234 5678")
+			.param("_once", onceToken(page(manager, "/bookings/new")))).andExpect(status().is3xxRedirection());
+		String booking = jdbc
+			.sql("select cast(id as varchar(36)) from bookings where guest_email = 'caio.qqz@example.com'")
+			.query(String.class)
+			.single();
+		assertThat(page(manager, "/bookings/" + booking + "/edit")).contains("value=\"caio.qqz@example.com\"",
+				"value=\"+55 11 91234 5678\"");
+
+		String refused = mvc
+			.perform(form("/bookings/" + booking, manager).param("propertyId", property)
+				.param("kind", "RESERVATION")
+				.param("checkIn", "2027-12-20")
+				.param("checkOut", "2027-12-22")
+				.param("guestEmail", "caio at example"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(refused).contains("must be one e-mail address such as ana@example.com");
+		mvc.perform(form("/bookings/" + booking, manager).param("propertyId", property)
+			.param("kind", "RESERVATION")
+			.param("checkIn", "2027-12-20")
+			.param("checkOut", "2027-12-22")
+			.param("guestName", "Caio")
+			.param("guestEmail", "caio.new.qqz@example.com")
+			.param("guestPhone", "+55 11 91234 5678")).andExpect(status().is3xxRedirection());
+
+		assertThat(page(manager, "/bookings/" + booking)).contains("caio.new.qqz@example.com");
+		assertThat(jdbc.sql("select details from audit_events where action = 'booking.updated' and target = :t")
+			.param("t", "booking:" + booking)
+			.query(String.class)
+			.single()).contains("guestEmail").doesNotContain("qqz");
+		assertThat(count("audit_events where details like '%qqz%'")).isZero();
 	}
 
 	private String search(MockHttpSession session, String text) throws Exception {

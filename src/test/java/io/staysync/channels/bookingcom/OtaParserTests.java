@@ -93,6 +93,31 @@ class OtaParserTests {
 	}
 
 	@Test
+	void theBookersEMailAndPhoneGoWithEveryRoomAndNothingOfTheCard() throws Exception {
+		List<ChannelBooking> rooms = messages
+			.of(OtaQueue.NEW, parser.parse(payload("new-two-rooms.xml")).reservations().get(0))
+			.bookings();
+		ChannelBooking card = messages
+			.of(OtaQueue.NEW, parser.parse(payload("new-virtual-card.xml")).reservations().get(0))
+			.bookings()
+			.get(0);
+		ChannelBooking noPhone = messages
+			.of(OtaQueue.NEW, parser.parse(payload("new-amount-before-tax.xml")).reservations().get(0))
+			.bookings()
+			.get(0);
+
+		assertThat(rooms).extracting(ChannelBooking::guestEmail)
+			.containsExactly("aferre.482913@guest.booking.com", "aferre.482913@guest.booking.com");
+		assertThat(rooms).extracting(ChannelBooking::guestPhone)
+			.containsExactly("+351 912 345 678", "+351 912 345 678");
+		assertThat(card.guestEmail()).isEqualTo("mnowak.9911@guest.booking.com");
+		assertThat(card.guestPhone()).isNull();
+		assertThat(card.toString()).doesNotContain("5555444433331111", "737", "0329");
+		assertThat(noPhone.guestEmail()).isEqualTo("jlee.10022@guest.booking.com");
+		assertThat(noPhone.guestPhone()).as("an empty PhoneNumber is no phone").isNull();
+	}
+
+	@Test
 	void aModificationIsAFullOverlayOfItsReservation() throws Exception {
 		OtaReservation reservation = parser.parse(payload("modify-remove-room.xml")).reservations().get(0);
 		ChannelMessage message = messages.of(OtaQueue.MODIFIED, reservation);
