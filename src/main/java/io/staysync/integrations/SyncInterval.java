@@ -12,6 +12,9 @@ public record SyncInterval(int minutes) {
 
 	public static final int MAX_MINUTES = 1440;
 
+	/** An iCal feed's interval until a manager sets one. */
+	public static final int DEFAULT_MINUTES = 15;
+
 	public SyncInterval {
 		problem(minutes).ifPresent(problem -> {
 			throw new IllegalArgumentException("A sync interval of " + minutes + " minutes " + problem);

@@ -14,6 +14,7 @@ import io.staysync.channels.ChannelMode;
 import io.staysync.channels.ChannelType;
 import io.staysync.common.RunMode;
 import io.staysync.integrations.internal.MappingManagement.MappingRequest;
+import io.staysync.integrations.SyncInterval;
 import io.staysync.properties.PropertyCatalog;
 import io.staysync.properties.PropertyRef;
 
@@ -91,7 +92,8 @@ class DemoChannels {
 	}
 
 	private void connect(ChannelType type, String feed, PropertyRef property, String base) {
-		management.configure(type, new IntegrationConfiguration(null, null, null, null, true, ChannelMode.ICAL, 15));
+		management.configure(type, new IntegrationConfiguration(null, null, null, null, true, ChannelMode.ICAL,
+				SyncInterval.DEFAULT_MINUTES));
 		mappings.replace(type, List.of(new MappingRequest(feed, property.id(), base + feed + ".ics")));
 	}
 

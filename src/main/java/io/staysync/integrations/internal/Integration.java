@@ -14,6 +14,7 @@ import org.springframework.data.relational.core.mapping.Table;
 import io.staysync.channels.ChannelMode;
 import io.staysync.channels.ChannelType;
 import io.staysync.integrations.IntegrationStatus;
+import io.staysync.integrations.SyncInterval;
 import io.staysync.integrations.SyncOutcome;
 
 /**
@@ -24,7 +25,7 @@ import io.staysync.integrations.SyncOutcome;
 @Table("integrations")
 public class Integration {
 
-	static final int DEFAULT_ICAL_INTERVAL = 15;
+	static final int DEFAULT_ICAL_INTERVAL = SyncInterval.DEFAULT_MINUTES;
 
 	static final int DEFAULT_API_INTERVAL = 1;
 

@@ -33,7 +33,7 @@ public class ConfigureForm {
 	 * checked on saving.
 	 */
 	@NotNull(message = "enter how often to sync, in minutes")
-	private Integer syncIntervalMinutes = 15;
+	private Integer syncIntervalMinutes = SyncInterval.DEFAULT_MINUTES;
 
 	private boolean generateWebhookSecret;
 

@@ -1,6 +1,7 @@
 package io.staysync.integrations.web;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.staysync.channels.ChannelConnector;
 import io.staysync.channels.ChannelConnectors;
 import io.staysync.channels.ChannelMode;
 import io.staysync.channels.ChannelType;
@@ -286,7 +288,8 @@ class IntegrationPages {
 		return integrations.find(type)
 			.map(integration -> Card.of(type, integration, ExportLinks.of(mappings.list(type), properties),
 					new Connection(oauth, sandbox, integration.oauthConnected(), integration.connectedAccount(),
-							TokenExpiry.words(integration.tokenExpiresAt(), clock.instant()))))
+							TokenExpiry.words(integration.tokenExpiresAt(), clock.instant())),
+					connectors.find(type, integration.mode()).flatMap(ChannelConnector::pollInterval).orElse(null)))
 			.orElseGet(() -> Card.notConfigured(type, new Connection(oauth, sandbox, false, null, null)));
 	}
 
@@ -306,18 +309,32 @@ class IntegrationPages {
 	record Card(ChannelType type, String label, String status, String statusMessage, ChannelMode mode, boolean active,
 			boolean apiKeyConfigured, String apiKeyLast4, boolean webhookSecretConfigured, int syncIntervalMinutes,
 			Instant lastSyncAt, String lastSyncStatus, String lastSyncError, long mappedListings, boolean configured,
-			List<ExportLinks.Link> links, Connection connection) {
+			List<ExportLinks.Link> links, Connection connection, Duration pulledEvery) {
 
-		static Card of(ChannelType type, Integration i, List<ExportLinks.Link> links, Connection connection) {
+		static Card of(ChannelType type, Integration i, List<ExportLinks.Link> links, Connection connection,
+				Duration pulledEvery) {
 			return new Card(type, label(type), i.status().json(), i.statusMessage(), i.mode(), i.active(),
 					i.apiKeyConfigured(), i.apiKeyHint(), i.webhookSecretConfigured(), i.syncIntervalMinutes(),
 					i.lastSyncAt(), i.lastSyncStatus() == null ? null : i.lastSyncStatus().json(), i.lastSyncError(),
-					links.size(), true, links, connection);
+					links.size(), true, links, connection, pulledEvery);
 		}
 
 		static Card notConfigured(ChannelType type, Connection connection) {
 			return new Card(type, label(type), IntegrationStatus.NOT_CONFIGURED.json(), null, null, false, false, null,
-					false, 15, null, null, null, 0, false, List.of(), connection);
+					false, SyncInterval.DEFAULT_MINUTES, null, null, null, 0, false, List.of(), connection, null);
+		}
+
+		/**
+		 * How often scheduled syncs run: the channel's own pace when it sets one (a
+		 * pulled queue), else the integration's interval.
+		 */
+		public String pace() {
+			if (pulledEvery != null) {
+				long seconds = pulledEvery.toSeconds();
+				return seconds % 60 == 0 ? "every " + seconds / 60 + " min (pulled)"
+						: "every " + seconds + " s (pulled)";
+			}
+			return "every " + syncIntervalMinutes + " min";
 		}
 
 		/**
