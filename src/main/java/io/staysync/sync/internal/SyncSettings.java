@@ -18,8 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param listingTimeBudget the longest one listing's fetch and reading may take (every
  * retry included); past it the listing fails with a message saying so, nothing of it
  * changes, and the run goes on with the next listing. A fetch's own limits
- * ({@code staysync.http.*}) stop a single attempt sooner; this also bounds the retries
- * and the reading of what arrived
+ * (staysync.http.*) stop a single attempt sooner; this also bounds the retries and the
+ * reading of what arrived
  * @param runTimeBudget the longest one run may take; the listings not reached by then
  * fail with a message saying so, change nothing, and are synced by the next run
  */
