@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.staysync.common.TimeLimit;
+
 /**
  * One adapter per channel and mode. A channel that reports listings is fetched per
  * listing ({@link #fetchChanges}); a channel that delivers messages until they are
@@ -29,6 +31,19 @@ public interface ChannelConnector {
 	 * failure is {@link ListingChanges#failed} with the reason, and cancels nothing.
 	 */
 	ListingChanges fetchChanges(ChannelCredentials credentials, ChannelListing listing, SyncCursor cursor);
+
+	/**
+	 * The same within a time limit, which a connector that works through what a peer sent
+	 * (a feed's events, pages of reservations) checks as it goes, giving up with
+	 * {@link ListingChanges#failed} once it passes; or it may let
+	 * {@link io.staysync.common.TimeLimit.TimeLimitExceeded} escape. The sync engine
+	 * stops waiting at the limit either way; checking it is what keeps an abandoned fetch
+	 * from working on for nothing.
+	 */
+	default ListingChanges fetchChanges(ChannelCredentials credentials, ChannelListing listing, SyncCursor cursor,
+			TimeLimit limit) {
+		return fetchChanges(credentials, listing, cursor);
+	}
 
 	/**
 	 * Whether this connector delivers messages ({@link #pullMessages}) instead of

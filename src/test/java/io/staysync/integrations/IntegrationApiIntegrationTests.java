@@ -80,15 +80,17 @@ class IntegrationApiIntegrationTests extends ApiIntegrationTest {
 			.atMost(java.time.Duration.ofSeconds(10))
 			.untilAsserted(() -> mvc.perform(asAdmin(get("/api/syncs/" + run)))
 				.andExpect(jsonPath("$.status").value("error"))
-				.andExpect(jsonPath("$.errorMessage").value(containsString("not available yet"))));
+				.andExpect(jsonPath("$.errorMessage").value(containsString("connect Airbnb first"))));
 		mvc.perform(asAdmin(get("/api/integrations/airbnb/mappings")))
 			.andExpect(jsonPath("$[0].externalListingId").value("listing-4711"))
 			.andExpect(jsonPath("$[0].propertyId").value(property))
 			.andExpect(jsonPath("$[0].exportUrl").value(containsString("/ical/")));
 
+		// A client id and secret alone do not reach Airbnb: the host has not consented yet.
 		mvc.perform(asAdmin(post("/api/integrations/airbnb/test")))
-			.andExpect(status().isNotImplemented())
-			.andExpect(jsonPath("$.detail").value(containsString("no api connector for airbnb")));
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.ok").value(false))
+			.andExpect(jsonPath("$.message").value(containsString("connect Airbnb first")));
 		mvc.perform(asAdmin(get("/api/integrations/airbnb")))
 			.andExpect(jsonPath("$.status").value("error"))
 			.andExpect(jsonPath("$.lastSyncStatus").value("error"))

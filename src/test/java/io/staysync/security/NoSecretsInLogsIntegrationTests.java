@@ -68,7 +68,7 @@ class NoSecretsInLogsIntegrationTests extends ApiIntegrationTest {
 		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")),
 				"{\"apiKey\":\"" + apiKey + "\",\"mode\":\"ftp\"}"))
 			.andExpect(status().isBadRequest());
-		mvc.perform(asAdmin(post("/api/integrations/airbnb/test"))).andExpect(status().isNotImplemented());
+		mvc.perform(asAdmin(post("/api/integrations/airbnb/test"))).andExpect(status().isOk());
 
 		assertThat(output.getAll()).as("the test did log something")
 			.contains("Securing")

@@ -28,6 +28,10 @@ public final class FeedServer implements AutoCloseable {
 
 	private final Map<String, java.util.concurrent.CountDownLatch> held = new ConcurrentHashMap<>();
 
+	private final Map<String, java.time.Duration> dripping = new ConcurrentHashMap<>();
+
+	private final Map<String, Integer> extraHeaders = new ConcurrentHashMap<>();
+
 	public FeedServer() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		server.createContext("/", this::handle);
@@ -65,6 +69,21 @@ public final class FeedServer implements AutoCloseable {
 		answers.put(path, new Answer(302, new byte[0], "text/plain", location));
 	}
 
+	/**
+	 * A calendar that starts at once and then comes one byte every {@code every}, for at
+	 * most a minute: a feed that never quite stalls, so no read timeout fires.
+	 */
+	public void drip(String path, java.time.Duration every) {
+		dripping.put(path, every);
+		answers.put(path, new Answer(200, new byte[0], "text/calendar", null));
+	}
+
+	/** A calendar served with {@code headers} extra header lines. */
+	public void serveWithHeaders(String path, String body, int headers) {
+		extraHeaders.put(path, headers);
+		serve(path, body, "text/calendar");
+	}
+
 	/** Requests for this path wait until {@link #release} (at most 20 s). */
 	public void hold(String path) {
 		held.put(path, new java.util.concurrent.CountDownLatch(1));
@@ -97,6 +116,14 @@ public final class FeedServer implements AutoCloseable {
 		if (answer == null) {
 			answer = new Answer(404, "not found".getBytes(StandardCharsets.UTF_8), "text/plain", null);
 		}
+		java.time.Duration every = dripping.get(path);
+		if (every != null) {
+			drip(exchange, every);
+			return;
+		}
+		for (int n = 0; n < extraHeaders.getOrDefault(path, 0); n++) {
+			exchange.getResponseHeaders().add("X-Padding-" + n, "padding");
+		}
 		String etag = "\"" + hash(answer.body()) + "\"";
 		if (answer.location() != null) {
 			exchange.getResponseHeaders().add("Location", answer.location());
@@ -113,6 +140,23 @@ public final class FeedServer implements AutoCloseable {
 		exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(answer.body());
+		}
+	}
+
+	private static void drip(HttpExchange exchange, java.time.Duration every) throws IOException {
+		exchange.getResponseHeaders().add("Content-Type", "text/calendar");
+		exchange.sendResponseHeaders(200, 0);
+		long until = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:".getBytes(StandardCharsets.US_ASCII));
+			while (System.nanoTime() - until < 0) {
+				out.write('x');
+				out.flush();
+				Thread.sleep(every.toMillis());
+			}
+		}
+		catch (InterruptedException stopped) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

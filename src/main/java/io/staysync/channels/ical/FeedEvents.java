@@ -14,6 +14,8 @@ import java.util.function.Supplier;
 
 import net.fortuna.ical4j.model.component.VEvent;
 
+import io.staysync.common.TimeLimit.TimeLimitExceeded;
+
 /**
  * Turns a calendar's VEVENTs into the feed's stays and blocks. One UID is one booking:
  * when a feed repeats a UID, the last event wins, being the likelier to be the newer. A
@@ -21,7 +23,12 @@ import net.fortuna.ical4j.model.component.VEvent;
  * {@code <UID>/<check-in day>}; an event with the same UID and a RECURRENCE-ID replaces
  * the occurrence of that day and keeps its identity when it moves. Stays that ended
  * before the horizon are dropped; the result is ordered by check-in. Two occurrences on
- * one day (a rule repeating within the day) are one stay: the first.
+ * one day are one stay: the first.
+ * <p>
+ * What a stranger's feed can make of this is bounded: an event Staysync does not read as
+ * stays (see {@link Occurrences}) is left out and named, with its RECURRENCE-ID
+ * replacements; more stays than {@link ParseOptions#maxEvents()} refuse the whole feed;
+ * and the time limit is checked at every event.
  */
 final class FeedEvents {
 
@@ -38,16 +45,19 @@ final class FeedEvents {
 	FeedEvents(ParseOptions options) {
 		this.options = options;
 		this.time = new PropertyTime(options.propertyZone());
-		this.occurrences = new Occurrences(time);
+		this.occurrences = new Occurrences(time, options.timeLimit());
 	}
 
 	/**
 	 * @throws UnreadableEventException when an event's dates cannot be understood
+	 * @throws FeedOverLimitException when the events make more stays than a feed may have
+	 * @throws io.staysync.common.TimeLimit.TimeLimitExceeded when the time limit passes
 	 */
-	List<FeedEvent> read(List<VEvent> vevents) {
+	Reading read(List<VEvent> vevents) {
 		Map<String, EventFacts> singles = new LinkedHashMap<>();
 		Map<String, Map<LocalDate, EventFacts>> replacements = new HashMap<>();
 		for (VEvent vevent : vevents) {
+			options.timeLimit().check();
 			EventFacts event = new EventFacts(vevent);
 			if (!event.hasStart()) {
 				continue;
@@ -66,11 +76,30 @@ final class FeedEvents {
 			throw new UnreadableEventException("none of its " + vevents.size() + " events has a start date (DTSTART)");
 		}
 		List<FeedEvent> events = new ArrayList<>();
-		singles.forEach((uid, event) -> events.addAll(readable(() -> eventsOf(uid, event, replacements.get(uid)))));
+		List<String> refused = new ArrayList<>();
+		for (Map.Entry<String, EventFacts> single : singles.entrySet()) {
+			options.timeLimit().check();
+			String uid = single.getKey();
+			try {
+				events.addAll(readable(() -> eventsOf(uid, single.getValue(), replacements.get(uid))));
+			}
+			catch (RefusedEventException notStays) {
+				refused.add(FeedProblems.refusedEvent(uid, notStays.getMessage()));
+				replacements.remove(uid);
+			}
+			requireWithinLimit(events);
+		}
 		replacements.forEach((uid, byDay) -> byDay.forEach(
 				(day, event) -> occurrence(uid, day, event, readable(() -> event.stay(time))).ifPresent(events::add)));
+		requireWithinLimit(events);
 		events.sort(BY_STAY);
-		return events;
+		return new Reading(events, refused);
+	}
+
+	private void requireWithinLimit(List<FeedEvent> events) {
+		if (events.size() > options.maxEvents()) {
+			throw new FeedOverLimitException(FeedProblems.tooManyStays(options.maxEvents()));
+		}
 	}
 
 	private List<FeedEvent> eventsOf(String uid, EventFacts event, Map<LocalDate, EventFacts> replacements) {
@@ -110,12 +139,18 @@ final class FeedEvents {
 		try {
 			return reading.get();
 		}
-		catch (UnreadableEventException unreadable) {
-			throw unreadable;
+		catch (UnreadableEventException | RefusedEventException | TimeLimitExceeded notForUs) {
+			throw notForUs;
 		}
 		catch (RuntimeException unreadable) {
 			throw new UnreadableEventException("one of its events has a date or a rule that cannot be understood");
 		}
+	}
+
+	/**
+	 * The feed's stays and blocks, and the events left out, each said in a sentence.
+	 */
+	record Reading(List<FeedEvent> events, List<String> refused) {
 	}
 
 }

@@ -22,6 +22,8 @@ final class FeedShape {
 	private static final Pattern TIME_ZONE = Pattern.compile("^BEGIN:VTIMEZONE",
 			Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
+	private static final Pattern EVENT = Pattern.compile("^BEGIN:VEVENT", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+
 	/**
 	 * Each declared time zone takes one of ical4j's JVM-wide zone ids until the calendar
 	 * is garbage-collected; real feeds declare a handful, a hostile one could take them
@@ -43,8 +45,10 @@ final class FeedShape {
 
 	/**
 	 * @param lines the body as {@link FeedText#read} gives it
+	 * @param maxEvents the most events the calendar may have: counted here, before ical4j
+	 * builds an object for each of their properties
 	 */
-	static FeedShape of(String lines, String contentType) {
+	static FeedShape of(String lines, String contentType, int maxEvents) {
 		String content = lines.strip();
 		if (content.isEmpty()) {
 			return rejected(FeedVerdict.NOT_CALENDAR, FeedProblems.EMPTY_RESPONSE);
@@ -62,8 +66,15 @@ final class FeedShape {
 			return rejected(FeedVerdict.TRUNCATED, FeedProblems.TRUNCATED);
 		}
 		String calendar = lines.substring(begin.start(), end) + "\r\n";
-		if (TIME_ZONE.matcher(calendar).results().limit(MAX_TIME_ZONES + 1).count() > MAX_TIME_ZONES) {
-			return rejected(FeedVerdict.MALFORMED, FeedProblems.TOO_MANY_TIME_ZONES);
+		if (more(TIME_ZONE, calendar, MAX_TIME_ZONES)) {
+			return rejected(FeedVerdict.OVER_LIMIT, FeedProblems.TOO_MANY_TIME_ZONES);
+		}
+		if (more(EVENT, calendar, maxEvents)) {
+			return rejected(FeedVerdict.OVER_LIMIT, FeedProblems.tooManyEvents(maxEvents));
+		}
+		Optional<String> timeZoneNames = TimeZoneIds.problem(calendar);
+		if (timeZoneNames.isPresent()) {
+			return rejected(FeedVerdict.OVER_LIMIT, timeZoneNames.get());
 		}
 		int linesBefore = (int) lines.substring(0, begin.start()).chars().filter(c -> c == '\n').count();
 		return new FeedShape(null, calendar, linesBefore);
@@ -85,6 +96,11 @@ final class FeedShape {
 	 */
 	int linesBefore() {
 		return linesBefore;
+	}
+
+	/** Whether the text has more than {@code max} lines starting so. */
+	private static boolean more(Pattern line, String text, int max) {
+		return line.matcher(text).results().limit(max + 1L).count() > max;
 	}
 
 	private static int lastEnd(String lines, int from) {

@@ -23,6 +23,12 @@ public enum FeedVerdict {
 	TRUNCATED,
 
 	/** A calendar that breaks the iCalendar format so badly it cannot be read. */
-	MALFORMED
+	MALFORMED,
+
+	/**
+	 * A calendar beyond what Staysync reads from one feed: too many events or time zones,
+	 * a time zone name longer than any real one, or too long to read.
+	 */
+	OVER_LIMIT
 
 }

@@ -3,6 +3,7 @@ package io.staysync.channels.ical;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,6 +24,7 @@ import io.staysync.channels.ChannelType;
 import io.staysync.channels.ConnectionCheck;
 import io.staysync.channels.ListingChanges;
 import io.staysync.channels.SyncCursor;
+import io.staysync.common.TimeLimit;
 import io.staysync.common.http.Conditional;
 import io.staysync.common.http.FetchException;
 import io.staysync.common.http.FetchFailure;
@@ -31,8 +33,9 @@ import io.staysync.common.http.RetryingFetcher;
 
 /**
  * iCal mode of every channel: each mapped listing's feed is fetched through the guarded
- * client (conditional GET), parsed and mapped to bookings. Only a usable calendar is a
- * complete picture; an empty, HTML, truncated or failed fetch cancels nothing.
+ * client (conditional GET), parsed and mapped to bookings. Only a usable calendar with
+ * every event read is a complete picture; an empty, HTML, truncated, oversized or failed
+ * fetch cancels nothing, and neither does a calendar with an event left out.
  */
 @Component
 class IcalConnector implements ChannelConnector {
@@ -45,15 +48,24 @@ class IcalConnector implements ChannelConnector {
 
 	static final int DAYS_AHEAD = 730;
 
+	/**
+	 * The longest a connection test spends reading one feed: the test runs while the
+	 * manager waits, outside any sync's time budget.
+	 */
+	static final Duration CHECK_TIME_LIMIT = Duration.ofSeconds(30);
+
 	private final RetryingFetcher http;
 
 	private final IcalFeedParser parser = new IcalFeedParser();
 
 	private final Clock clock;
 
-	IcalConnector(RetryingFetcher http, Clock clock) {
+	private final IcalSettings settings;
+
+	IcalConnector(RetryingFetcher http, Clock clock, IcalSettings settings) {
 		this.http = http;
 		this.clock = clock;
+		this.settings = settings;
 	}
 
 	@Override
@@ -84,6 +96,16 @@ class IcalConnector implements ChannelConnector {
 
 	@Override
 	public ListingChanges fetchChanges(ChannelCredentials credentials, ChannelListing listing, SyncCursor cursor) {
+		return fetchChanges(credentials, listing, cursor, TimeLimit.none());
+	}
+
+	/**
+	 * The feed is read within the listing's time limit; a calendar with events left out
+	 * is applied without them, each named, and cancels nothing.
+	 */
+	@Override
+	public ListingChanges fetchChanges(ChannelCredentials credentials, ChannelListing listing, SyncCursor cursor,
+			TimeLimit limit) {
 		SyncCursor previous = cursor == null ? SyncCursor.none() : cursor;
 		FetchResponse response;
 		try {
@@ -97,7 +119,7 @@ class IcalConnector implements ChannelConnector {
 			return ListingChanges.notModified(previous);
 		}
 		LocalDate today = today(listing);
-		ParsedFeed feed = parse(response, listing);
+		ParsedFeed feed = parse(response, listing, limit);
 		SyncCursor next = new SyncCursor(response.etag(), response.lastModified());
 		if (feed.verdict() == FeedVerdict.EMPTY) {
 			return new ListingChanges(ListingChanges.Outcome.FETCHED, List.of(), Set.of(), false, today,
@@ -113,13 +135,14 @@ class IcalConnector implements ChannelConnector {
 			bookings.add(booking);
 			present.add(booking.externalId());
 		}
-		return new ListingChanges(ListingChanges.Outcome.FETCHED, bookings, present, true, today,
-				today.plusDays(DAYS_AHEAD), next, null);
+		return new ListingChanges(ListingChanges.Outcome.FETCHED, bookings, present, feed.complete(), today,
+				today.plusDays(DAYS_AHEAD), next, null, FeedProblems.named(feed.refusedEvents()));
 	}
 
 	private Verdict check(ChannelListing listing) {
 		try {
-			ParsedFeed feed = parse(http.get(feedUri(listing), Conditional.none()), listing);
+			ParsedFeed feed = parse(http.get(feedUri(listing), Conditional.none()), listing,
+					TimeLimit.after(CHECK_TIME_LIMIT));
 			if (feed.verdict() == FeedVerdict.EMPTY) {
 				return new Verdict(true, "a calendar with 0 events");
 			}
@@ -128,21 +151,28 @@ class IcalConnector implements ChannelConnector {
 			}
 			long reservations = feed.events().stream().filter(e -> e.kind() == FeedEventKind.RESERVATION).count();
 			long blocks = feed.events().size() - reservations;
+			String leftOut = feed.refusedEvents().isEmpty() ? ""
+					: "; " + feed.refusedEvents().size()
+							+ (feed.refusedEvents().size() == 1 ? " event was" : " events were") + " left out. "
+							+ feed.refusedEvents().get(0);
 			return new Verdict(true,
 					"a calendar with " + feed.events().size() + " events (" + reservations
 							+ (reservations == 1 ? " reservation, " : " reservations, ") + blocks
-							+ (blocks == 1 ? " block)" : " blocks)"));
+							+ (blocks == 1 ? " block)" : " blocks)") + leftOut);
 		}
 		catch (FetchException failed) {
 			return new Verdict(false, failed.getMessage());
 		}
 	}
 
-	/** The same horizon for a test as for a sync, in the property's own dates. */
-	private ParsedFeed parse(FetchResponse response, ChannelListing listing) {
+	/**
+	 * The same horizon and limits for a test as for a sync, in the property's own dates.
+	 */
+	private ParsedFeed parse(FetchResponse response, ChannelListing listing, TimeLimit limit) {
 		LocalDate today = today(listing);
 		return parser.parse(response.body(), response.contentType(),
-				new ParseOptions(listing.timeZone(), today.minusDays(DAYS_BACK), today.plusDays(DAYS_AHEAD), false));
+				new ParseOptions(listing.timeZone(), today.minusDays(DAYS_BACK), today.plusDays(DAYS_AHEAD), false)
+					.within(settings.maxEventsPerFeed(), limit));
 	}
 
 	private LocalDate today(ChannelListing listing) {

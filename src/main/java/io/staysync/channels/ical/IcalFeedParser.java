@@ -3,11 +3,14 @@ package io.staysync.channels.ical;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.component.VEvent;
+
+import io.staysync.common.TimeLimit.TimeLimitExceeded;
 
 /**
  * Reads a fetched iCal feed (Airbnb, Booking.com, Vrbo, any calendar) into the stays and
@@ -26,6 +29,15 @@ import net.fortuna.ical4j.model.component.VEvent;
  * {@link FeedEvents} for repeated UIDs and recurrences and {@link EventTitles} for what
  * titles mean.
  * <p>
+ * What a feed may cost is bounded, because anyone who can put a link in a listing can
+ * write one: the number of events and of stays they make
+ * ({@link ParseOptions#maxEvents()}), the number and length of time zone names
+ * ({@link TimeZoneIds}), the occurrences of one event and the rules that make them
+ * ({@link Occurrences}, {@link RecurrenceStart}), and the time spent
+ * ({@link ParseOptions#timeLimit()}, checked while ical4j reads and between events). Past
+ * a feed-wide bound the feed is {@link FeedVerdict#OVER_LIMIT}; past an event's, that
+ * event is left out and named.
+ * <p>
  * Stateless and thread-safe; it never throws for what a feed contains, and never makes a
  * network call.
  */
@@ -36,6 +48,12 @@ public final class IcalFeedParser {
 		try {
 			return read(body == null ? new byte[0] : body, contentType, options);
 		}
+		catch (TimeLimitExceeded outOfTime) {
+			return outOfTime(outOfTime);
+		}
+		catch (FeedOverLimitException overLimit) {
+			return ParsedFeed.unusable(FeedVerdict.OVER_LIMIT, overLimit.getMessage());
+		}
 		catch (RuntimeException | StackOverflowError unexpected) {
 			return ParsedFeed.unusable(FeedVerdict.MALFORMED, FeedProblems.UNREADABLE);
 		}
@@ -45,15 +63,20 @@ public final class IcalFeedParser {
 		if (body.length == 0) {
 			return ParsedFeed.unusable(FeedVerdict.NOT_CALENDAR, FeedProblems.EMPTY_RESPONSE);
 		}
-		FeedShape shape = FeedShape.of(FeedText.read(body, contentType), contentType);
+		FeedShape shape = FeedShape.of(FeedText.read(body, contentType), contentType, options.maxEvents());
 		if (shape.rejection().isPresent()) {
 			return shape.rejection().get();
 		}
+		options.timeLimit().check();
 		Calendar calendar;
 		try {
-			calendar = RelaxedCalendarBuilder.build(shape.calendar());
+			calendar = RelaxedCalendarBuilder.build(shape.calendar(), options.timeLimit());
 		}
 		catch (ParserException malformed) {
+			Optional<TimeLimitExceeded> outOfTime = outOfTime(malformed);
+			if (outOfTime.isPresent()) {
+				return outOfTime(outOfTime.get());
+			}
 			int line = malformed.getLineNo() > 0 ? malformed.getLineNo() + shape.linesBefore() : 0;
 			return ParsedFeed.unusable(FeedVerdict.MALFORMED, FeedProblems.malformedNear(line));
 		}
@@ -65,11 +88,26 @@ public final class IcalFeedParser {
 			return ParsedFeed.unusable(FeedVerdict.EMPTY, FeedProblems.NO_EVENTS);
 		}
 		try {
-			return ParsedFeed.calendar(new FeedEvents(options).read(vevents));
+			FeedEvents.Reading reading = new FeedEvents(options).read(vevents);
+			return ParsedFeed.calendar(reading.events(), reading.refused());
 		}
 		catch (UnreadableEventException unreadable) {
 			return ParsedFeed.unusable(FeedVerdict.MALFORMED, FeedProblems.unreadableEvent(unreadable.getMessage()));
 		}
+	}
+
+	private static ParsedFeed outOfTime(TimeLimitExceeded outOfTime) {
+		return ParsedFeed.unusable(FeedVerdict.OVER_LIMIT, FeedProblems.outOfTime(outOfTime.limit().total()));
+	}
+
+	/** The time limit passing while ical4j was reading, which it reports as malformed. */
+	private static Optional<TimeLimitExceeded> outOfTime(ParserException malformed) {
+		for (Throwable cause = malformed.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof TimeLimitExceeded outOfTime) {
+				return Optional.of(outOfTime);
+			}
+		}
+		return Optional.empty();
 	}
 
 }

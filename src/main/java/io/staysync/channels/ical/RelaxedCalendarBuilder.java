@@ -1,5 +1,6 @@
 package io.staysync.channels.ical;
 
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
@@ -18,6 +19,8 @@ import net.fortuna.ical4j.model.ParameterFactory;
 import net.fortuna.ical4j.model.PropertyFactory;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.util.CompatibilityHints;
+
+import io.staysync.common.TimeLimit;
 
 /**
  * ical4j set up for what channels really serve: LF line endings, folds without the
@@ -58,20 +61,57 @@ final class RelaxedCalendarBuilder {
 
 	/**
 	 * Reads a calendar whose every TZID can be resolved (see {@link UnknownTimeZones}).
+	 * The time limit is checked whenever ical4j asks for more text, so a read that costs
+	 * too much stops in the middle: ical4j then throws a {@link ParserException} whose
+	 * cause is the {@link io.staysync.common.TimeLimit.TimeLimitExceeded}.
 	 */
-	static Calendar build(String calendar) throws IOException, ParserException {
+	static Calendar build(String calendar, TimeLimit limit) throws IOException, ParserException {
 		CalendarBuilder builder = newBuilder();
-		Calendar built = builder.build(new StringReader(calendar));
-		Set<String> unknown = UnknownTimeZones.in(built, builder.getRegistry());
+		Calendar built = builder.build(new LimitedReader(calendar, limit));
+		Set<String> unknown = UnknownTimeZones.in(built, builder.getRegistry(), limit);
 		if (unknown.isEmpty()) {
 			return built;
 		}
-		return newBuilder().build(new StringReader(UnknownTimeZones.replaced(calendar, unknown)));
+		return newBuilder().build(new LimitedReader(UnknownTimeZones.replaced(calendar, unknown), limit));
 	}
 
 	private static CalendarBuilder newBuilder() {
 		return new CalendarBuilder(CalendarParserFactory.getInstance().get(), SHARED_FACTORIES,
 				TimeZoneRegistryFactory.getInstance().createRegistry());
+	}
+
+	/**
+	 * A calendar's text that stops being read once the time limit passes. ical4j reads
+	 * one character at a time, so the clock is looked at every few thousand.
+	 */
+	private static final class LimitedReader extends FilterReader {
+
+		private static final int CHECK_EVERY = 4096;
+
+		private final TimeLimit limit;
+
+		private int untilCheck = CHECK_EVERY;
+
+		LimitedReader(String text, TimeLimit limit) {
+			super(new StringReader(text));
+			this.limit = limit;
+		}
+
+		@Override
+		public int read() throws IOException {
+			if (--untilCheck <= 0) {
+				untilCheck = CHECK_EVERY;
+				limit.check();
+			}
+			return super.read();
+		}
+
+		@Override
+		public int read(char[] buffer, int offset, int length) throws IOException {
+			limit.check();
+			return super.read(buffer, offset, length);
+		}
+
 	}
 
 }

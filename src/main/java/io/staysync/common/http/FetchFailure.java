@@ -24,7 +24,10 @@ public enum FetchFailure {
 	 */
 	TIMEOUT,
 
-	/** The body is larger than the limit; it was not read beyond the limit. */
+	/**
+	 * The body is larger than the limit, or the head has too many or too long lines;
+	 * neither was read beyond the limit.
+	 */
 	TOO_LARGE,
 
 	/**

@@ -12,6 +12,7 @@ import javax.net.ssl.SSLException;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.MessageConstraintException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.springframework.util.unit.DataSize;
 
@@ -89,6 +90,13 @@ final class FetchFailures {
 			return deadline(host, deadline.total());
 		}
 		Throwable cause = safeCause(ex, target.uri());
+		if (ex instanceof MessageConstraintException) {
+			return new FetchException(FetchFailure.TOO_LARGE,
+					host + " answered with a head larger than Staysync reads " + "(more than "
+							+ GuardedHttpClient.MAX_HEADERS + " header lines, or a line longer than "
+							+ words(DataSize.ofBytes(GuardedHttpClient.MAX_HEADER_LINE)) + ").",
+					cause);
+		}
 		if (ex instanceof ConnectTimeoutException) {
 			return new FetchException(FetchFailure.TIMEOUT,
 					host + " could not be reached within " + words(settings.connectTimeout()) + ".", cause);

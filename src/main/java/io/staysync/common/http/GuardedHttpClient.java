@@ -9,7 +9,9 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -30,7 +32,10 @@ import io.staysync.common.http.PolicyDnsResolver.HostLookup;
  * numeric spelling, are checked before the request;</li>
  * <li>redirects are followed here, at most {@code max-redirects}, each target checked
  * again;</li>
- * <li>connect, read and total time are bounded, and so is the body;</li>
+ * <li>connect, read and total time are bounded, and so are the body and the response's
+ * head: at most {@value #MAX_HEADER_LINE} characters a line (status line, header, chunk
+ * size) and {@value #MAX_HEADERS} header lines, where HttpClient by default reads any
+ * number of lines of any length into memory;</li>
  * <li>no cookies, no authentication, no proxy from the environment.</li>
  * </ul>
  * Thread-safe; one instance and its connection pool serve the whole application.
@@ -48,6 +53,19 @@ public class GuardedHttpClient implements AutoCloseable {
 
 	/** The most of an error answer's body a partner API call keeps. */
 	public static final int ERROR_BODY_LIMIT = 16 * 1024;
+
+	/**
+	 * The longest line of a response's head (and of a chunked body's framing): twice what
+	 * Apache httpd or nginx accept by default, room for a long
+	 * {@code Content-Security-Policy} or cookie.
+	 */
+	static final int MAX_HEADER_LINE = 16 * 1024;
+
+	/**
+	 * The most header lines a response may have (Tomcat and httpd accept 100 from a
+	 * client).
+	 */
+	static final int MAX_HEADERS = 128;
 
 	private final GuardedHttpSettings settings;
 
@@ -154,6 +172,12 @@ public class GuardedHttpClient implements AutoCloseable {
 			.build();
 		return HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+					.http1Config(Http1Config.custom()
+						.setMaxLineLength(MAX_HEADER_LINE)
+						.setMaxHeaderCount(MAX_HEADERS)
+						.build())
+					.build())
 				.setDnsResolver(resolver)
 				.setDefaultConnectionConfig(connections)
 				.setMaxConnTotal(50)

@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +24,16 @@ import io.staysync.channels.ChannelListing;
 import io.staysync.channels.ListingChanges;
 import io.staysync.channels.SyncCursor;
 import io.staysync.common.DomainException;
+import io.staysync.common.TimeLimit;
+import io.staysync.common.TimeLimit.TimeLimitExceeded;
 
 /**
  * Syncs one listing: fetch outside any transaction, then apply everything the channel
  * reported in one transaction. A failed fetch, or a failure while applying, rolls the
  * listing back and cancels nothing; the cursor only moves when the listing was applied.
+ * The fetch (and the reading of what it brought) runs on a {@link ListingWorkers} thread
+ * within the listing's time limit: past it the listing fails with a message saying so,
+ * and the run goes on.
  */
 @Component
 class ListingSync {
@@ -43,21 +50,37 @@ class ListingSync {
 
 	private final Clock clock;
 
+	private final ListingWorkers workers;
+
 	ListingSync(BookingImport imports, SyncCursors cursors, FeedMisses missing, TransactionTemplate transactions,
-			Clock clock) {
+			Clock clock, ListingWorkers workers) {
 		this.clock = clock;
+		this.workers = workers;
 		this.imports = imports;
 		this.cursors = cursors;
 		this.missing = missing;
 		this.transactions = transactions;
 	}
 
-	ListingOutcome sync(ChannelConnector connector, ChannelCredentials credentials, ChannelListing listing) {
+	ListingOutcome sync(ChannelConnector connector, ChannelCredentials credentials, ChannelListing listing,
+			RunBudget budget) {
 		UUID integration = credentials.integrationId();
 		String id = listing.externalListingId();
+		SyncCursor cursor = cursors.find(integration, id);
+		TimeLimit limit = budget.forListing();
 		ListingChanges changes;
 		try {
-			changes = connector.fetchChanges(credentials, listing, cursors.find(integration, id));
+			changes = workers.within(limit, () -> connector.fetchChanges(credentials, listing, cursor, limit));
+		}
+		catch (TimeoutException | TimeLimitExceeded outOfTime) {
+			log.warn("Listing {} of integration {} was stopped after {}", id, integration,
+					TimeLimit.words(limit.total()));
+			return ListingOutcome.failed(id, listing.propertyId(), budget.exceeded(limit));
+		}
+		catch (CancellationException stopping) {
+			return ListingOutcome.failed(id, listing.propertyId(),
+					"The sync was stopped while this listing was being fetched (the instance is shutting down); "
+							+ "nothing of it changed.");
 		}
 		catch (RuntimeException connectorBug) {
 			log.error("Connector failed on listing {} of integration {}", id, integration, connectorBug);
@@ -65,7 +88,9 @@ class ListingSync {
 					"The fetch failed unexpectedly; see the server log.");
 		}
 		return switch (changes.outcome()) {
-			case FAILED -> ListingOutcome.failed(id, listing.propertyId(), changes.problem());
+			// the connector noticed the limit a moment before the run did
+			case FAILED -> ListingOutcome.failed(id, listing.propertyId(),
+					limit.passed() ? budget.exceeded(limit) : changes.problem());
 			case NOT_MODIFIED -> confirmPending(integration, listing, changes);
 			case FETCHED -> apply(integration, listing, changes);
 		};

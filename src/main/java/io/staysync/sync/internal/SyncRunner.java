@@ -22,7 +22,9 @@ import io.staysync.security.vault.VaultException;
 /**
  * Carries out one run: every mapped listing through the connector, one failing listing
  * never stopping the others (or, for a channel that delivers messages, one pull for all
- * of them); then the run and the integration record the outcome.
+ * of them); then the run and the integration record the outcome. Each listing has a time
+ * budget, and so has the run ({@link RunBudget}): a listing over its budget fails alone,
+ * and the listings a run over its budget did not reach fail saying so, changing nothing.
  */
 @Component
 class SyncRunner {
@@ -49,10 +51,13 @@ class SyncRunner {
 
 	private final RecheckSync rechecks;
 
+	private final SyncSettings settings;
+
 	SyncRunner(SyncRunRepository runs, ChannelAccounts accounts, ChannelConnectors connectors, ListingSync listings,
 			MessageSync messages, Clock clock, SyncMetrics metrics, RunHeartbeats heartbeats, RunProgress progress,
-			RecheckSync rechecks) {
+			RecheckSync rechecks, SyncSettings settings) {
 		this.rechecks = rechecks;
+		this.settings = settings;
 		this.heartbeats = heartbeats;
 		this.progress = progress;
 		this.metrics = metrics;
@@ -161,8 +166,11 @@ class SyncRunner {
 			return;
 		}
 		progress.started(run.id(), credentials.listings().size());
+		RunBudget budget = RunBudget.start(settings);
 		for (ChannelListing listing : credentials.listings()) {
-			outcomes.add(listings.sync(connector.get(), credentials, listing));
+			outcomes.add(budget.spent()
+					? ListingOutcome.failed(listing.externalListingId(), listing.propertyId(), budget.notReached())
+					: listings.sync(connector.get(), credentials, listing, budget));
 			progress.advanced(run.id());
 		}
 		run.finish(outcomes, clock.instant());

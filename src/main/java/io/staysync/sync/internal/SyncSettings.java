@@ -6,23 +6,34 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Liveness of running syncs, bound from {@code staysync.sync.*}: how often a running sync
- * shows a sign of life, and when a run without one counts as abandoned by its instance.
+ * Liveness and time budgets of running syncs, bound from {@code staysync.sync.*}: how
+ * often a running sync shows a sign of life, when a run without one counts as abandoned
+ * by its instance, and how long one listing and one run may take.
  *
  * @param heartbeatInterval how often the instance running a sync records that it is still
  * alive
  * @param staleAfter how long a running sync may go without a heartbeat before it is
  * closed as abandoned; longer than the heartbeat interval, with room for a slow database
  * @param staleCheckInterval how often the cluster looks for abandoned runs
+ * @param listingTimeBudget the longest one listing's fetch and reading may take (every
+ * retry included); past it the listing fails with a message saying so, nothing of it
+ * changes, and the run goes on with the next listing. A fetch's own limits
+ * (staysync.http.*) stop a single attempt sooner; this also bounds the retries and the
+ * reading of what arrived
+ * @param runTimeBudget the longest one run may take; the listings not reached by then
+ * fail with a message saying so, change nothing, and are synced by the next run
  */
 @ConfigurationProperties("staysync.sync")
 record SyncSettings(@DefaultValue("30s") Duration heartbeatInterval, @DefaultValue("3m") Duration staleAfter,
-		@DefaultValue("1m") Duration staleCheckInterval) {
+		@DefaultValue("1m") Duration staleCheckInterval, @DefaultValue("1m") Duration listingTimeBudget,
+		@DefaultValue("1h") Duration runTimeBudget) {
 
 	SyncSettings {
 		SettingChecks.requirePositive(heartbeatInterval, "staysync.sync.heartbeat-interval");
 		SettingChecks.requirePositive(staleAfter, "staysync.sync.stale-after");
 		SettingChecks.requirePositive(staleCheckInterval, "staysync.sync.stale-check-interval");
+		SettingChecks.requirePositive(listingTimeBudget, "staysync.sync.listing-time-budget");
+		SettingChecks.requirePositive(runTimeBudget, "staysync.sync.run-time-budget");
 		// Otherwise every healthy run would be closed as abandoned between two
 		// heartbeats.
 		if (staleAfter.compareTo(heartbeatInterval) <= 0) {

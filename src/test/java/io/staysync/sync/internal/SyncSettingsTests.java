@@ -14,8 +14,8 @@ class SyncSettingsTests {
 
 	@Test
 	void defaultsWithoutAnyProperty() {
-		assertThat(bind(Map.of()))
-			.isEqualTo(new SyncSettings(Duration.ofSeconds(30), Duration.ofMinutes(3), Duration.ofMinutes(1)));
+		assertThat(bind(Map.of())).isEqualTo(new SyncSettings(Duration.ofSeconds(30), Duration.ofMinutes(3),
+				Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofHours(1)));
 	}
 
 	@Test
@@ -23,8 +23,8 @@ class SyncSettingsTests {
 		SyncSettings bound = bind(Map.of("staysync.sync.heartbeat-interval", "500ms", "staysync.sync.stale-after", "3s",
 				"staysync.sync.stale-check-interval", "1s"));
 
-		assertThat(bound)
-			.isEqualTo(new SyncSettings(Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(1)));
+		assertThat(bound).isEqualTo(new SyncSettings(Duration.ofMillis(500), Duration.ofSeconds(3),
+				Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(1)));
 	}
 
 	@Test
@@ -33,6 +33,17 @@ class SyncSettingsTests {
 			.hasStackTraceContaining("staysync.sync.heartbeat-interval must be a positive duration");
 		assertThatThrownBy(() -> bind(Map.of("staysync.sync.stale-check-interval", "-1m")))
 			.hasStackTraceContaining("staysync.sync.stale-check-interval must be a positive duration");
+	}
+
+	@Test
+	void timeBudgetsPerListingAndPerRun() {
+		assertThat(bind(Map.of("staysync.sync.listing-time-budget", "20s", "staysync.sync.run-time-budget", "10m")))
+			.isEqualTo(new SyncSettings(Duration.ofSeconds(30), Duration.ofMinutes(3), Duration.ofMinutes(1),
+					Duration.ofSeconds(20), Duration.ofMinutes(10)));
+		assertThatThrownBy(() -> bind(Map.of("staysync.sync.listing-time-budget", "0s")))
+			.hasStackTraceContaining("staysync.sync.listing-time-budget must be a positive duration");
+		assertThatThrownBy(() -> bind(Map.of("staysync.sync.run-time-budget", "-1h")))
+			.hasStackTraceContaining("staysync.sync.run-time-budget must be a positive duration");
 	}
 
 	@Test
