@@ -86,7 +86,8 @@ class IntegrationApiIntegrationTests extends ApiIntegrationTest {
 			.andExpect(jsonPath("$[0].propertyId").value(property))
 			.andExpect(jsonPath("$[0].exportUrl").value(containsString("/ical/")));
 
-		// A client id and secret alone do not reach Airbnb: the host has not consented yet.
+		// A client id and secret alone do not reach Airbnb: the host has not consented
+		// yet.
 		mvc.perform(asAdmin(post("/api/integrations/airbnb/test")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.ok").value(false))
