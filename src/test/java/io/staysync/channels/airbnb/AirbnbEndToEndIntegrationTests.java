@@ -1,10 +1,6 @@
 package io.staysync.channels.airbnb;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -19,15 +15,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import com.jayway.jsonpath.JsonPath;
 
 import io.staysync.channels.sandbox.airbnb.AirbnbSandbox;
 import io.staysync.channels.sandbox.airbnb.SandboxReservation;
 import io.staysync.channels.sandbox.bookingcom.BookingComSandbox;
+import io.staysync.test.AirbnbSandboxConsent;
 import io.staysync.test.ConsoleIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +30,6 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -69,8 +63,6 @@ class AirbnbEndToEndIntegrationTests extends ConsoleIntegrationTest {
 	static final Duration PATIENCE = Duration.ofSeconds(60);
 
 	static final DateTimeFormatter ICAL_DATE = DateTimeFormatter.BASIC_ISO_DATE;
-
-	static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
 	@LocalServerPort
 	int port;
@@ -163,38 +155,8 @@ class AirbnbEndToEndIntegrationTests extends ConsoleIntegrationTest {
 		assertThat(count("bookings where external_id = '" + booked.confirmationCode() + "'")).isEqualTo(1);
 	}
 
-	/**
-	 * Connect Airbnb as an administrator does: the console's Connect button, the
-	 * sandbox's consent page answered Allow by the browser, and the callback in the same
-	 * session.
-	 */
 	private void connectAirbnbThroughTheSandboxsConsent() throws Exception {
-		MockHttpSession admin = admin();
-		String consent = mvc.perform(htmx(form("/integrations/airbnb/oauth/start", admin)))
-			.andExpect(status().isOk())
-			.andExpect(header().exists("HX-Redirect"))
-			.andReturn()
-			.getResponse()
-			.getHeader("HX-Redirect");
-		Map<String, String> query = query(URI.create(consent));
-		assertThat(consent).startsWith("http://localhost:" + port + "/sandbox/airbnb/oauth2/auth");
-		StringBuilder allow = new StringBuilder("decision=allow");
-		for (String field : List.of("client_id", "redirect_uri", "scope", "state")) {
-			allow.append('&')
-				.append(field)
-				.append('=')
-				.append(URLEncoder.encode(query.getOrDefault(field, ""), StandardCharsets.UTF_8));
-		}
-		HttpResponse<String> allowed = BROWSER
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sandbox/airbnb/oauth2/auth"))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(allow.toString()))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(allowed.statusCode()).isEqualTo(302);
-		Map<String, String> back = query(URI.create(allowed.headers().firstValue("Location").orElseThrow()));
-		mvc.perform(get("/integrations/airbnb/oauth/callback").param("code", back.get("code"))
-			.param("state", back.get("state"))
-			.session(admin)).andExpect(status().is3xxRedirection());
+		AirbnbSandboxConsent.connect(mvc, admin(), port);
 		assertThat(jdbc.sql("select status || ' ' || connected_account from integrations where type = 'airbnb'")
 			.query(String.class)
 			.single()).isEqualTo("connected " + airbnb.userId());
@@ -253,16 +215,6 @@ class AirbnbEndToEndIntegrationTests extends ConsoleIntegrationTest {
 			.param("code", code)
 			.query(String.class)
 			.single();
-	}
-
-	private static Map<String, String> query(URI uri) {
-		Map<String, String> query = new LinkedHashMap<>();
-		UriComponentsBuilder.fromUri(uri)
-			.build()
-			.getQueryParams()
-			.forEach((name, values) -> query.put(name, values.isEmpty() || values.get(0) == null ? ""
-					: java.net.URLDecoder.decode(values.get(0), StandardCharsets.UTF_8)));
-		return query;
 	}
 
 }
