@@ -40,8 +40,16 @@ public final class AirbnbSandboxConsent {
 	}
 
 	public static void connect(MockMvc mvc, MockHttpSession admin, int port) throws Exception {
+		complete(mvc, admin, port, "/integrations/airbnb/oauth/start");
+	}
+
+	/**
+	 * Presses a console button that leads to the sandbox's consent page (Connect Airbnb,
+	 * or demo mode's Connect the Airbnb sandbox), allows, and comes back.
+	 */
+	public static void complete(MockMvc mvc, MockHttpSession admin, int port, String button) throws Exception {
 		String consent = mvc
-			.perform(post("/integrations/airbnb/oauth/start").session(admin)
+			.perform(post(button).session(admin)
 				.with(csrf())
 				.header("HX-Request", "true")
 				.header("HX-Current-URL", "http://localhost/integrations"))
