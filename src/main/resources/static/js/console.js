@@ -100,9 +100,20 @@
       var template = table && table.querySelector("template");
       if (template) {
         var body = table.querySelector("tbody");
-        body.appendChild(template.content.cloneNode(true));
-        renumber(body);
-        searchableSelects(body);
+        // A listing offered from the channel's account fills the first empty row, or a new one.
+        var listing = add.getAttribute("data-listing");
+        var field = listing && Array.prototype.find.call(
+          body.querySelectorAll("[data-name=externalListingId]"), function (input) { return !input.value; });
+        if (!field) {
+          body.appendChild(template.content.cloneNode(true));
+          renumber(body);
+          searchableSelects(body);
+        }
+        if (listing) {
+          var fields = body.querySelectorAll("[data-name=externalListingId]");
+          (field || fields[fields.length - 1]).value = listing;
+          add.disabled = true;
+        }
       }
     }
     var remove = event.target.closest("[data-remove-row]");

@@ -90,6 +90,14 @@ public interface ChannelConnector {
 	}
 
 	/**
+	 * Whether {@link #listAccountListings} can answer at all, so that the console offers
+	 * the account's listings to pick from instead of only a field to type an id into.
+	 */
+	default boolean listsAccountListings() {
+		return false;
+	}
+
+	/**
 	 * The listings of the connected account, for mapping them to properties. Must not
 	 * throw for a failing peer.
 	 */

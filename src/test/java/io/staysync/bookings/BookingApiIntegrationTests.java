@@ -85,6 +85,15 @@ class BookingApiIntegrationTests extends ApiIntegrationTest {
 	}
 
 	@Test
+	void roundAmountsAreWrittenAsPlainNumbers() throws Exception {
+		String id = json("2027-08-10", "2027-08-13", ",\"totalAmount\":360.00,\"currency\":\"EUR\"", 201);
+
+		String answer = mvc.perform(asAdmin(get("/api/bookings/" + id))).andReturn().getResponse().getContentAsString();
+
+		assertThat(answer).contains("\"totalAmount\":360,").doesNotContain("E+");
+	}
+
+	@Test
 	void anOverlappingManualBookingIsRefusedNamingTheOtherUnlessForced() throws Exception {
 		String first = createBooking(property, "2027-07-01", "2027-07-05", false);
 

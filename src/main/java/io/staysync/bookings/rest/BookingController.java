@@ -142,9 +142,21 @@ class BookingController {
 		static BookingView of(Booking b) {
 			return new BookingView(b.id(), b.propertyId(), b.kind(), b.status(), b.checkIn(), b.checkOut(),
 					ChronoUnit.DAYS.between(b.checkIn(), b.checkOut()), b.guestName(), b.guestEmail(), b.guestPhone(),
-					b.adults(), b.children(), b.totalAmount() == null ? null : b.totalAmount().stripTrailingZeros(),
-					b.currency(), b.source(), b.integrationId(), b.externalId(), b.externalReference(),
-					b.externalListingId(), b.notes(), b.createdAt(), b.updatedAt(), b.cancelledAt(), b.version());
+					b.adults(), b.children(), plain(b.totalAmount()), b.currency(), b.source(), b.integrationId(),
+					b.externalId(), b.externalReference(), b.externalListingId(), b.notes(), b.createdAt(),
+					b.updatedAt(), b.cancelledAt(), b.version());
+		}
+
+		/**
+		 * The amount without trailing zeros, but never in exponent form: 360.00 is
+		 * {@code 360}, not {@code 3.6E+2}, which JSON clients would read as a float.
+		 */
+		static BigDecimal plain(BigDecimal amount) {
+			if (amount == null) {
+				return null;
+			}
+			BigDecimal stripped = amount.stripTrailingZeros();
+			return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
 		}
 
 	}

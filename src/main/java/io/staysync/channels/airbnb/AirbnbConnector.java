@@ -169,6 +169,11 @@ class AirbnbConnector implements ChannelConnector {
 	}
 
 	@Override
+	public boolean listsAccountListings() {
+		return true;
+	}
+
+	@Override
 	public AccountListings listAccountListings(ChannelCredentials credentials) {
 		try {
 			List<AccountListing> listings = new ArrayList<>();

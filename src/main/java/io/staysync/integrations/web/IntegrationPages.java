@@ -5,7 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
@@ -30,6 +34,7 @@ import io.staysync.common.NotImplementedException;
 import io.staysync.common.RunMode;
 import io.staysync.integrations.IntegrationStatus;
 import io.staysync.integrations.SyncInterval;
+import io.staysync.integrations.internal.AccountListingOffers;
 import io.staysync.integrations.internal.ConnectionTests;
 import io.staysync.integrations.internal.Integration;
 import io.staysync.integrations.internal.IntegrationManagement;
@@ -37,6 +42,7 @@ import io.staysync.integrations.internal.ListingMapping;
 import io.staysync.integrations.internal.MappingManagement;
 import io.staysync.integrations.internal.OAuthConnections;
 import io.staysync.properties.PropertyCatalog;
+import io.staysync.properties.PropertyRef;
 import io.staysync.web.ConsoleController;
 import io.staysync.web.FormProblems;
 import jakarta.servlet.http.HttpServletResponse;
@@ -64,14 +70,17 @@ class IntegrationPages {
 
 	private final OAuthConnections connections;
 
+	private final AccountListingOffers offers;
+
 	private final Clock clock;
 
 	private final boolean demo;
 
 	IntegrationPages(IntegrationManagement integrations, ConnectionTests tests, MappingManagement mappings,
-			PropertyCatalog properties, ChannelConnectors connectors, OAuthConnections connections, Clock clock,
-			RunMode runMode) {
+			PropertyCatalog properties, ChannelConnectors connectors, OAuthConnections connections,
+			AccountListingOffers offers, Clock clock, RunMode runMode) {
 		this.connections = connections;
+		this.offers = offers;
 		this.clock = clock;
 		this.demo = runMode.demo();
 		this.connectors = connectors;
@@ -247,6 +256,42 @@ class IntegrationPages {
 		return mapping(model, channel);
 	}
 
+	/**
+	 * The listings of the connected account, loaded into the mapping dialog once it is
+	 * open (the channel may be slow): each with its name and the property it is mapped
+	 * to, or why they could not be read. Typing an id works either way.
+	 */
+	@GetMapping("/integrations/{type}/account-listings")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+	String accountListings(@PathVariable String type, Model model) {
+		ChannelType channel = ChannelType.fromPath(type);
+		AccountListingOffers.Offer offer = offers.offer(channel);
+		Map<UUID, String> names = properties
+			.findAll(offer.listings()
+				.stream()
+				.map(AccountListingOffers.OfferedListing::mappedTo)
+				.filter(Objects::nonNull)
+				.toList())
+			.stream()
+			.collect(Collectors.toMap(PropertyRef::id, PropertyRef::name));
+		model.addAttribute("label", Card.label(channel));
+		model.addAttribute("problem", offer.problem());
+		model.addAttribute("offered",
+				offer.listings()
+					.stream()
+					.map(listing -> new OfferedListing(listing.externalListingId(), listing.name(),
+							listing.mappedTo() == null ? null : names.getOrDefault(listing.mappedTo(), "?")))
+					.toList());
+		return "integrations/dialogs :: account-listings";
+	}
+
+	/**
+	 * A listing of the account as the mapping dialog offers it; {@code mappedTo} is the
+	 * name of the property it is mapped to, {@code null} when it is not mapped.
+	 */
+	record OfferedListing(String id, String name, String mappedTo) {
+	}
+
 	private String configure(Model model, ChannelType channel) {
 		model.addAttribute("card", card(channel));
 		ChannelMode chosen = ((ConfigureForm) model.getAttribute("form")).getMode();
@@ -268,6 +313,7 @@ class IntegrationPages {
 	private String mapping(Model model, ChannelType channel) {
 		model.addAttribute("card", card(channel));
 		model.addAttribute("choices", properties.page(PageRequest.of(0, 1000)).getContent());
+		model.addAttribute("listsAccount", offers.offered(channel));
 		return "integrations/dialogs :: mapping";
 	}
 

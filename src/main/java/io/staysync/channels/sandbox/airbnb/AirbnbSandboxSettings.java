@@ -29,6 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unavailableEvery every how many API requests it answers 503 (0: never)
  * @param failEvery every how many API requests it answers 500 (0: never)
  * @param truncateEvery every how many API answers it cuts in the middle (0: never)
+ * @param trickleEvery in demo mode, every how long a guest books the first listing (now
+ * and then moving a stay a day later or cancelling an earlier one); 0 turns it off
  */
 @ConfigurationProperties("staysync.sandbox.airbnb")
 record AirbnbSandboxSettings(@DefaultValue("false") boolean enabled,
@@ -37,7 +39,7 @@ record AirbnbSandboxSettings(@DefaultValue("false") boolean enabled,
 		@DefaultValue("10m") Duration codeLifetime, @DefaultValue("24h") Duration accessTokenLifetime,
 		@DefaultValue("") String webhookUrl, @DefaultValue("0s") Duration latency, @DefaultValue("0") int throttleEvery,
 		@DefaultValue("429") int throttleStatus, @DefaultValue("1s") Duration retryAfter,
-		@DefaultValue("0") int unavailableEvery, @DefaultValue("0") int failEvery,
-		@DefaultValue("0") int truncateEvery){
+		@DefaultValue("0") int unavailableEvery, @DefaultValue("0") int failEvery, @DefaultValue("0") int truncateEvery,
+		@DefaultValue("3m") Duration trickleEvery){
 
 }

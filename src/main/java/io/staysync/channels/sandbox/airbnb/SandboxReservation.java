@@ -38,6 +38,12 @@ public record SandboxReservation(String confirmationCode, long listingId, String
 				firstName, lastName, email, phone, payout, currency, at);
 	}
 
+	/** Another guest's name, as the demo's guests vary. */
+	public SandboxReservation withGuest(String first, String last) {
+		return new SandboxReservation(confirmationCode, listingId, statusType, startDate, endDate, adults, children,
+				infants, first, last, email, phone, payout, currency, updatedAt);
+	}
+
 	public long nights() {
 		return ChronoUnit.DAYS.between(startDate, endDate);
 	}

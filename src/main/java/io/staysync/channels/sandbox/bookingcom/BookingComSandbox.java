@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -139,6 +140,21 @@ public class BookingComSandbox {
 	/** Every availability range it took since the last reset, in the order taken. */
 	public List<AvailabilityUpdate> availabilityUpdates() {
 		return List.copyOf(availability);
+	}
+
+	/**
+	 * Whether a night of a room type is closed as last pushed (the latest range taken
+	 * that covers it decides); empty when nothing was pushed for it.
+	 */
+	public Optional<Boolean> closed(String hotelCode, String roomTypeCode, LocalDate night) {
+		Boolean closed = null;
+		for (AvailabilityUpdate update : availability) {
+			if (update.hotelCode().equals(hotelCode) && update.roomTypeCode().equals(roomTypeCode)
+					&& !night.isBefore(update.first()) && !night.isAfter(update.last())) {
+				closed = update.closed();
+			}
+		}
+		return Optional.ofNullable(closed);
 	}
 
 	void took(AvailabilityUpdate update) {

@@ -5,17 +5,14 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import io.staysync.channels.sandbox.DemoTrickle;
 import io.staysync.channels.sandbox.bookingcom.SandboxReservation.Room;
 import io.staysync.common.RunMode;
 
@@ -26,7 +23,7 @@ import io.staysync.common.RunMode;
  * themselves through the real pull and acknowledgement. Nothing runs outside demo mode.
  */
 @Component
-class DemoReservations implements SmartLifecycle {
+class DemoReservations extends DemoTrickle {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoReservations.class);
 
@@ -43,75 +40,36 @@ class DemoReservations implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final boolean demo;
-
 	private final AtomicLong next = new AtomicLong(4100000001L);
 
 	private final Deque<String> queued = new ArrayDeque<>();
 
-	private volatile ScheduledExecutorService timer;
-
 	DemoReservations(BookingComSandbox sandbox, SandboxSettings settings, Clock clock, RunMode runMode) {
+		super("booking-com-sandbox-demo", runMode.demo() && !settings.hotels().isEmpty(), settings.trickleEvery());
 		this.sandbox = sandbox;
 		this.settings = settings;
 		this.clock = clock;
-		this.demo = runMode.demo();
-	}
-
-	@Override
-	public void start() {
-		if (!demo || settings.trickleEvery().isZero() || settings.hotels().isEmpty()) {
-			return;
-		}
-		ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(task -> {
-			Thread thread = new Thread(task, "booking-com-sandbox-demo");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long every = settings.trickleEvery().toMillis();
-		started.scheduleWithFixedDelay(this::trickle, 0, every, TimeUnit.MILLISECONDS);
-		timer = started;
-	}
-
-	@Override
-	public void stop() {
-		ScheduledExecutorService running = timer;
-		timer = null;
-		if (running != null) {
-			running.shutdownNow();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return timer != null;
 	}
 
 	/** One more guest, and now and then a cancellation. */
-	void trickle() {
-		try {
-			String[] hotel = settings.hotels().get(0).split(":", 2);
-			String roomType = hotel.length > 1 ? hotel[1].split(",")[0].trim() : "1";
-			ThreadLocalRandom random = ThreadLocalRandom.current();
-			String resId = String.valueOf(next.getAndIncrement());
-			String[] guest = GUESTS.get(random.nextInt(GUESTS.size()));
-			LocalDate first = LocalDate.now(clock).plusDays(random.nextInt(7, 120));
-			sandbox.queueNew(new SandboxReservation(resId, hotel[0].trim(), List.of(new Room(1, roomType, first,
-					random.nextInt(1, 6), random.nextInt(1, 4), random.nextInt(90, 260) * 100)), guest[0], guest[1]));
-			synchronized (queued) {
-				queued.addLast(resId);
-				if (queued.size() >= CANCEL_EVERY) {
-					String cancelled = queued.removeFirst();
-					sandbox
-						.queueModification(new SandboxReservation(cancelled, hotel[0].trim(), List.of(), null, null));
-				}
+	@Override
+	protected void trickle() {
+		String[] hotel = settings.hotels().get(0).split(":", 2);
+		String roomType = hotel.length > 1 ? hotel[1].split(",")[0].trim() : "1";
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		String resId = String.valueOf(next.getAndIncrement());
+		String[] guest = GUESTS.get(random.nextInt(GUESTS.size()));
+		LocalDate first = LocalDate.now(clock).plusDays(random.nextInt(7, 120));
+		sandbox.queueNew(new SandboxReservation(resId, hotel[0].trim(), List.of(new Room(1, roomType, first,
+				random.nextInt(1, 6), random.nextInt(1, 4), random.nextInt(90, 260) * 100)), guest[0], guest[1]));
+		synchronized (queued) {
+			queued.addLast(resId);
+			if (queued.size() >= CANCEL_EVERY) {
+				String cancelled = queued.removeFirst();
+				sandbox.queueModification(new SandboxReservation(cancelled, hotel[0].trim(), List.of(), null, null));
 			}
-			log.debug("Booking.com sandbox: queued demo reservation {}", resId);
 		}
-		catch (RuntimeException unexpected) {
-			// A demo nicety must never stop its timer for good.
-			log.warn("The Booking.com sandbox could not queue a demo reservation", unexpected);
-		}
+		log.debug("Booking.com sandbox: queued demo reservation {}", resId);
 	}
 
 }
