@@ -2,11 +2,13 @@ package io.staysync.bookings;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
  * A booking as a channel reports it, already mapped to a property. {@code externalId} is
- * the channel's stable key (confirmation code or iCal UID) within the integration.
+ * the channel's stable key (confirmation code or iCal UID), unique within the integration
+ * or only within the listing as {@code keyScope} says (see {@link #key()}).
  *
  * @param status {@code CANCELLED} when the channel says the booking is cancelled
  * @param rawPayloadRef where the channel's original payload is kept, if anywhere
@@ -15,11 +17,43 @@ import java.util.UUID;
  * @param guestEmail the guest's e-mail address as the channel relays it (often a channel
  * alias), or {@code null}
  * @param guestPhone the guest's phone number as the channel sends it, or {@code null}
+ * @param keyScope where {@code externalId} is unique: {@link KeyScope#LISTING} for a UID
+ * read from a listing's iCal feed, {@link KeyScope#CHANNEL} for an API reservation id
  */
 public record ChannelBooking(UUID integrationId, BookingSource source, String externalId, String externalListingId,
 		UUID propertyId, BookingKind kind, BookingStatus status, LocalDate checkIn, LocalDate checkOut,
 		String guestName, Integer adults, Integer children, BigDecimal totalAmount, String currency,
-		String rawPayloadRef, String externalReference, String guestEmail, String guestPhone) {
+		String rawPayloadRef, String externalReference, String guestEmail, String guestPhone, KeyScope keyScope) {
+
+	public ChannelBooking {
+		Objects.requireNonNull(keyScope, "keyScope");
+	}
+
+	/**
+	 * A record whose key is unique across the channel (an API reservation id), as every
+	 * record was before iCal UIDs were keyed per listing.
+	 */
+	public ChannelBooking(UUID integrationId, BookingSource source, String externalId, String externalListingId,
+			UUID propertyId, BookingKind kind, BookingStatus status, LocalDate checkIn, LocalDate checkOut,
+			String guestName, Integer adults, Integer children, BigDecimal totalAmount, String currency,
+			String rawPayloadRef, String externalReference, String guestEmail, String guestPhone) {
+		this(integrationId, source, externalId, externalListingId, propertyId, kind, status, checkIn, checkOut,
+				guestName, adults, children, totalAmount, currency, rawPayloadRef, externalReference, guestEmail,
+				guestPhone, KeyScope.CHANNEL);
+	}
+
+	/** What identifies the booking this record is about. */
+	public ChannelKey key() {
+		return keyScope == KeyScope.LISTING ? ChannelKey.inListing(integrationId, externalListingId, externalId)
+				: ChannelKey.channelWide(integrationId, externalId);
+	}
+
+	/** The same record with other contact details, amount and currency. */
+	public ChannelBooking with(String guestEmail, String guestPhone, BigDecimal totalAmount, String currency) {
+		return new ChannelBooking(integrationId, source, externalId, externalListingId, propertyId, kind, status,
+				checkIn, checkOut, guestName, adults, children, totalAmount, currency, rawPayloadRef, externalReference,
+				guestEmail, guestPhone, keyScope);
+	}
 
 	/** A record without the guest's contact details. */
 	public ChannelBooking(UUID integrationId, BookingSource source, String externalId, String externalListingId,
@@ -43,7 +77,7 @@ public record ChannelBooking(UUID integrationId, BookingSource source, String ex
 				+ ", adults=" + adults + ", children=" + children + ", totalAmount=" + totalAmount + ", currency="
 				+ currency + ", rawPayloadRef=" + rawPayloadRef + ", externalReference=" + externalReference
 				+ ", guestEmail=" + (guestEmail == null ? "none" : "given") + ", guestPhone="
-				+ (guestPhone == null ? "none" : "given") + "]";
+				+ (guestPhone == null ? "none" : "given") + ", keyScope=" + keyScope + "]";
 	}
 
 	/** A record whose key is also its reference. */

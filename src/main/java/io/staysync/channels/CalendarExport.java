@@ -23,7 +23,7 @@ public class CalendarExport {
 	public String write(String calendarName, List<ExportedStay> stays, Instant stamp) {
 		return writer.write(calendarName,
 				stays.stream()
-					.map(stay -> new ExportEvent(stay.bookingId() + "@staysync", stay.checkIn(), stay.checkOut(),
+					.map(stay -> new ExportEvent(stay.uid(), stay.checkIn(), stay.checkOut(),
 							stay.kind() == BookingKind.RESERVATION ? "Reserved" : "Not available"))
 					.toList(),
 				stamp);

@@ -29,6 +29,9 @@ public interface ChannelAccounts {
 	 */
 	ChannelCredentials credentials(UUID integrationId);
 
+	/** The listings mapped for an integration, without opening any secret. */
+	List<MappedListing> mappedListings(UUID integrationId);
+
 	/** The integrations with a listing mapped to this property, whatever their state. */
 	Set<UUID> integrationsMappedTo(UUID propertyId);
 

@@ -89,13 +89,14 @@ class BookingImportIntegrationTests extends ApiIntegrationTest {
 			.apply(withStatus(reservation("HMCANCEL", D, D.plusDays(2)), BookingStatus.CANCELLED));
 		ImportOutcome again = imports
 			.apply(withStatus(reservation("HMCANCEL", D, D.plusDays(2)), BookingStatus.CANCELLED));
-		ImportOutcome byKey = imports.cancel(integration, "HMCANCEL");
+		ImportOutcome byKey = imports.cancel(ChannelKey.channelWide(integration, "HMCANCEL"));
 
 		assertThat(cancelled.result()).isEqualTo(Result.CANCELLED);
 		assertThat(again.result()).isEqualTo(Result.UNCHANGED);
 		assertThat(byKey.result()).isEqualTo(Result.UNCHANGED);
 		assertThat(events.stream(BookingCancelled.class)).hasSize(1);
-		assertThat(imports.cancel(integration, "NEVER-SEEN").result()).isEqualTo(Result.UNCHANGED);
+		assertThat(imports.cancel(ChannelKey.channelWide(integration, "NEVER-SEEN")).result())
+			.isEqualTo(Result.UNCHANGED);
 	}
 
 	@Test
@@ -140,7 +141,8 @@ class BookingImportIntegrationTests extends ApiIntegrationTest {
 	void cancellingByKeyFreesTheNights() {
 		imports.apply(reservation("UID-GONE@airbnb.com", D, D.plusDays(2)));
 
-		assertThat(imports.cancel(integration, "UID-GONE@airbnb.com").result()).isEqualTo(Result.CANCELLED);
+		assertThat(imports.cancel(ChannelKey.channelWide(integration, "UID-GONE@airbnb.com")).result())
+			.isEqualTo(Result.CANCELLED);
 		assertThat(jdbc.sql("select status from bookings where external_id = 'UID-GONE@airbnb.com'")
 			.query(String.class)
 			.single()).isEqualTo("CANCELLED");

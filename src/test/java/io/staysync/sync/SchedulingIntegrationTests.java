@@ -2,7 +2,6 @@ package io.staysync.sync;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +10,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.PlainScheduleAndData;
 
 import io.staysync.test.ApiIntegrationTest;
 
@@ -41,14 +41,23 @@ class SchedulingIntegrationTests extends ApiIntegrationTest {
 		String id = integrationId();
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> scheduled(id) != null);
-		assertThat(scheduled(id)).isBetween(Instant.now().plus(Duration.ofMinutes(25)),
-				Instant.now().plus(Duration.ofMinutes(31)));
+		// within one interval, at the integration's own slot in it (SpreadIntervalTests)
+		Instant due = scheduled(id);
+		assertThat(due).isBetween(Instant.now().minusSeconds(5), Instant.now().plus(Duration.ofMinutes(30)));
+
+		// saving the integration again leaves the pace alone: it keeps the slot
+		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")),
+				"{\"settings\":{\"syncIntervalMinutes\":30}}"))
+			.andExpect(status().isOk());
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> count("event_publication where completion_date is null") == 0);
+		assertThat(scheduled(id)).isEqualTo(due);
 
 		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")),
 				"{\"settings\":{\"syncIntervalMinutes\":240}}"))
 			.andExpect(status().isOk());
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> scheduled(id) != null && scheduled(id).isAfter(Instant.now().plus(Duration.ofMinutes(200))));
+		await().atMost(Duration.ofSeconds(10)).until(() -> schedule(id).contains("intervalMillis=14400000"));
+		assertThat(scheduled(id)).isBeforeOrEqualTo(Instant.now().plus(Duration.ofMinutes(240)));
 
 		mvc.perform(json(asAdmin(post("/api/integrations/airbnb/configure")), "{\"isActive\":false}"))
 			.andExpect(status().isOk());
@@ -83,13 +92,18 @@ class SchedulingIntegrationTests extends ApiIntegrationTest {
 		String id = integrationId("booking_com");
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> scheduled(id) != null);
-		assertThat(scheduled(id)).isBetween(Instant.now().plus(Duration.ofSeconds(15)),
-				Instant.now().plus(Duration.ofSeconds(31)));
+		assertThat(scheduled(id)).isBetween(Instant.now().minusSeconds(5), Instant.now().plus(Duration.ofSeconds(31)));
 
 		mvc.perform(json(asAdmin(post("/api/integrations/booking_com/configure")), "{\"mode\":\"ical\"}"))
 			.andExpect(status().isOk());
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> scheduled(id) != null && scheduled(id).isAfter(Instant.now().plus(Duration.ofMinutes(25))));
+		await().atMost(Duration.ofSeconds(10)).until(() -> schedule(id).contains("intervalMillis=1800000"));
+	}
+
+	/** The schedule stored with an integration's execution, as text. */
+	private String schedule(String id) {
+		return scheduler.getScheduledExecution(TaskInstanceId.of("integration-sync", id))
+			.map(execution -> String.valueOf(((PlainScheduleAndData) execution.getData()).getSchedule()))
+			.orElse("");
 	}
 
 	private String integrationId() {

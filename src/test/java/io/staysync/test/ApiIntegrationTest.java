@@ -110,7 +110,7 @@ public abstract class ApiIntegrationTest {
 		org.awaitility.Awaitility.await()
 			.atMost(java.time.Duration.ofSeconds(60))
 			.until(() -> count("sync_runs where status = 'running'") == 0);
-		for (String table : new String[] { "webhook_inbox", "channel_rechecks", "oauth_states", "missing_bookings",
+		for (String table : new String[] { "webhook_inbox", "channel_rechecks", "oauth_states", "booking_misses",
 				"sync_cursors", "sync_run_listings", "sync_runs", "sync_slots", "availability_pushes",
 				"listing_mappings", "integrations" }) {
 			jdbc.sql("delete from " + table).update();

@@ -5,6 +5,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
 /**
  * The PostgreSQL that persistence tests run against: {@code STAYSYNC_TEST_POSTGRES_URL}
  * (default {@code jdbc:postgresql://127.0.0.1:5432/test}), user
@@ -35,6 +39,15 @@ public final class PostgresTestDatabase {
 		properties.setProperty("connectTimeout", "3");
 		properties.setProperty("socketTimeout", "30");
 		return DriverManager.getConnection(URL, properties);
+	}
+
+	/**
+	 * A data source on the test PostgreSQL whose connections work in {@code schema}, for
+	 * tests that drive the database without an application (migration tests).
+	 */
+	public static DataSource dataSource(String schema) {
+		String separator = URL.contains("?") ? "&" : "?";
+		return new DriverManagerDataSource(URL + separator + "currentSchema=" + schema, USER, PASSWORD);
 	}
 
 	/**

@@ -62,6 +62,14 @@ public class Booking {
 
 	private final String externalId;
 
+	/**
+	 * Where {@code externalId} is unique, part of the channel key: the external listing
+	 * id for an iCal UID, empty for a channel-wide reservation id, {@code null} for a
+	 * manual booking. Fixed at import: an iCal booking never leaves its listing, an API
+	 * reservation moved to another room keeps its key.
+	 */
+	private final String externalScope;
+
 	private String externalListingId;
 
 	private String rawPayloadRef;
@@ -83,8 +91,8 @@ public class Booking {
 	Booking(UUID id, UUID propertyId, BookingKind kind, BookingStatus status, LocalDate checkIn, LocalDate checkOut,
 			String guestName, String guestEmail, String guestPhone, Integer adults, Integer children,
 			BigDecimal totalAmount, String currency, BookingSource source, UUID integrationId, String externalId,
-			String externalListingId, String rawPayloadRef, String externalReference, String notes, Instant createdAt,
-			Instant updatedAt, Instant cancelledAt, Long version) {
+			String externalScope, String externalListingId, String rawPayloadRef, String externalReference,
+			String notes, Instant createdAt, Instant updatedAt, Instant cancelledAt, Long version) {
 		this.id = id;
 		this.propertyId = propertyId;
 		this.kind = kind;
@@ -101,6 +109,7 @@ public class Booking {
 		this.source = source;
 		this.integrationId = integrationId;
 		this.externalId = externalId;
+		this.externalScope = externalScope;
 		this.externalListingId = externalListingId;
 		this.rawPayloadRef = rawPayloadRef;
 		this.externalReference = externalReference;
@@ -115,7 +124,7 @@ public class Booking {
 		return new Booking(UUID.randomUUID(), request.propertyId(), request.kind(), BookingStatus.CONFIRMED,
 				request.checkIn(), request.checkOut(), request.guestName(), request.guestEmail(), request.guestPhone(),
 				request.adults(), request.children(), request.totalAmount(), request.currency(), BookingSource.MANUAL,
-				null, null, null, null, null, request.notes(), now, now, null, null);
+				null, null, null, null, null, null, request.notes(), now, now, null, null);
 	}
 
 	/** A new booking from a channel record, with the id it is inserted under. */
@@ -123,8 +132,9 @@ public class Booking {
 		return new Booking(UUID.randomUUID(), record.propertyId(), record.kind(), record.status(), record.checkIn(),
 				record.checkOut(), record.guestName(), record.guestEmail(), record.guestPhone(), record.adults(),
 				record.children(), record.totalAmount(), record.currency(), record.source(), record.integrationId(),
-				record.externalId(), record.externalListingId(), record.rawPayloadRef(), record.externalReference(),
-				null, now, now, record.status() == BookingStatus.CANCELLED ? now : null, null);
+				record.externalId(), record.key().scope(), record.externalListingId(), record.rawPayloadRef(),
+				record.externalReference(), null, now, now, record.status() == BookingStatus.CANCELLED ? now : null,
+				null);
 	}
 
 	/**
@@ -310,6 +320,10 @@ public class Booking {
 
 	public String externalId() {
 		return externalId;
+	}
+
+	String externalScope() {
+		return externalScope;
 	}
 
 	public String externalListingId() {

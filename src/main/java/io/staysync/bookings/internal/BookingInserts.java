@@ -7,11 +7,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Inserts a channel booking unless its {@code (integration_id, external_id)} exists.
- * Unlike a plain insert, the race in which two writers insert the same key does not fail
- * (and, on PostgreSQL, abort) the transaction: the loser inserts nothing and reads the
- * winner's row. {@code on conflict do nothing} without a target runs on PostgreSQL and on
- * H2.
+ * Inserts a channel booking unless its channel key
+ * {@code (integration_id, external_scope, external_id)} exists. Unlike a plain insert,
+ * the race in which two writers insert the same key does not fail (and, on PostgreSQL,
+ * abort) the transaction: the loser inserts nothing and reads the winner's row.
+ * {@code on conflict do nothing} without a target runs on PostgreSQL and on H2.
  */
 @Component
 class BookingInserts {
@@ -26,16 +26,17 @@ class BookingInserts {
 	 * @return whether the row was inserted
 	 */
 	boolean insertIfAbsent(Booking b) {
-		return jdbc.sql("""
-				insert into bookings (id, property_id, kind, status, check_in, check_out, guest_name, guest_email,
-				    guest_phone, adults, children, total_amount, currency, source, integration_id, external_id,
-				    external_listing_id, raw_payload_ref, external_reference, notes, created_at, updated_at,
-				    cancelled_at, version)
-				values (:id, :propertyId, :kind, :status, :checkIn, :checkOut, :guestName, :guestEmail,
-				    :guestPhone, :adults, :children, :totalAmount, :currency, :source, :integrationId, :externalId,
-				    :externalListingId, :rawPayloadRef, :externalReference, :notes, :createdAt, :updatedAt,
-				    :cancelledAt, 0)
-				on conflict do nothing""")
+		return jdbc
+			.sql("""
+					insert into bookings (id, property_id, kind, status, check_in, check_out, guest_name, guest_email,
+					    guest_phone, adults, children, total_amount, currency, source, integration_id, external_id,
+					    external_scope, external_listing_id, raw_payload_ref, external_reference, notes, created_at, updated_at,
+					    cancelled_at, version)
+					values (:id, :propertyId, :kind, :status, :checkIn, :checkOut, :guestName, :guestEmail,
+					    :guestPhone, :adults, :children, :totalAmount, :currency, :source, :integrationId, :externalId,
+					    :externalScope, :externalListingId, :rawPayloadRef, :externalReference, :notes, :createdAt, :updatedAt,
+					    :cancelledAt, 0)
+					on conflict do nothing""")
 			.param("id", b.id())
 			.param("propertyId", b.propertyId())
 			.param("kind", b.kind().name())
@@ -52,6 +53,7 @@ class BookingInserts {
 			.param("source", b.source().name())
 			.param("integrationId", b.integrationId())
 			.param("externalId", b.externalId())
+			.param("externalScope", b.externalScope())
 			.param("externalListingId", b.externalListingId())
 			.param("rawPayloadRef", b.rawPayloadRef())
 			.param("externalReference", b.externalReference())

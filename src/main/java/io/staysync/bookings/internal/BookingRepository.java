@@ -11,13 +11,31 @@ import org.springframework.data.relational.core.sql.LockMode;
 import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.data.repository.query.Param;
 
+import io.staysync.bookings.ChannelKey;
+
 interface BookingRepository extends ListCrudRepository<Booking, UUID> {
 
 	@Lock(LockMode.PESSIMISTIC_WRITE)
-	Optional<Booking> findByIntegrationIdAndExternalId(UUID integrationId, String externalId);
+	Optional<Booking> findByIntegrationIdAndExternalScopeAndExternalId(UUID integrationId, String externalScope,
+			String externalId);
 
 	/** The same booking without a row lock, to find which calendar to lock first. */
-	Optional<Booking> readByIntegrationIdAndExternalId(UUID integrationId, String externalId);
+	Optional<Booking> readByIntegrationIdAndExternalScopeAndExternalId(UUID integrationId, String externalScope,
+			String externalId);
+
+	/** The booking of a channel key, locked until the transaction ends. */
+	default Optional<Booking> findLockedByKey(ChannelKey key) {
+		return findByIntegrationIdAndExternalScopeAndExternalId(key.integrationId(), key.scope(), key.externalId());
+	}
+
+	/** The booking of a channel key, without a row lock. */
+	default Optional<Booking> readByKey(ChannelKey key) {
+		return readByIntegrationIdAndExternalScopeAndExternalId(key.integrationId(), key.scope(), key.externalId());
+	}
+
+	/** A booking locked until the transaction ends. */
+	@Lock(LockMode.PESSIMISTIC_WRITE)
+	Optional<Booking> findLockedById(UUID id);
 
 	/**
 	 * Confirmed bookings of a property that can clash with the stay given, except one:
@@ -49,14 +67,16 @@ interface BookingRepository extends ListCrudRepository<Booking, UUID> {
 
 	/**
 	 * Bookings of an integration not cancelled yet (confirmed or tentative) whose channel
-	 * key starts with a prefix (already escaped for {@code like} with {@code !}).
+	 * key, in a scope, starts with a prefix (already escaped for {@code like} with
+	 * {@code !}).
 	 */
 	@Query("""
 			select * from bookings
-			where integration_id = :integrationId and status <> 'CANCELLED'
+			where integration_id = :integrationId and external_scope = :scope and status <> 'CANCELLED'
 			  and external_id like :pattern escape '!'
 			order by external_id""")
-	List<Booking> findActiveByKeyPattern(@Param("integrationId") UUID integrationId, @Param("pattern") String pattern);
+	List<Booking> findActiveByKeyPattern(@Param("integrationId") UUID integrationId, @Param("scope") String scope,
+			@Param("pattern") String pattern);
 
 	long countByPropertyId(UUID propertyId);
 

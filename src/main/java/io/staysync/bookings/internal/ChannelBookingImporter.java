@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.staysync.bookings.BookingImport;
 import io.staysync.bookings.BookingStatus;
 import io.staysync.bookings.ChannelBooking;
+import io.staysync.bookings.ChannelKey;
 import io.staysync.bookings.ImportOutcome;
 import io.staysync.bookings.ImportOutcome.Result;
 import io.staysync.bookings.internal.BookingWrites.Written;
@@ -28,9 +29,10 @@ import io.staysync.properties.PropertyCatalog;
 
 /**
  * Applies channel records as idempotent upserts. The property's calendar is locked first,
- * then the booking is looked up by its channel key under a row lock; a missing one is
- * inserted with {@code on conflict do nothing}, so two concurrent imports of one record
- * end as one row and one {@code UNCHANGED}, never as an error.
+ * then the booking is looked up by its {@link ChannelKey} (integration, listing for an
+ * iCal UID, external id) under a row lock; a missing one is inserted with
+ * {@code on conflict do nothing}, so two concurrent imports of one record end as one row
+ * and one {@code UNCHANGED}, never as an error.
  */
 @Service
 class ChannelBookingImporter implements BookingImport {
@@ -47,14 +49,20 @@ class ChannelBookingImporter implements BookingImport {
 
 	private final PropertyCatalog properties;
 
+	private final ImportedCancellations cancellations;
+
+	private final ExportEchoes echoes;
+
 	private final Clock clock;
 
 	ChannelBookingImporter(BookingRepository bookings, BookingWrites writes, BookingRules rules,
-			PropertyCatalog properties, Clock clock) {
+			PropertyCatalog properties, ImportedCancellations cancellations, ExportEchoes echoes, Clock clock) {
 		this.bookings = bookings;
 		this.writes = writes;
 		this.rules = rules;
 		this.properties = properties;
+		this.cancellations = cancellations;
+		this.echoes = echoes;
 		this.clock = clock;
 	}
 
@@ -70,12 +78,14 @@ class ChannelBookingImporter implements BookingImport {
 		if (properties.find(record.propertyId()).isEmpty()) {
 			throw new UnprocessableException("Property " + record.propertyId() + " does not exist.");
 		}
+		if (echoes.isEcho(record)) {
+			return new ImportOutcome(null, Result.UNCHANGED, List.of(), 0);
+		}
 		ChannelBooking normalized = withStorableContact(withStorableAmount(record));
 		writes.lock(normalized.propertyId());
 		Instant now = clock.instant();
-		Booking existing = bookings
-			.findByIntegrationIdAndExternalId(normalized.integrationId(), normalized.externalId())
-			.orElse(null);
+		ChannelKey key = normalized.key();
+		Booking existing = bookings.findLockedByKey(key).orElse(null);
 		if (existing == null) {
 			if (normalized.status() == BookingStatus.CANCELLED) {
 				return new ImportOutcome(null, Result.UNCHANGED, List.of(), 0);
@@ -85,7 +95,7 @@ class ChannelBookingImporter implements BookingImport {
 				return new ImportOutcome(created.get().booking().id(), Result.CREATED, List.of(),
 						created.get().conflictsOpened());
 			}
-			existing = bookings.findByIntegrationIdAndExternalId(normalized.integrationId(), normalized.externalId())
+			existing = bookings.findLockedByKey(key)
 				.orElseThrow(() -> new IllegalStateException("Booking vanished after a conflicting insert"));
 		}
 		return update(existing, normalized, now);
@@ -107,17 +117,8 @@ class ChannelBookingImporter implements BookingImport {
 
 	@Override
 	@Transactional
-	public ImportOutcome cancel(UUID integrationId, String externalId) {
-		Booking unlocked = bookings.readByIntegrationIdAndExternalId(integrationId, externalId).orElse(null);
-		if (unlocked == null || unlocked.status() == BookingStatus.CANCELLED) {
-			return new ImportOutcome(unlocked == null ? null : unlocked.id(), Result.UNCHANGED, List.of(), 0);
-		}
-		Written cancelled = writes.cancel(unlocked,
-				() -> bookings.findByIntegrationIdAndExternalId(integrationId, externalId).orElseThrow());
-		if (!cancelled.changed()) {
-			return new ImportOutcome(cancelled.booking().id(), Result.UNCHANGED, List.of(), 0);
-		}
-		return new ImportOutcome(cancelled.booking().id(), Result.CANCELLED, List.of("status"), 0);
+	public ImportOutcome cancel(ChannelKey key) {
+		return cancellations.cancel(bookings.readByKey(key).orElse(null));
 	}
 
 	/**
@@ -132,11 +133,11 @@ class ChannelBookingImporter implements BookingImport {
 		}
 		String pattern = keyPrefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
 		List<Cancellation> cancelled = new ArrayList<>();
-		for (Booking booking : bookings.findActiveByKeyPattern(integrationId, pattern)) {
+		for (Booking booking : bookings.findActiveByKeyPattern(integrationId, ChannelKey.CHANNEL_WIDE, pattern)) {
 			if (keep.contains(booking.externalId())) {
 				continue;
 			}
-			ImportOutcome outcome = cancel(integrationId, booking.externalId());
+			ImportOutcome outcome = cancellations.cancel(booking);
 			if (outcome.result() == Result.CANCELLED) {
 				cancelled.add(new Cancellation(booking.externalId(), booking.externalListingId(), outcome));
 			}
@@ -166,10 +167,7 @@ class ChannelBookingImporter implements BookingImport {
 					record.externalId(), record.integrationId(), phoneProblem);
 			phone = null;
 		}
-		return new ChannelBooking(record.integrationId(), record.source(), record.externalId(),
-				record.externalListingId(), record.propertyId(), record.kind(), record.status(), record.checkIn(),
-				record.checkOut(), record.guestName(), record.adults(), record.children(), record.totalAmount(),
-				record.currency(), record.rawPayloadRef(), record.externalReference(), email, phone);
+		return record.with(email, phone, record.totalAmount(), record.currency());
 	}
 
 	private ChannelBooking withStorableAmount(ChannelBooking record) {
@@ -184,10 +182,7 @@ class ChannelBookingImporter implements BookingImport {
 		else if (amount != null && amount.scale() > STORED_SCALE) {
 			amount = amount.setScale(STORED_SCALE, RoundingMode.HALF_EVEN);
 		}
-		return new ChannelBooking(record.integrationId(), record.source(), record.externalId(),
-				record.externalListingId(), record.propertyId(), record.kind(), record.status(), record.checkIn(),
-				record.checkOut(), record.guestName(), record.adults(), record.children(), amount, currency,
-				record.rawPayloadRef(), record.externalReference(), record.guestEmail(), record.guestPhone());
+		return record.with(record.guestEmail(), record.guestPhone(), amount, currency);
 	}
 
 }

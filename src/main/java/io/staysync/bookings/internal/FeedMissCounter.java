@@ -5,31 +5,33 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.staysync.bookings.BookingImport;
 import io.staysync.bookings.FeedMisses;
 import io.staysync.bookings.ImportOutcome;
 import io.staysync.properties.PropertyCatalog;
 
 /**
- * Counts, per channel key, how many consecutive complete feeds a booking has been missing
- * from ({@code missing_bookings}), and cancels it at the miss that reaches
- * {@link FeedMisses#MISSES_BEFORE_CANCELLING}.
+ * Counts, per booking, how many consecutive complete feeds of its listing it has been
+ * missing from ({@code booking_misses}), and cancels it at the miss that reaches
+ * {@link FeedMisses#MISSES_BEFORE_CANCELLING}. Counted by booking, not by external id: an
+ * iCal UID is unique only in its own feed, so the same UID missing from one listing's
+ * feed says nothing about the booking another listing's feed carries under it.
  */
 @Service
 class FeedMissCounter implements FeedMisses {
 
-	private final BookingImport imports;
+	private final BookingRepository bookings;
+
+	private final ImportedCancellations cancellations;
 
 	private final PropertyCatalog properties;
 
@@ -37,8 +39,10 @@ class FeedMissCounter implements FeedMisses {
 
 	private final Clock clock;
 
-	FeedMissCounter(BookingImport imports, PropertyCatalog properties, JdbcClient jdbc, Clock clock) {
-		this.imports = imports;
+	FeedMissCounter(BookingRepository bookings, ImportedCancellations cancellations, PropertyCatalog properties,
+			JdbcClient jdbc, Clock clock) {
+		this.bookings = bookings;
+		this.cancellations = cancellations;
 		this.properties = properties;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -48,52 +52,54 @@ class FeedMissCounter implements FeedMisses {
 	@Transactional
 	public Misses completeFeed(UUID integrationId, String externalListingId, Set<String> present, LocalDate from,
 			LocalDate to) {
-		for (String externalId : present) {
-			forget(integrationId, externalId);
-		}
-		Set<String> absent = new TreeSet<>(expectedExternalIds(integrationId, externalListingId, from, to));
-		absent.removeAll(present);
-		return missedAgain(integrationId, absent);
+		pending(integrationId, externalListingId).forEach((externalId, bookingId) -> {
+			if (present.contains(externalId)) {
+				forget(bookingId);
+			}
+		});
+		Map<String, UUID> absent = new TreeMap<>(expected(integrationId, externalListingId, from, to));
+		absent.keySet().removeAll(present);
+		return missedAgain(absent);
 	}
 
 	@Override
 	@Transactional
 	public Misses unchangedFeed(UUID integrationId, String externalListingId, LocalDate from, LocalDate to) {
-		Set<String> pending = pending(integrationId);
+		Map<String, UUID> pending = new TreeMap<>(pending(integrationId, externalListingId));
 		if (pending.isEmpty()) {
 			return new Misses(List.of(), List.of());
 		}
-		pending.retainAll(expectedExternalIds(integrationId, externalListingId, from, to));
-		return missedAgain(integrationId, new TreeSet<>(pending));
+		pending.keySet().retainAll(expected(integrationId, externalListingId, from, to).keySet());
+		return missedAgain(pending);
 	}
 
-	private Misses missedAgain(UUID integrationId, Set<String> absent) {
+	private Misses missedAgain(Map<String, UUID> absent) {
 		List<ImportOutcome> cancelled = new ArrayList<>();
 		List<String> pending = new ArrayList<>();
-		for (String externalId : absent) {
-			if (missed(integrationId, externalId) >= MISSES_BEFORE_CANCELLING) {
-				cancelled.add(imports.cancel(integrationId, externalId));
-				forget(integrationId, externalId);
+		absent.forEach((externalId, bookingId) -> {
+			if (missed(bookingId) >= MISSES_BEFORE_CANCELLING) {
+				cancelled.add(cancellations.cancel(bookings.findById(bookingId).orElse(null)));
+				forget(bookingId);
 			}
 			else {
 				pending.add(externalId);
 			}
-		}
+		});
 		return new Misses(cancelled, pending);
 	}
 
 	/**
-	 * The keys of a listing's bookings not cancelled (confirmed or tentative) that a
-	 * complete feed covering the range from {@code from} until {@code to} should contain:
-	 * those that have not ended yet in their property's time zone and start before
-	 * {@code to}. Past stays drop out of channel feeds and are never reported missing.
+	 * The bookings of a listing not cancelled (confirmed or tentative) that a complete
+	 * feed covering the range from {@code from} until {@code to} should contain, by
+	 * external id: those that have not ended yet in their property's time zone and start
+	 * before {@code to}. Past stays drop out of channel feeds and are never reported
+	 * missing.
 	 */
-	private Set<String> expectedExternalIds(UUID integrationId, String externalListingId, LocalDate from,
-			LocalDate to) {
+	private Map<String, UUID> expected(UUID integrationId, String externalListingId, LocalDate from, LocalDate to) {
 		Map<UUID, LocalDate> today = new HashMap<>();
-		Set<String> expected = new HashSet<>();
+		Map<String, UUID> expected = new HashMap<>();
 		jdbc.sql("""
-				select external_id, property_id, check_out from bookings
+				select id, external_id, property_id, check_out from bookings
 				where integration_id = :integration and external_listing_id = :listing and status <> 'CANCELLED'
 				  and check_out > :from and check_in < :to""")
 			.param("integration", integrationId)
@@ -105,7 +111,7 @@ class FeedMissCounter implements FeedMisses {
 				LocalDate localToday = today.computeIfAbsent(property,
 						id -> properties.find(id).map(p -> p.today(clock)).orElse(LocalDate.MIN));
 				if (row.getObject("check_out", LocalDate.class).isAfter(localToday)) {
-					expected.add(row.getString("external_id"));
+					expected.put(row.getString("external_id"), row.getObject("id", UUID.class));
 				}
 			});
 		return expected;
@@ -114,41 +120,40 @@ class FeedMissCounter implements FeedMisses {
 	/**
 	 * @return how many consecutive complete feeds the booking is now missing from
 	 */
-	private int missed(UUID integrationId, String externalId) {
-		int updated = jdbc
-			.sql("update missing_bookings set misses = misses + 1 where integration_id = :i and external_id = :e")
-			.param("i", integrationId)
-			.param("e", externalId)
+	private int missed(UUID bookingId) {
+		int updated = jdbc.sql("update booking_misses set misses = misses + 1 where booking_id = :b")
+			.param("b", bookingId)
 			.update();
 		if (updated == 0) {
 			jdbc.sql("""
-					insert into missing_bookings (integration_id, external_id, misses, first_missed_at)
-					values (:i, :e, 1, :now) on conflict do nothing""")
-				.param("i", integrationId)
-				.param("e", externalId)
+					insert into booking_misses (booking_id, misses, first_missed_at)
+					values (:b, 1, :now) on conflict do nothing""")
+				.param("b", bookingId)
 				.param("now", Timestamp.from(clock.instant()))
 				.update();
 		}
-		return jdbc.sql("select misses from missing_bookings where integration_id = :i and external_id = :e")
-			.param("i", integrationId)
-			.param("e", externalId)
+		return jdbc.sql("select misses from booking_misses where booking_id = :b")
+			.param("b", bookingId)
 			.query(Integer.class)
 			.single();
 	}
 
-	/** The bookings of an integration that are missing once already. */
-	private Set<String> pending(UUID integrationId) {
-		return new HashSet<>(jdbc.sql("select external_id from missing_bookings where integration_id = :i")
-			.param("i", integrationId)
-			.query(String.class)
-			.list());
+	/** The bookings of a listing that are missing once already, by external id. */
+	private Map<String, UUID> pending(UUID integrationId, String externalListingId) {
+		Map<String, UUID> pending = new HashMap<>();
+		jdbc.sql("""
+				select b.id, b.external_id from booking_misses m join bookings b on b.id = m.booking_id
+				where b.integration_id = :integration and b.external_listing_id = :listing""")
+			.param("integration", integrationId)
+			.param("listing", externalListingId)
+			.query(row -> {
+				pending.put(row.getString("external_id"), row.getObject("id", UUID.class));
+			});
+		return pending;
 	}
 
-	private void forget(UUID integrationId, String externalId) {
-		jdbc.sql("delete from missing_bookings where integration_id = :i and external_id = :e")
-			.param("i", integrationId)
-			.param("e", externalId)
-			.update();
+	private void forget(UUID bookingId) {
+		jdbc.sql("delete from booking_misses where booking_id = :b").param("b", bookingId).update();
 	}
 
 }

@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.staysync.bookings.BookingKind;
 import io.staysync.bookings.BookingSource;
 import io.staysync.bookings.ChannelBooking;
+import io.staysync.bookings.KeyScope;
 import io.staysync.channels.AccountListing;
 import io.staysync.channels.AccountListings;
 import io.staysync.channels.AvailabilityPush;
@@ -235,11 +236,14 @@ class AirbnbConnector implements ChannelConnector {
 
 	private static ChannelBooking booking(ChannelCredentials credentials, ChannelListing listing,
 			AirbnbReservation reservation) {
+		// A confirmation code is unique across Airbnb, and a reservation the host moves
+		// to
+		// another listing keeps it: keyed channel-wide, so the move updates the booking.
 		return new ChannelBooking(credentials.integrationId(), BookingSource.AIRBNB, reservation.confirmationCode(),
 				listing.externalListingId(), listing.propertyId(), BookingKind.RESERVATION, reservation.status(),
 				reservation.checkIn(), reservation.checkOut(), reservation.guestName(), reservation.adults(),
 				reservation.children(), reservation.total(), reservation.currency(), null, null,
-				reservation.guestEmail(), reservation.guestPhone());
+				reservation.guestEmail(), reservation.guestPhone(), KeyScope.CHANNEL);
 	}
 
 }

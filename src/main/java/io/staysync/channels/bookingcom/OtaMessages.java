@@ -10,6 +10,7 @@ import io.staysync.bookings.BookingKind;
 import io.staysync.bookings.BookingSource;
 import io.staysync.bookings.BookingStatus;
 import io.staysync.bookings.ChannelBooking;
+import io.staysync.bookings.KeyScope;
 import io.staysync.channels.ChannelCredentials;
 import io.staysync.channels.ChannelListing;
 import io.staysync.channels.ChannelMessage;
@@ -66,10 +67,13 @@ final class OtaMessages {
 				unmapped.add(new UnmappedStay(room.listingId(), room.checkIn(), room.checkOut()));
 				continue;
 			}
+			// ResID_Value is unique across Booking.com and a room change keeps it: keyed
+			// channel-wide, so the change updates the booking instead of adding one.
 			bookings.add(new ChannelBooking(credentials.integrationId(), BookingSource.BOOKING_COM, key + room.index(),
 					listing.externalListingId(), listing.propertyId(), BookingKind.RESERVATION, BookingStatus.CONFIRMED,
 					room.checkIn(), room.checkOut(), room.guestName(), room.adults(), room.children(), room.total(),
-					room.currency(), null, reservation.resId(), reservation.email(), reservation.phone()));
+					room.currency(), null, reservation.resId(), reservation.email(), reservation.phone(),
+					KeyScope.CHANNEL));
 		}
 		return new ChannelMessage(id, unmapped.isEmpty() ? bookings : List.of(), key, unmapped, null,
 				reservation.resId());

@@ -16,6 +16,7 @@ import io.staysync.bookings.BookingKind;
 import io.staysync.bookings.BookingSource;
 import io.staysync.bookings.BookingStatus;
 import io.staysync.bookings.ChannelBooking;
+import io.staysync.bookings.KeyScope;
 import io.staysync.channels.ChannelConnector;
 import io.staysync.channels.ChannelCredentials;
 import io.staysync.channels.ChannelListing;
@@ -198,10 +199,12 @@ class IcalConnector implements ChannelConnector {
 			case ICAL -> BookingSource.ICAL;
 		};
 		BookingKind kind = event.kind() == FeedEventKind.RESERVATION ? BookingKind.RESERVATION : BookingKind.BLOCK;
+		// A UID is unique only within the feed that carries it: keyed per listing.
 		return new ChannelBooking(credentials.integrationId(), source, Uids.key(event.uid()),
 				listing.externalListingId(), listing.propertyId(), kind,
 				event.cancelled() ? BookingStatus.CANCELLED : BookingStatus.CONFIRMED, event.checkIn(),
-				event.checkOut(), null, null, null, null, null, null, event.confirmationCode());
+				event.checkOut(), null, null, null, null, null, null, event.confirmationCode(), null, null,
+				KeyScope.LISTING);
 	}
 
 	private record Verdict(boolean ok, String detail) {

@@ -18,6 +18,7 @@ import io.staysync.channels.ChannelType;
 import io.staysync.common.NotFoundException;
 import io.staysync.integrations.ChannelAccount;
 import io.staysync.integrations.ChannelAccounts;
+import io.staysync.integrations.MappedListing;
 import io.staysync.integrations.SyncOutcome;
 import io.staysync.integrations.WaitingReservation;
 import io.staysync.integrations.internal.MappingManagement.MappingRequest;
@@ -84,6 +85,15 @@ class ChannelAccountDirectory implements ChannelAccounts {
 			.stream()
 			.map(ListingMapping::integrationId)
 			.collect(Collectors.toSet());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<MappedListing> mappedListings(UUID integrationId) {
+		return mappings.findByIntegrationIdOrderByExternalListingId(integrationId)
+			.stream()
+			.map(mapping -> new MappedListing(mapping.externalListingId(), mapping.createdAt()))
+			.toList();
 	}
 
 	@Override

@@ -22,9 +22,10 @@ import io.staysync.sync.SyncStatus;
 /**
  * Sync metrics on {@code /actuator/prometheus}, per channel type: runs by outcome, run
  * durations, bookings by change, the age of the last successful run, which is what an
- * operator alerts on ("Airbnb has not synced for an hour"), and whether the circuit is
- * open (scheduled syncs paused by {@link FailingChannelBreaker}). Retries are counted
- * where they happen, by the fetcher ({@code staysync.channel.retries}).
+ * operator alerts on ("Airbnb has not synced for an hour"), how many listings are late
+ * ({@link LateListings}), and whether the circuit is open (scheduled syncs paused by
+ * {@link FailingChannelBreaker}). Retries are counted where they happen, by the fetcher
+ * ({@code staysync.channel.retries}).
  */
 @Component
 class SyncMetrics {
@@ -39,9 +40,12 @@ class SyncMetrics {
 
 	private final FailingChannelBreaker breaker;
 
+	private final LateListings late;
+
 	SyncMetrics(MeterRegistry registry, JdbcClient jdbc, ChannelAccounts accounts, Clock clock,
-			FailingChannelBreaker breaker) {
+			FailingChannelBreaker breaker, LateListings late) {
 		this.breaker = breaker;
+		this.late = late;
 		this.registry = registry;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
@@ -85,6 +89,11 @@ class SyncMetrics {
 						+ "NaN when there was none")
 				.tags("channel", type.path())
 				.baseUnit("seconds")
+				.register(registry);
+			Gauge.builder("staysync.sync.listings.late", () -> late.lateListings(type))
+				.description("Mapped listings of the channel not synced within its interval plus "
+						+ "staysync.sync.late-grace")
+				.tags("channel", type.path())
 				.register(registry);
 			Gauge.builder("staysync.sync.circuit.open", () -> circuitOpen(type))
 				.description("1 while scheduled syncs of the channel are paused after repeated failures, else 0")

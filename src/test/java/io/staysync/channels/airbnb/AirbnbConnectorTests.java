@@ -88,6 +88,8 @@ class AirbnbConnectorTests {
 		assertThat(confirmed.source()).isEqualTo(BookingSource.AIRBNB);
 		assertThat(confirmed.propertyId()).isEqualTo(property);
 		assertThat(confirmed.externalListingId()).isEqualTo("51234567");
+		assertThat(confirmed.key()).as("a confirmation code is the channel's: a move to another listing updates it")
+			.isEqualTo(io.staysync.bookings.ChannelKey.channelWide(confirmed.integrationId(), "HMXEPATDRY"));
 		assertThat(confirmed.checkOut()).isEqualTo(LocalDate.of(2031, 1, 3));
 		assertThat(confirmed.totalAmount()).isEqualByComparingTo(new BigDecimal("1102.00"));
 		assertThat(confirmed.currency()).isEqualTo("USD");

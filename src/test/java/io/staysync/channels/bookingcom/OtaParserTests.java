@@ -55,6 +55,8 @@ class OtaParserTests {
 			.containsExactly("4105399781-581", "4105399781-582");
 		ChannelBooking sea = message.bookings().get(0);
 		assertThat(sea.propertyId()).isEqualTo(SEA_VIEW);
+		assertThat(sea.keyScope()).as("a room change at Booking.com updates the booking")
+			.isEqualTo(io.staysync.bookings.KeyScope.CHANNEL);
 		assertThat(sea.checkIn()).isEqualTo(LocalDate.parse("2027-02-12"));
 		assertThat(sea.checkOut()).isEqualTo(LocalDate.parse("2027-02-15"));
 		assertThat(sea.totalAmount()).isEqualByComparingTo(new BigDecimal("370.00"));

@@ -191,7 +191,7 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 	}
 
 	@Test
-	void scheduledSyncsAreDueOneIntervalFromTheRealNowWhateverTheDomainClockSays() throws Exception {
+	void scheduledSyncsAreDueWithinOneIntervalOfTheRealNowWhateverTheDomainClockSays() throws Exception {
 		mvc.perform(json(asAdmin(post("/api/integrations/booking_com/configure")),
 				"{\"mode\":\"ical\",\"settings\":{\"syncIntervalMinutes\":30}}"))
 			.andExpect(status().isOk());
@@ -202,8 +202,7 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 			.query(java.sql.Timestamp.class)
 			.single()
 			.toInstant();
-		assertThat(due).isBetween(Instant.now().plus(Duration.ofMinutes(25)),
-				Instant.now().plus(Duration.ofMinutes(31)));
+		assertThat(due).isBetween(Instant.now().minusSeconds(5), Instant.now().plus(Duration.ofMinutes(30)));
 	}
 
 	private static String message(String run, String listing) {
