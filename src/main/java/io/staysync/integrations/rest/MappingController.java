@@ -142,7 +142,15 @@ class MappingController {
 		return imports.run(ChannelType.fromPath(type), csv, dryRun);
 	}
 
-	@Operation(hidden = true)
+	@Operation(
+			summary = "Maps listings from a CSV file uploaded as the part 'file' of a form, with a report of each row")
+	@ApiResponse(responseCode = "200", description = "The report: counts and every row's outcome")
+	@ApiResponse(responseCode = "400",
+			description = "No part 'file', or a header row that names no listing or property column")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "403", description = "Signed in without the role: ADMIN or MANAGER")
+	@ApiResponse(responseCode = "409", description = "The channel is not configured yet")
+	@ApiResponse(responseCode = "413", description = "More rows or bytes than the import accepts")
 	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
 	ImportReport importUpload(@PathVariable String type, @RequestParam(defaultValue = "false") boolean dryRun,

@@ -60,7 +60,7 @@ class MappingDialogBrowserIntegrationTests extends ConsoleIntegrationTest {
 			page.findElement(By.id("username")).sendKeys(ADMIN_EMAIL);
 			page.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
 			page.findElement(By.cssSelector("button[type=submit]")).click();
-			wait.until(ExpectedConditions.urlToBe(base + "/"));
+			wait.until(driver -> !driver.getCurrentUrl().contains("/login"));
 
 			page.get(base + "/integrations");
 			wait.until(ExpectedConditions.elementToBeClickable(By.id("sync-ical"))).click();
@@ -88,6 +88,10 @@ class MappingDialogBrowserIntegrationTests extends ConsoleIntegrationTest {
 					"2 rows: 1 new, 0 changed, 0 unchanged, 1 refused."));
 			assertThat(page.findElement(By.id("import-refusals")).getText()).contains("bad-1",
 					"no property is named 'No Such Property'");
+			// The page of mappings under the search reloads by itself; the dialog stays.
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mapping-page-summary"),
+					"Listings 1 to 10 of 10 matching"));
+			assertThat(page.findElements(By.id("dialog-title"))).hasSize(1);
 			browser.screenshot("mapping-03-import-report");
 
 			page.findElement(By.id("mapping-search")).clear();
