@@ -45,9 +45,9 @@ public final class MappingImportBenchmark {
 	public static void main(String[] args) throws Exception {
 		int rows = Integer.getInteger("bench.rows", 30_000);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StaysyncApplication.class)
-			.web(WebApplicationType.NONE)
+			.web(WebApplicationType.SERVLET)
 			.profiles("test")
-			.run("--logging.level.root=WARN", "--spring.main.banner-mode=off", "--staysync.scheduler.enabled=false",
+			.run("--server.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off", "--staysync.scheduler.enabled=false",
 					"--staysync.mappings.import-max-rows=" + rows)) {
 			PropertyManagement properties = context.getBean(PropertyManagement.class);
 			List<UUID> ids = new ArrayList<>();

@@ -23,9 +23,9 @@ import io.staysync.integrations.internal.MappingManagement.Stored;
  * Maps listings from a CSV file ({@link MappingCsv}): each row is checked and stored on
  * its own, so that a bad row is refused with its reason and never stops the good ones;
  * listings not in the file stay as they are. Rows are stored in transactions of
- * {@value #CHUNK} rows, each audited like any mapping change. A dry run checks and stores
- * every row exactly the same way, then rolls back: its report is what the import would
- * do.
+ * {@value #CHUNK} rows, written together (new mappings in JDBC batches), each audited
+ * like any mapping change. A dry run checks and stores every row exactly the same way,
+ * then rolls back: its report is what the import would do.
  */
 @Service
 public class MappingImport {
@@ -33,6 +33,8 @@ public class MappingImport {
 	static final int CHUNK = 1000;
 
 	private final MappingManagement mappings;
+
+	private final ListingMappingRepository repository;
 
 	private final ImportedProperties properties;
 
@@ -42,9 +44,10 @@ public class MappingImport {
 
 	private final Clock clock;
 
-	MappingImport(MappingManagement mappings, ImportedProperties properties, MappingSettings settings,
-			PlatformTransactionManager transactions, Clock clock) {
+	MappingImport(MappingManagement mappings, ListingMappingRepository repository, ImportedProperties properties,
+			MappingSettings settings, PlatformTransactionManager transactions, Clock clock) {
 		this.mappings = mappings;
+		this.repository = repository;
 		this.properties = properties;
 		this.settings = settings;
 		this.transactions = new TransactionTemplate(transactions);
@@ -70,9 +73,11 @@ public class MappingImport {
 			List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
 			transactions.executeWithoutResult(status -> {
 				Map<String, List<String>> changes = new LinkedHashMap<>();
+				List<ListingMapping> changed = new ArrayList<>();
 				for (Row row : chunk) {
-					reports.add(importRow(integration, row, lookup, stored, seen, changes));
+					reports.add(importRow(integration, row, lookup, stored, seen, changes, changed));
 				}
+				repository.saveAll(changed).forEach(saved -> stored.put(saved.externalListingId(), saved));
 				if (dryRun) {
 					status.setRollbackOnly();
 				}
@@ -85,7 +90,8 @@ public class MappingImport {
 	}
 
 	private RowReport importRow(Integration integration, Row row, ImportedProperties.Lookup lookup,
-			Map<String, ListingMapping> stored, Map<String, Long> seen, Map<String, List<String>> changes) {
+			Map<String, ListingMapping> stored, Map<String, Long> seen, Map<String, List<String>> changes,
+			List<ListingMapping> changed) {
 		String listing = row.listing() == null ? "" : row.listing().strip();
 		if (listing.isEmpty()) {
 			return RowReport.refused(row.number(), listing, "the listing id is empty");
@@ -107,8 +113,10 @@ public class MappingImport {
 			return RowReport.refused(row.number(), listing, "the feed URL " + MappingManagement.IMPORT_URL_RULE);
 		}
 		try {
-			Stored result = mappings.store(integration, stored.get(listing), request, clock.instant(), changes);
-			stored.put(listing, result.mapping());
+			Stored result = mappings.storeUnsaved(integration, stored.get(listing), request, clock.instant(), changes);
+			if (result.change() != MappingManagement.Change.UNCHANGED) {
+				changed.add(result.mapping());
+			}
 			return RowReport.of(row.number(), listing, result.change());
 		}
 		catch (InvalidInputException refused) {

@@ -237,6 +237,17 @@ public class MappingManagement {
 	 */
 	Stored store(Integration integration, ListingMapping stored, MappingRequest request, Instant now,
 			Map<String, List<String>> changes) {
+		Stored result = storeUnsaved(integration, stored, request, now, changes);
+		return result.change() == Change.UNCHANGED ? result
+				: new Stored(mappings.save(result.mapping()), result.change());
+	}
+
+	/**
+	 * As {@link #store}, leaving the write to the caller (who writes many at once): the
+	 * mapping is to be saved unless it is {@link Change#UNCHANGED}.
+	 */
+	Stored storeUnsaved(Integration integration, ListingMapping stored, MappingRequest request, Instant now,
+			Map<String, List<String>> changes) {
 		String listing = request.externalListingId().strip();
 		ListingMapping mapping = stored;
 		boolean created = mapping == null;
@@ -257,9 +268,6 @@ public class MappingManagement {
 			changed = true;
 		}
 		requireImportUrl(integration, mapping);
-		if (changed) {
-			mapping = mappings.save(mapping);
-		}
 		return new Stored(mapping, created ? Change.CREATED : changed ? Change.UPDATED : Change.UNCHANGED);
 	}
 
