@@ -16,6 +16,12 @@ public interface PropertyCatalog {
 	/** The properties of these ids that exist, in no particular order. */
 	List<PropertyRef> findAll(Collection<UUID> ids);
 
+	/**
+	 * The properties whose name contains {@code text}, ignoring case, ordered by name; at
+	 * most {@code limit} of them.
+	 */
+	List<PropertyRef> findNamed(String text, int limit);
+
 	/** Every property, ordered by name. */
 	Page<PropertyRef> page(Pageable pageable);
 

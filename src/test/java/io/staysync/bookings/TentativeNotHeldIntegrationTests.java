@@ -120,7 +120,7 @@ class TentativeNotHeldIntegrationTests extends ApiIntegrationTest {
 		String exportUrl = JsonPath.read(mvc.perform(asAdmin(get("/api/integrations/booking_com/mappings")))
 			.andReturn()
 			.getResponse()
-			.getContentAsString(), "$[0].exportUrl");
+			.getContentAsString(), "$.content[0].exportUrl");
 		return exportUrl.substring(exportUrl.indexOf("/ical/"));
 	}
 

@@ -82,9 +82,9 @@ class IntegrationApiIntegrationTests extends ApiIntegrationTest {
 				.andExpect(jsonPath("$.status").value("error"))
 				.andExpect(jsonPath("$.errorMessage").value(containsString("connect Airbnb first"))));
 		mvc.perform(asAdmin(get("/api/integrations/airbnb/mappings")))
-			.andExpect(jsonPath("$[0].externalListingId").value("listing-4711"))
-			.andExpect(jsonPath("$[0].propertyId").value(property))
-			.andExpect(jsonPath("$[0].exportUrl").value(containsString("/ical/")));
+			.andExpect(jsonPath("$.content[0].externalListingId").value("listing-4711"))
+			.andExpect(jsonPath("$.content[0].propertyId").value(property))
+			.andExpect(jsonPath("$.content[0].exportUrl").value(containsString("/ical/")));
 
 		// A client id and secret alone do not reach Airbnb: the host has not consented
 		// yet.

@@ -373,7 +373,7 @@ class SyncEngineIntegrationTests extends ApiIntegrationTest {
 				.andExpect(jsonPath("$.status").value("success")));
 
 		mvc.perform(asAdmin(get("/api/integrations/bookingcom/mappings")))
-			.andExpect(jsonPath("$[0].externalListingId").value("seed-room"));
+			.andExpect(jsonPath("$.content[0].externalListingId").value("seed-room"));
 		assertThat(statusOf("SEED")).isEqualTo("CONFIRMED");
 		mvc.perform(json(asAdmin(post("/api/integrations/bookingcom/sync")),
 				"{\"propertyMapping\":{\"x\":\"not-a-uuid\"}}"))

@@ -8,6 +8,7 @@ import io.staysync.common.ForbiddenException;
 import io.staysync.common.InvalidInputException;
 import io.staysync.common.NotFoundException;
 import io.staysync.common.NotImplementedException;
+import io.staysync.common.TooLargeException;
 
 /**
  * The HTTP status of each kind of domain refusal, written once for the API's problem
@@ -27,6 +28,9 @@ public final class DomainStatus {
 		}
 		if (exception instanceof ConflictException) {
 			return HttpStatus.CONFLICT;
+		}
+		if (exception instanceof TooLargeException) {
+			return HttpStatus.CONTENT_TOO_LARGE;
 		}
 		if (exception instanceof NotImplementedException) {
 			return HttpStatus.NOT_IMPLEMENTED;

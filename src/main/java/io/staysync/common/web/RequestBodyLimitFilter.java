@@ -1,6 +1,7 @@
 package io.staysync.common.web;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -29,9 +30,12 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final ProblemWriter problems;
 
-	RequestBodyLimitFilter(RequestBodyLimit settings, ProblemWriter problems) {
+	private final List<LargerRequestBodies> allowances;
+
+	RequestBodyLimitFilter(RequestBodyLimit settings, ProblemWriter problems, List<LargerRequestBodies> allowances) {
 		this.limit = settings.maxRequestBodyBytes();
 		this.problems = problems;
+		this.allowances = List.copyOf(allowances);
 	}
 
 	@Override
@@ -42,6 +46,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		long limit = limitOf(request);
 		if (request.getContentLengthLong() > limit) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
 					"The request body is larger than the limit of " + limit + " bytes.");
@@ -49,6 +54,14 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, limit), response);
+	}
+
+	private long limitOf(HttpServletRequest request) {
+		return allowances.stream()
+			.filter(allowance -> allowance.covers(request))
+			.mapToLong(LargerRequestBodies::maxBytes)
+			.findFirst()
+			.orElse(limit);
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {

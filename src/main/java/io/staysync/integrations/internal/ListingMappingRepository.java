@@ -1,6 +1,7 @@
 package io.staysync.integrations.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,11 @@ import org.springframework.data.repository.ListCrudRepository;
 interface ListingMappingRepository extends ListCrudRepository<ListingMapping, UUID> {
 
 	List<ListingMapping> findByIntegrationIdOrderByExternalListingId(UUID integrationId);
+
+	List<ListingMapping> findByIntegrationIdAndExternalListingIdIn(UUID integrationId,
+			Collection<String> externalListingIds);
+
+	List<ListingMapping> findByIntegrationIdAndPropertyIdOrderByExternalListingId(UUID integrationId, UUID propertyId);
 
 	long countByPropertyId(UUID propertyId);
 

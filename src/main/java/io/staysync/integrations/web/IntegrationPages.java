@@ -1,5 +1,6 @@
 package io.staysync.integrations.web;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 import io.staysync.channels.ChannelConnector;
 import io.staysync.channels.ChannelConnectors;
@@ -32,6 +35,7 @@ import io.staysync.common.ConflictException;
 import io.staysync.common.InvalidInputException;
 import io.staysync.common.NotImplementedException;
 import io.staysync.common.RunMode;
+import io.staysync.common.TooLargeException;
 import io.staysync.integrations.IntegrationStatus;
 import io.staysync.integrations.SyncInterval;
 import io.staysync.integrations.internal.AccountListingOffers;
@@ -39,7 +43,10 @@ import io.staysync.integrations.internal.ConnectionTests;
 import io.staysync.integrations.internal.Integration;
 import io.staysync.integrations.internal.IntegrationManagement;
 import io.staysync.integrations.internal.ListingMapping;
+import io.staysync.integrations.internal.ImportReport;
+import io.staysync.integrations.internal.MappingImport;
 import io.staysync.integrations.internal.MappingManagement;
+import io.staysync.integrations.internal.MappingSearch;
 import io.staysync.integrations.internal.OAuthConnections;
 import io.staysync.properties.PropertyCatalog;
 import io.staysync.properties.PropertyRef;
@@ -58,6 +65,13 @@ class IntegrationPages {
 
 	static final String CHANGED = "integration-changed";
 
+	static final String IMPORTED = "mappings-imported";
+
+	static final int MAPPINGS_PER_PAGE = 25;
+
+	/** Export links a card shows; an integration may have tens of thousands. */
+	static final int CARD_LINKS = 20;
+
 	private final IntegrationManagement integrations;
 
 	private final ConnectionTests tests;
@@ -72,13 +86,19 @@ class IntegrationPages {
 
 	private final AccountListingOffers offers;
 
+	private final MappingSearch search;
+
+	private final MappingImport imports;
+
 	private final Clock clock;
 
 	private final boolean demo;
 
 	IntegrationPages(IntegrationManagement integrations, ConnectionTests tests, MappingManagement mappings,
 			PropertyCatalog properties, ChannelConnectors connectors, OAuthConnections connections,
-			AccountListingOffers offers, Clock clock, RunMode runMode) {
+			AccountListingOffers offers, MappingSearch search, MappingImport imports, Clock clock, RunMode runMode) {
+		this.search = search;
+		this.imports = imports;
 		this.connections = connections;
 		this.offers = offers;
 		this.clock = clock;
@@ -205,17 +225,17 @@ class IntegrationPages {
 	}
 
 	/**
-	 * The mapping dialog; with {@code listing} (the "Map" action of a reservation waiting
-	 * for its room), that listing comes as a new row to choose a property for.
+	 * The mapping dialog, one page of the mappings at a time; with {@code listing} (the
+	 * "Map" action of a reservation waiting for its room), that listing comes as a new
+	 * row to choose a property for, unless it is mapped already.
 	 */
 	@GetMapping("/integrations/{type}/mapping")
 	@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-	String mappingDialog(@PathVariable String type, @RequestParam(required = false) String listing, Model model) {
+	String mappingDialog(@PathVariable String type, @RequestParam(required = false) String listing,
+			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
 		ChannelType channel = ChannelType.fromPath(type);
-		List<ListingMapping> stored = integrations.find(channel).isPresent() ? mappings.list(channel) : List.of();
-		MappingRows form = MappingRows.of(stored);
-		if (listing != null && !listing.isBlank()
-				&& stored.stream().noneMatch(mapping -> mapping.externalListingId().equals(listing.strip()))) {
+		MappingRows form = mappingPage(channel, q, page, model);
+		if (listing != null && !listing.isBlank() && mappings.find(channel, listing.strip()).isEmpty()) {
 			MappingRows.Row row = new MappingRows.Row();
 			row.setExternalListingId(listing.strip());
 			form.getRows().add(row);
@@ -224,8 +244,32 @@ class IntegrationPages {
 		if (form.getRows().isEmpty()) {
 			form.getRows().add(new MappingRows.Row());
 		}
-		model.addAttribute("form", form);
 		return mapping(model, channel);
+	}
+
+	/** Another page of the mappings, or those matching a search, into the open dialog. */
+	@GetMapping("/integrations/{type}/mapping/page")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+	String mappingPage(@PathVariable String type, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		ChannelType channel = ChannelType.fromPath(type);
+		MappingRows form = mappingPage(channel, q, page, model);
+		if (form.getRows().isEmpty() && (q == null || q.isBlank())) {
+			form.getRows().add(new MappingRows.Row());
+		}
+		mapping(model, channel);
+		return "integrations/dialogs :: mapping-page";
+	}
+
+	private MappingRows mappingPage(ChannelType channel, String q, int page, Model model) {
+		Page<ListingMapping> stored = search.page(channel, q, Math.max(page, 0), MAPPINGS_PER_PAGE);
+		MappingRows form = MappingRows.of(stored.getContent());
+		form.setPaged(true);
+		form.setShown(stored.getContent().stream().map(ListingMapping::externalListingId).toList());
+		model.addAttribute("form", form);
+		model.addAttribute("mappingPage", stored);
+		model.addAttribute("q", q == null ? "" : q.strip());
+		return form;
 	}
 
 	@PostMapping("/integrations/{type}/mapping")
@@ -233,12 +277,13 @@ class IntegrationPages {
 	String map(@PathVariable String type, @Validated @ModelAttribute("form") MappingRows form, BindingResult result,
 			Model model, HttpServletResponse response) {
 		ChannelType channel = ChannelType.fromPath(type);
-		if (form.getRows().isEmpty()) {
+		if (form.getRows().isEmpty() && form.removed().isEmpty()) {
 			result.reject("empty", "Add at least one listing to sync.");
 		}
 		if (!result.hasErrors()) {
 			try {
-				int mapped = mappings.replace(channel, form.toRequests()).size();
+				long mapped = form.isPaged() ? mappings.savePage(channel, form.toRequests(), form.removed())
+						: mappings.replace(channel, form.toRequests()).size();
 				response.setHeader("HX-Trigger", CHANGED);
 				model.addAttribute("type", channel.path());
 				model.addAttribute("mapped", mapped);
@@ -248,12 +293,41 @@ class IntegrationPages {
 			catch (InvalidInputException e) {
 				FormProblems.report(e, result, IntegrationPages::formField);
 			}
-			catch (ConflictException e) {
+			catch (ConflictException | TooLargeException e) {
 				result.reject("conflict", e.getMessage());
 			}
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		model.addAttribute("mappingPage", Page.empty());
+		model.addAttribute("q", "");
 		return mapping(model, channel);
+	}
+
+	/**
+	 * Maps listings from an uploaded CSV file (or only checks it, as a dry run) and
+	 * answers the report: the counts and each refused row with its reason.
+	 */
+	@PostMapping("/integrations/{type}/mapping/import")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+	String importMappings(@PathVariable String type, @RequestParam(required = false) MultipartFile file,
+			@RequestParam(defaultValue = "false") boolean dryRun, Model model, HttpServletResponse response)
+			throws IOException {
+		ChannelType channel = ChannelType.fromPath(type);
+		if (file == null || file.isEmpty()) {
+			model.addAttribute("importProblem", "Choose a CSV file to import.");
+			return "integrations/dialogs :: imported";
+		}
+		try {
+			ImportReport report = imports.run(channel, file.getBytes(), dryRun);
+			model.addAttribute("report", report);
+			if (!report.dryRun() && report.created() + report.updated() > 0) {
+				response.setHeader("HX-Trigger", CHANGED + ", " + IMPORTED);
+			}
+		}
+		catch (InvalidInputException | ConflictException | TooLargeException refused) {
+			model.addAttribute("importProblem", refused.getMessage());
+		}
+		return "integrations/dialogs :: imported";
 	}
 
 	/**
@@ -332,7 +406,9 @@ class IntegrationPages {
 		boolean oauth = connections.supports(type);
 		boolean sandbox = oauth && demo && type == ChannelType.AIRBNB;
 		return integrations.find(type)
-			.map(integration -> Card.of(type, integration, ExportLinks.of(mappings.list(type), properties),
+			.map(integration -> Card.of(type, integration,
+					ExportLinks.of(search.page(type, null, 0, CARD_LINKS).getContent(), properties),
+					mappings.count(integration),
 					new Connection(oauth, sandbox, integration.oauthConnected(), integration.connectedAccount(),
 							TokenExpiry.words(integration.tokenExpiresAt(), clock.instant())),
 					connectors.find(type, integration.mode()).flatMap(ChannelConnector::pollInterval).orElse(null)))
@@ -357,12 +433,12 @@ class IntegrationPages {
 			Instant lastSyncAt, String lastSyncStatus, String lastSyncError, long mappedListings, boolean configured,
 			List<ExportLinks.Link> links, Connection connection, Duration pulledEvery) {
 
-		static Card of(ChannelType type, Integration i, List<ExportLinks.Link> links, Connection connection,
-				Duration pulledEvery) {
+		static Card of(ChannelType type, Integration i, List<ExportLinks.Link> links, long mappedListings,
+				Connection connection, Duration pulledEvery) {
 			return new Card(type, label(type), i.status().json(), i.statusMessage(), i.mode(), i.active(),
 					i.apiKeyConfigured(), i.apiKeyHint(), i.webhookSecretConfigured(), i.syncIntervalMinutes(),
 					i.lastSyncAt(), i.lastSyncStatus() == null ? null : i.lastSyncStatus().json(), i.lastSyncError(),
-					links.size(), true, links, connection, pulledEvery);
+					mappedListings, true, links, connection, pulledEvery);
 		}
 
 		static Card notConfigured(ChannelType type, Connection connection) {

@@ -46,7 +46,7 @@ class PropertyChannels {
 			if (integration == null) {
 				continue;
 			}
-			List<ListingMapping> mapped = mappings.list(type).stream().filter(m -> id.equals(m.propertyId())).toList();
+			List<ListingMapping> mapped = mappings.listOfProperty(integration, id);
 			if (!mapped.isEmpty()) {
 				channels.add(new Channel(type, IntegrationPages.Card.label(type), integration.mode(),
 						integration.lastSyncAt(),

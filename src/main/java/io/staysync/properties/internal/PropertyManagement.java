@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,6 +50,14 @@ public class PropertyManagement implements PropertyCatalog {
 	@Transactional(readOnly = true)
 	public List<PropertyRef> findAll(Collection<UUID> ids) {
 		return properties.findAllById(ids).stream().map(Property::toRef).toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<PropertyRef> findNamed(String text, int limit) {
+		return properties.findByNameContainingIgnoreCaseOrderByNameAscIdAsc(text, PageRequest.of(0, limit))
+			.map(Property::toRef)
+			.getContent();
 	}
 
 	@Override

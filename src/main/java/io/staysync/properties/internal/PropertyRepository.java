@@ -10,4 +10,6 @@ interface PropertyRepository extends ListCrudRepository<Property, UUID> {
 
 	Page<Property> findAllByOrderByNameAscIdAsc(Pageable pageable);
 
+	Page<Property> findByNameContainingIgnoreCaseOrderByNameAscIdAsc(String text, Pageable pageable);
+
 }

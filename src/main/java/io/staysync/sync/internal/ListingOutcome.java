@@ -2,16 +2,12 @@ package io.staysync.sync.internal;
 
 import java.util.UUID;
 
-import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.relational.core.mapping.Table;
-
 /**
  * What a run did for one listing: {@code success}, {@code not_modified} (the feed had not
  * changed) or {@code error} with the reason. {@code channelRequestIds} are the channel's
  * ids of the requests it came from (Booking.com's RUIDs, space-separated), for the
  * channel's support; {@code null} for channels without them.
  */
-@Table("sync_run_listings")
 public record ListingOutcome(String externalListingId, UUID propertyId, ListingStatus status, int bookingsCreated,
 		int bookingsUpdated, int bookingsCancelled, int unchanged, int conflicts, String message,
 		String channelRequestIds) {
@@ -25,7 +21,6 @@ public record ListingOutcome(String externalListingId, UUID propertyId, ListingS
 	 * Cut to what the columns hold, so that a hostile or broken peer (a listing id of 300
 	 * characters) cannot keep the run from being recorded.
 	 */
-	@PersistenceCreator
 	public ListingOutcome {
 		externalListingId = fit(externalListingId, MAX_LISTING_ID);
 		message = fit(message, MAX_MESSAGE);

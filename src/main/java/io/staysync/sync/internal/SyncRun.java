@@ -7,16 +7,21 @@ import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Column;
-import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 import io.staysync.integrations.SyncOutcome;
 import io.staysync.sync.SyncStatus;
 import io.staysync.sync.SyncTrigger;
 
-/** One attempt to sync an integration, from start to its outcome. */
+/**
+ * One attempt to sync an integration, from start to its outcome. Its per-listing outcomes
+ * are not part of the aggregate: a run of 30,000 listings would make every save rewrite
+ * them all. {@link #finish} keeps them until the run is saved, when {@link RunOutcomes}
+ * inserts them in batches; they are read back a page at a time.
+ */
 @Table("sync_runs")
 public class SyncRun {
 
@@ -48,16 +53,22 @@ public class SyncRun {
 
 	private String errorMessage;
 
-	@MappedCollection(idColumn = "sync_run_id", keyColumn = "position")
-	private List<ListingOutcome> listings;
+	/**
+	 * The outcomes of {@link #finish}, until the save that writes them in batches beside
+	 * the run ({@link RunOutcomes}); a run read back holds none.
+	 */
+	@Transient
+	private List<ListingOutcome> listings = new ArrayList<>();
+
+	@Transient
+	private boolean listingsWritten;
 
 	@Version
 	private Long version;
 
 	@PersistenceCreator
 	SyncRun(UUID id, UUID integrationId, SyncTrigger trigger, SyncStatus status, Instant startedAt, Instant completedAt,
-			int created, int updated, int cancelled, int unchanged, int conflicts, String errorMessage,
-			List<ListingOutcome> listings, Long version) {
+			int created, int updated, int cancelled, int unchanged, int conflicts, String errorMessage, Long version) {
 		this.id = id;
 		this.integrationId = integrationId;
 		this.trigger = trigger;
@@ -70,13 +81,12 @@ public class SyncRun {
 		this.unchanged = unchanged;
 		this.conflicts = conflicts;
 		this.errorMessage = errorMessage;
-		this.listings = listings == null ? new ArrayList<>() : new ArrayList<>(listings);
 		this.version = version;
 	}
 
 	static SyncRun start(UUID integrationId, SyncTrigger trigger, Instant now) {
 		return new SyncRun(UUID.randomUUID(), integrationId, trigger, SyncStatus.RUNNING, now, null, 0, 0, 0, 0, 0,
-				null, List.of(), null);
+				null, null);
 	}
 
 	/**
@@ -84,6 +94,7 @@ public class SyncRun {
 	 */
 	void finish(List<ListingOutcome> outcomes, Instant now) {
 		listings = new ArrayList<>(outcomes);
+		listingsWritten = false;
 		for (ListingOutcome outcome : outcomes) {
 			created += outcome.bookingsCreated();
 			updated += outcome.bookingsUpdated();
@@ -197,7 +208,15 @@ public class SyncRun {
 		return errorMessage;
 	}
 
-	public List<ListingOutcome> listings() {
+	/**
+	 * The outcomes not written yet, handed over once: a second save of the run writes
+	 * none again.
+	 */
+	List<ListingOutcome> takeUnsavedOutcomes() {
+		if (listingsWritten) {
+			return List.of();
+		}
+		listingsWritten = true;
 		return List.copyOf(listings);
 	}
 

@@ -82,13 +82,19 @@ class SyncController {
 		return PageResponse.of(history.page(integration, PageRequest.of(page, size)), run -> run);
 	}
 
-	@Operation(summary = "One sync run with its listings")
+	@Operation(summary = "One sync run with a page of its listings' outcomes",
+			description = "listings holds page listingsPage of the run's outcomes (500 by default, at most 1000),"
+					+ " in the order the run met the listings, or with the failed ones first (failuresFirst=true);"
+					+ " listingsPage says how many there are in all and how many failed.")
 	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "400", description = "Invalid input; the problem names each field")
 	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
 	@ApiResponse(responseCode = "404", description = "No sync run with this id")
 	@GetMapping("/api/syncs/{id}")
-	SyncRunView get(@PathVariable UUID id) {
-		return history.get(id);
+	SyncRunView get(@PathVariable UUID id, @RequestParam(defaultValue = "0") @Min(0) int listingsPage,
+			@RequestParam(defaultValue = "" + RecentSyncs.DEFAULT_LISTINGS) @Min(1) @Max(1000) int listingsSize,
+			@RequestParam(defaultValue = "false") boolean failuresFirst) {
+		return history.get(id, PageRequest.of(listingsPage, listingsSize), failuresFirst);
 	}
 
 	/** The optional body of a sync request: listings to map before syncing. */

@@ -35,6 +35,12 @@ class SyncPages {
 
 	static final String FINISHED = "sync-finished";
 
+	/** Listings a finished run shows in the sync dialog, failures first. */
+	static final int LISTINGS_IN_DIALOG = 20;
+
+	/** Listings on a page of a run, failures first. */
+	static final int LISTINGS_PER_PAGE = 50;
+
 	private final SyncLauncher launcher;
 
 	private final RecentSyncs history;
@@ -60,13 +66,14 @@ class SyncPages {
 	}
 
 	/**
-	 * One run on a page of its own: its counts, each listing's outcome and the channel's
-	 * ids of the requests it made (Booking.com's RUIDs), which a manager quotes to the
-	 * channel's support when a reservation went astray.
+	 * One run on a page of its own: its counts, its listings' outcomes a page at a time
+	 * with the failed ones first, and the channel's ids of the requests it made
+	 * (Booking.com's RUIDs), which a manager quotes to the channel's support when a
+	 * reservation went astray.
 	 */
 	@GetMapping("/syncs/{id}")
-	String run(@PathVariable UUID id, Model model) {
-		SyncRunView run = history.get(id);
+	String run(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model) {
+		SyncRunView run = history.get(id, PageRequest.of(Math.max(page, 0), LISTINGS_PER_PAGE), true);
 		ChannelType channel = accounts.find(run.integrationId()).map(ChannelAccount::type).orElse(null);
 		model.addAttribute("run", run);
 		model.addAttribute("channel", channel);
@@ -86,7 +93,7 @@ class SyncPages {
 
 	@GetMapping("/syncs/{id}/progress")
 	String progress(@PathVariable UUID id, Model model, HttpServletResponse response) {
-		SyncRunView run = follow(history.get(id), response);
+		SyncRunView run = follow(history.get(id, PageRequest.of(0, LISTINGS_IN_DIALOG), true), response);
 		model.addAttribute("run", run);
 		model.addAttribute("progress", progress.of(id).orElse(null));
 		return "sync/runs :: progress";
@@ -94,7 +101,7 @@ class SyncPages {
 
 	@GetMapping("/syncs/{id}/row")
 	String row(@PathVariable UUID id, Model model, HttpServletResponse response) {
-		model.addAttribute("run", follow(history.get(id), response));
+		model.addAttribute("run", follow(history.get(id, PageRequest.of(0, LISTINGS_IN_DIALOG), true), response));
 		return "sync/runs :: row";
 	}
 

@@ -273,7 +273,7 @@ class IcalSyncIntegrationTests extends ApiIntegrationTest {
 		String exportUrl = JsonPath.read(mvc.perform(asAdmin(get("/api/integrations/airbnb/mappings")))
 			.andReturn()
 			.getResponse()
-			.getContentAsString(), "$[0].exportUrl");
+			.getContentAsString(), "$.content[0].exportUrl");
 		String path = exportUrl.substring(exportUrl.indexOf("/ical/"));
 
 		var response = mvc.perform(get(path))
