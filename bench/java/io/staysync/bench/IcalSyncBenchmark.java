@@ -48,7 +48,7 @@ import net.fortuna.ical4j.data.CalendarBuilder;
  * another. Run on purpose:
  *
  * <pre>
- * ./mvnw -q -Pbench test-compile exec:java -Dbench.main=io.staysync.bench.IcalSyncBenchmark [-Dbench.feeds=1000 -Dbench.events=100 -Dbench.concurrency=16]
+ * ./mvnw -q -Pbench test-compile exec:java -Dbench.main=io.staysync.bench.IcalSyncBenchmark [-Dbench.feeds=1000 -Dbench.events=100 -Dbench.concurrency=16 -Dbench.sync-concurrency=16]
  * </pre>
  */
 public final class IcalSyncBenchmark {
@@ -57,15 +57,17 @@ public final class IcalSyncBenchmark {
 		int feedCount = Integer.getInteger("bench.feeds", 1000);
 		int events = Integer.getInteger("bench.events", 100);
 		int concurrency = Integer.getInteger("bench.concurrency", 16);
+		// the run's own, to compare with listings one after another (1)
+		int syncConcurrency = Integer.getInteger("bench.sync-concurrency", concurrency);
 		try (FeedServer feeds = new FeedServer();
 				ConfigurableApplicationContext context = new SpringApplicationBuilder(StaysyncApplication.class)
 					.web(WebApplicationType.SERVLET)
 					.profiles("test")
 					.run("--server.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
 							"--staysync.http.allow-private-addresses=true",
-							"--staysync.sync.listing-concurrency=" + concurrency,
+							"--staysync.sync.listing-concurrency=" + syncConcurrency,
 							// every feed is on one loopback host here, standing for many hosts
-							"--staysync.sync.per-host-concurrency=" + concurrency)) {
+							"--staysync.sync.per-host-concurrency=" + syncConcurrency)) {
 			LocalDate start = LocalDate.now().plusDays(2);
 			List<URI> urls = new ArrayList<>();
 			for (int f = 0; f < feedCount; f++) {
@@ -88,8 +90,8 @@ public final class IcalSyncBenchmark {
 				long floorNotModified = floor.run(urls);
 				SyncRunView notModified = sync(context);
 
-				System.out.printf("%niCal sync benchmark: %d feeds x %d events, %d at a time, db=h2 (in memory), "
-						+ "%d cores, load average %.2f%n", feedCount, events, concurrency,
+				System.out.printf("%niCal sync benchmark: %d feeds x %d events, floor %d at a time, sync %d at a time, "
+						+ "db=h2 (in memory), %d cores, load average %.2f%n", feedCount, events, concurrency, syncConcurrency,
 						Runtime.getRuntime().availableProcessors(),
 						java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 				System.out.printf("feed server: %.2f ms per response, one connection, one request after another "
