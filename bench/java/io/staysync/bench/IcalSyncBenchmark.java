@@ -48,7 +48,7 @@ import net.fortuna.ical4j.data.CalendarBuilder;
  * another. Run on purpose:
  *
  * <pre>
- * ./mvnw -q -Pbench test-compile exec:java -Dbench.main=io.staysync.bench.IcalSyncBenchmark [-Dbench.feeds=1000 -Dbench.events=100 -Dbench.concurrency=16 -Dbench.sync-concurrency=16]
+ * ./mvnw -q -Pbench test-compile exec:java -Dbench.main=io.staysync.bench.IcalSyncBenchmark [-Dbench.feeds=1000 -Dbench.events=100 -Dbench.concurrency=16 -Dbench.sync-concurrency=16 -Dbench.pool=10]
  * </pre>
  */
 public final class IcalSyncBenchmark {
@@ -67,7 +67,8 @@ public final class IcalSyncBenchmark {
 							"--staysync.http.allow-private-addresses=true",
 							"--staysync.sync.listing-concurrency=" + syncConcurrency,
 							// every feed is on one loopback host here, standing for many hosts
-							"--staysync.sync.per-host-concurrency=" + syncConcurrency)) {
+							"--staysync.sync.per-host-concurrency=" + syncConcurrency,
+							"--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("bench.pool", 10))) {
 			LocalDate start = LocalDate.now().plusDays(2);
 			List<URI> urls = new ArrayList<>();
 			for (int f = 0; f < feedCount; f++) {

@@ -28,17 +28,6 @@ class SyncCursors {
 		this.clock = clock;
 	}
 
-	SyncCursor find(UUID integrationId, String listing) {
-		return jdbc.sql("""
-				select etag, last_modified, content_hash from sync_cursors
-				where integration_id = :i and external_listing_id = :l""")
-			.param("i", integrationId)
-			.param("l", listing)
-			.query((row, n) -> cursor(row))
-			.optional()
-			.orElse(SyncCursor.none());
-	}
-
 	/**
 	 * Every cursor of an integration by listing, read in one query at the start of a run
 	 * rather than one query per listing.
