@@ -32,15 +32,107 @@ public final class FeedServer implements AutoCloseable {
 
 	private final Map<String, Integer> extraHeaders = new ConcurrentHashMap<>();
 
+	static {
+		// Without it the JDK server writes a response's head and body in two packets with
+		// Nagle's algorithm on, and every response waits ~40 ms for the client's delayed
+		// ACK: the server, not the client, would be what a benchmark measures.
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
+	private final String host;
+
+	private final InFlight inFlight = new InFlight();
+
+	private volatile InFlight alsoCounting;
+
+	private volatile java.time.Duration latency = java.time.Duration.ZERO;
+
+	private volatile boolean validators = true;
+
 	public FeedServer() throws IOException {
-		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this("127.0.0.1");
+	}
+
+	/**
+	 * On another loopback address ({@code 127.0.0.2}, …): a second host for the client,
+	 * on the same machine.
+	 */
+	public FeedServer(String host) throws IOException {
+		this.host = host;
+		server = HttpServer.create(new InetSocketAddress(host, 0), 0);
 		server.createContext("/", this::handle);
-		server.setExecutor(Executors.newFixedThreadPool(8));
+		server.setExecutor(Executors.newCachedThreadPool(work -> {
+			Thread thread = new Thread(work, "feed-server");
+			thread.setDaemon(true);
+			return thread;
+		}));
 		server.start();
 	}
 
 	public String url(String path) {
-		return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+		return "http://" + host + ":" + server.getAddress().getPort() + path;
+	}
+
+	/** Every answer waits this long first: a slow channel server. */
+	public void slowDown(java.time.Duration latency) {
+		this.latency = latency;
+	}
+
+	/**
+	 * No ETag and no 304 from now on, as many small exporters answer: the whole calendar
+	 * every time.
+	 */
+	public void withoutValidators() {
+		this.validators = false;
+	}
+
+	/** ETags and 304s again, after {@link #withoutValidators()}. */
+	public void withValidators() {
+		this.validators = true;
+	}
+
+	/** How many requests this server is answering at once, now and at most. */
+	public InFlight inFlight() {
+		return inFlight;
+	}
+
+	/** Requests are also counted here: one count over several servers. */
+	public void alsoCount(InFlight shared) {
+		this.alsoCounting = shared;
+	}
+
+	/**
+	 * Requests being answered at once: the most a client ever had open, counted by the
+	 * server, so that a test asserts on concurrency and never on time.
+	 */
+	public static final class InFlight {
+
+		private final AtomicInteger now = new AtomicInteger();
+
+		private final AtomicInteger max = new AtomicInteger();
+
+		void enter() {
+			max.accumulateAndGet(now.incrementAndGet(), Math::max);
+		}
+
+		void leave() {
+			now.decrementAndGet();
+		}
+
+		public int max() {
+			return max.get();
+		}
+
+		public int now() {
+			return now.get();
+		}
+
+		public void reset() {
+			max.set(now.get());
+		}
+
 	}
 
 	public void serve(String path, byte[] body, String contentType) {
@@ -101,6 +193,29 @@ public final class FeedServer implements AutoCloseable {
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
+		InFlight shared = alsoCounting;
+		inFlight.enter();
+		if (shared != null) {
+			shared.enter();
+		}
+		try {
+			if (!latency.isZero()) {
+				Thread.sleep(latency.toMillis());
+			}
+			answer(exchange);
+		}
+		catch (InterruptedException stopped) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			inFlight.leave();
+			if (shared != null) {
+				shared.leave();
+			}
+		}
+	}
+
+	private void answer(HttpExchange exchange) throws IOException {
 		String path = exchange.getRequestURI().getPath();
 		hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
 		java.util.concurrent.CountDownLatch gate = held.get(path);
@@ -128,7 +243,7 @@ public final class FeedServer implements AutoCloseable {
 		if (answer.location() != null) {
 			exchange.getResponseHeaders().add("Location", answer.location());
 		}
-		if (answer.status() == 200) {
+		if (answer.status() == 200 && validators) {
 			exchange.getResponseHeaders().add("ETag", etag);
 			if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
 				exchange.sendResponseHeaders(304, -1);
@@ -172,6 +287,7 @@ public final class FeedServer implements AutoCloseable {
 	@Override
 	public void close() {
 		server.stop(0);
+		((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
 	}
 
 	private record Answer(int status, byte[] body, String contentType, String location) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.staysync.bookings.BookingKind;
@@ -34,9 +35,11 @@ import io.staysync.common.http.RetryingFetcher;
 
 /**
  * iCal mode of every channel: each mapped listing's feed is fetched through the guarded
- * client (conditional GET), parsed and mapped to bookings. Only a usable calendar with
- * every event read is a complete picture; an empty, HTML, truncated, oversized or failed
- * fetch cancels nothing, and neither does a calendar with an event left out.
+ * client (conditional GET), parsed and mapped to bookings. A body identical to the one
+ * last applied ({@link FeedDigest}) is answered like a 304, without parsing it. Only a
+ * usable calendar with every event read is a complete picture; an empty, HTML, truncated,
+ * oversized or failed fetch cancels nothing, and neither does a calendar with an event
+ * left out.
  */
 @Component
 class IcalConnector implements ChannelConnector {
@@ -57,16 +60,22 @@ class IcalConnector implements ChannelConnector {
 
 	private final RetryingFetcher http;
 
-	private final IcalFeedParser parser = new IcalFeedParser();
+	private final IcalFeedParser parser;
 
 	private final Clock clock;
 
 	private final IcalSettings settings;
 
+	@Autowired
 	IcalConnector(RetryingFetcher http, Clock clock, IcalSettings settings) {
+		this(http, clock, settings, new IcalFeedParser());
+	}
+
+	IcalConnector(RetryingFetcher http, Clock clock, IcalSettings settings, IcalFeedParser parser) {
 		this.http = http;
 		this.clock = clock;
 		this.settings = settings;
+		this.parser = parser;
 	}
 
 	@Override
@@ -120,8 +129,16 @@ class IcalConnector implements ChannelConnector {
 			return ListingChanges.notModified(previous);
 		}
 		LocalDate today = today(listing);
+		String digest = FeedDigest.of(response.body(), today.minusDays(DAYS_BACK));
+		if (digest.equals(previous.contentHash())) {
+			// the same bytes as the calendar last applied: as good as a 304
+			return ListingChanges.notModified(previous);
+		}
 		ParsedFeed feed = parse(response, listing, limit);
-		SyncCursor next = new SyncCursor(response.etag(), response.lastModified());
+		// Only a complete picture may stand in for the next identical answer: a "not
+		// modified" counts the misses of the last complete feed again, which an empty or
+		// partial one must never do.
+		SyncCursor next = new SyncCursor(response.etag(), response.lastModified(), feed.complete() ? digest : null);
 		if (feed.verdict() == FeedVerdict.EMPTY) {
 			return new ListingChanges(ListingChanges.Outcome.FETCHED, List.of(), Set.of(), false, today,
 					today.plusDays(DAYS_AHEAD), next, null);

@@ -180,8 +180,8 @@ public class GuardedHttpClient implements AutoCloseable {
 					.build())
 				.setDnsResolver(resolver)
 				.setDefaultConnectionConfig(connections)
-				.setMaxConnTotal(50)
-				.setMaxConnPerRoute(10)
+				.setMaxConnTotal(100)
+				.setMaxConnPerRoute(32)
 				.build())
 			.setDefaultRequestConfig(
 					RequestConfig.custom().setRedirectsEnabled(false).setAuthenticationEnabled(false).build())

@@ -33,7 +33,9 @@ import io.staysync.common.TimeLimit.TimeLimitExceeded;
  * listing back and cancels nothing; the cursor only moves when the listing was applied.
  * The fetch (and the reading of what it brought) runs on a {@link ListingWorkers} thread
  * within the listing's time limit: past it the listing fails with a message saying so,
- * and the run goes on.
+ * and the run goes on. Several listings of a run are synced at once
+ * ({@link ConcurrentListings}); their transactions wait for one of the
+ * {@link ApplySlots}, so that they never take the whole database pool.
  */
 @Component
 class ListingSync {
@@ -52,8 +54,11 @@ class ListingSync {
 
 	private final ListingWorkers workers;
 
+	private final ApplySlots slots;
+
 	ListingSync(BookingImport imports, SyncCursors cursors, FeedMisses missing, TransactionTemplate transactions,
-			Clock clock, ListingWorkers workers) {
+			Clock clock, ListingWorkers workers, ApplySlots slots) {
+		this.slots = slots;
 		this.clock = clock;
 		this.workers = workers;
 		this.imports = imports;
@@ -62,11 +67,15 @@ class ListingSync {
 		this.transactions = transactions;
 	}
 
+	/**
+	 * Syncs one listing; safe to call for several listings of a run at once.
+	 * @param cursor where the listing's last applied fetch left off
+	 * ({@link SyncCursors#all}, read once for the run)
+	 */
 	ListingOutcome sync(ChannelConnector connector, ChannelCredentials credentials, ChannelListing listing,
-			RunBudget budget) {
+			SyncCursor cursor, RunBudget budget) {
 		UUID integration = credentials.integrationId();
 		String id = listing.externalListingId();
-		SyncCursor cursor = cursors.find(integration, id);
 		TimeLimit limit = budget.forListing();
 		ListingChanges changes;
 		try {
@@ -78,22 +87,30 @@ class ListingSync {
 			return ListingOutcome.failed(id, listing.propertyId(), budget.exceeded(limit));
 		}
 		catch (CancellationException stopping) {
-			return ListingOutcome.failed(id, listing.propertyId(),
-					"The sync was stopped while this listing was being fetched (the instance is shutting down); "
-							+ "nothing of it changed.");
+			return stopped(listing, "being fetched");
 		}
 		catch (RuntimeException connectorBug) {
 			log.error("Connector failed on listing {} of integration {}", id, integration, connectorBug);
 			return ListingOutcome.failed(id, listing.propertyId(),
 					"The fetch failed unexpectedly; see the server log.");
 		}
-		return switch (changes.outcome()) {
-			// the connector noticed the limit a moment before the run did
-			case FAILED -> ListingOutcome.failed(id, listing.propertyId(),
-					limit.passed() ? budget.exceeded(limit) : changes.problem());
-			case NOT_MODIFIED -> confirmPending(integration, listing, changes);
-			case FETCHED -> apply(integration, listing, changes);
-		};
+		try {
+			return switch (changes.outcome()) {
+				// the connector noticed the limit a moment before the run did
+				case FAILED -> ListingOutcome.failed(id, listing.propertyId(),
+						limit.passed() ? budget.exceeded(limit) : changes.problem());
+				case NOT_MODIFIED -> slots.store(() -> confirmPending(integration, listing, changes));
+				case FETCHED -> slots.store(() -> apply(integration, listing, changes));
+			};
+		}
+		catch (CancellationException stopping) {
+			return stopped(listing, "waiting to be stored");
+		}
+	}
+
+	private static ListingOutcome stopped(ChannelListing listing, String during) {
+		return ListingOutcome.failed(listing.externalListingId(), listing.propertyId(), "The sync was stopped while "
+				+ "this listing was " + during + " (the instance is shutting down); nothing of it changed.");
 	}
 
 	private ListingOutcome apply(UUID integration, ChannelListing listing, ListingChanges changes) {

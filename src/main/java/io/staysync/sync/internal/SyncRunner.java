@@ -3,6 +3,7 @@ package io.staysync.sync.internal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,17 +15,19 @@ import org.springframework.stereotype.Component;
 import io.staysync.channels.ChannelConnector;
 import io.staysync.channels.ChannelConnectors;
 import io.staysync.channels.ChannelCredentials;
-import io.staysync.channels.ChannelListing;
+import io.staysync.channels.SyncCursor;
 import io.staysync.integrations.ChannelAccount;
 import io.staysync.integrations.ChannelAccounts;
 import io.staysync.security.vault.VaultException;
 
 /**
- * Carries out one run: every mapped listing through the connector, one failing listing
- * never stopping the others (or, for a channel that delivers messages, one pull for all
- * of them); then the run and the integration record the outcome. Each listing has a time
- * budget, and so has the run ({@link RunBudget}): a listing over its budget fails alone,
- * and the listings a run over its budget did not reach fail saying so, changing nothing.
+ * Carries out one run: every mapped listing through the connector, several at a time
+ * ({@link ConcurrentListings}), one failing listing never stopping the others (or, for a
+ * channel that delivers messages, one pull for all of them); then the run and the
+ * integration record the outcome, listing by listing in mapping order. Each listing has a
+ * time budget, and so has the run ({@link RunBudget}): a listing over its budget fails
+ * alone, and the listings a run over its budget did not reach fail saying so, changing
+ * nothing.
  */
 @Component
 class SyncRunner {
@@ -53,9 +56,15 @@ class SyncRunner {
 
 	private final SyncSettings settings;
 
+	private final ConcurrentListings concurrently;
+
+	private final SyncCursors cursors;
+
 	SyncRunner(SyncRunRepository runs, ChannelAccounts accounts, ChannelConnectors connectors, ListingSync listings,
 			MessageSync messages, Clock clock, SyncMetrics metrics, RunHeartbeats heartbeats, RunProgress progress,
-			RecheckSync rechecks, SyncSettings settings) {
+			RecheckSync rechecks, SyncSettings settings, ConcurrentListings concurrently, SyncCursors cursors) {
+		this.concurrently = concurrently;
+		this.cursors = cursors;
 		this.rechecks = rechecks;
 		this.settings = settings;
 		this.heartbeats = heartbeats;
@@ -167,12 +176,11 @@ class SyncRunner {
 		}
 		progress.started(run.id(), credentials.listings().size());
 		RunBudget budget = RunBudget.start(settings);
-		for (ChannelListing listing : credentials.listings()) {
-			outcomes.add(budget.spent()
-					? ListingOutcome.failed(listing.externalListingId(), listing.propertyId(), budget.notReached())
-					: listings.sync(connector.get(), credentials, listing, budget));
-			progress.advanced(run.id());
-		}
+		Map<String, SyncCursor> cursors = this.cursors.all(credentials.integrationId());
+		outcomes.addAll(concurrently.sync(credentials.listings(), account.type().path(), budget,
+				listing -> listings.sync(connector.get(), credentials, listing,
+						cursors.getOrDefault(listing.externalListingId(), SyncCursor.none()), budget),
+				() -> progress.advanced(run.id())));
 		run.finish(outcomes, clock.instant());
 	}
 

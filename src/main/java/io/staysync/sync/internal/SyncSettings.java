@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Liveness and time budgets of running syncs, bound from {@code staysync.sync.*}: how
- * often a running sync shows a sign of life, when a run without one counts as abandoned
- * by its instance, and how long one listing and one run may take.
+ * Liveness, time budgets and concurrency of running syncs, bound from
+ * {@code staysync.sync.*}: how often a running sync shows a sign of life, when a run
+ * without one counts as abandoned by its instance, how long one listing and one run may
+ * take, and how many listings of a run are synced at once, overall and per host.
  *
  * @param heartbeatInterval how often the instance running a sync records that it is still
  * alive
@@ -22,11 +23,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * reading of what arrived
  * @param runTimeBudget the longest one run may take; the listings not reached by then
  * fail with a message saying so, change nothing, and are synced by the next run
+ * @param listingConcurrency how many listings of one run are fetched and read at once; at
+ * most half the database pool of them are stored at once, whatever this says
+ * @param perHostConcurrency how many listings of one run are fetched at once from the
+ * same host (an iCal feed's host name, or the channel for API listings), so that a run of
+ * many listings never hammers one channel's server
  */
 @ConfigurationProperties("staysync.sync")
 record SyncSettings(@DefaultValue("30s") Duration heartbeatInterval, @DefaultValue("3m") Duration staleAfter,
 		@DefaultValue("1m") Duration staleCheckInterval, @DefaultValue("1m") Duration listingTimeBudget,
-		@DefaultValue("1h") Duration runTimeBudget) {
+		@DefaultValue("1h") Duration runTimeBudget, @DefaultValue("16") int listingConcurrency,
+		@DefaultValue("4") int perHostConcurrency) {
 
 	SyncSettings {
 		SettingChecks.requirePositive(heartbeatInterval, "staysync.sync.heartbeat-interval");
@@ -34,6 +41,8 @@ record SyncSettings(@DefaultValue("30s") Duration heartbeatInterval, @DefaultVal
 		SettingChecks.requirePositive(staleCheckInterval, "staysync.sync.stale-check-interval");
 		SettingChecks.requirePositive(listingTimeBudget, "staysync.sync.listing-time-budget");
 		SettingChecks.requirePositive(runTimeBudget, "staysync.sync.run-time-budget");
+		SettingChecks.requireAtLeastOne(listingConcurrency, "staysync.sync.listing-concurrency");
+		SettingChecks.requireAtLeastOne(perHostConcurrency, "staysync.sync.per-host-concurrency");
 		// Otherwise every healthy run would be closed as abandoned between two
 		// heartbeats.
 		if (staleAfter.compareTo(heartbeatInterval) <= 0) {

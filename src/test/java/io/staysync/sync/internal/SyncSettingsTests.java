@@ -15,7 +15,7 @@ class SyncSettingsTests {
 	@Test
 	void defaultsWithoutAnyProperty() {
 		assertThat(bind(Map.of())).isEqualTo(new SyncSettings(Duration.ofSeconds(30), Duration.ofMinutes(3),
-				Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofHours(1)));
+				Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofHours(1), 16, 4));
 	}
 
 	@Test
@@ -24,7 +24,7 @@ class SyncSettingsTests {
 				"staysync.sync.stale-check-interval", "1s"));
 
 		assertThat(bound).isEqualTo(new SyncSettings(Duration.ofMillis(500), Duration.ofSeconds(3),
-				Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(1)));
+				Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(1), 16, 4));
 	}
 
 	@Test
@@ -39,11 +39,24 @@ class SyncSettingsTests {
 	void timeBudgetsPerListingAndPerRun() {
 		assertThat(bind(Map.of("staysync.sync.listing-time-budget", "20s", "staysync.sync.run-time-budget", "10m")))
 			.isEqualTo(new SyncSettings(Duration.ofSeconds(30), Duration.ofMinutes(3), Duration.ofMinutes(1),
-					Duration.ofSeconds(20), Duration.ofMinutes(10)));
+					Duration.ofSeconds(20), Duration.ofMinutes(10), 16, 4));
 		assertThatThrownBy(() -> bind(Map.of("staysync.sync.listing-time-budget", "0s")))
 			.hasStackTraceContaining("staysync.sync.listing-time-budget must be a positive duration");
 		assertThatThrownBy(() -> bind(Map.of("staysync.sync.run-time-budget", "-1h")))
 			.hasStackTraceContaining("staysync.sync.run-time-budget must be a positive duration");
+	}
+
+	@Test
+	void listingsOfARunAtOnceOverallAndPerHost() {
+		SyncSettings bound = bind(
+				Map.of("staysync.sync.listing-concurrency", "32", "staysync.sync.per-host-concurrency", "2"));
+
+		assertThat(bound.listingConcurrency()).isEqualTo(32);
+		assertThat(bound.perHostConcurrency()).isEqualTo(2);
+		assertThatThrownBy(() -> bind(Map.of("staysync.sync.listing-concurrency", "0")))
+			.hasStackTraceContaining("staysync.sync.listing-concurrency must be at least 1");
+		assertThatThrownBy(() -> bind(Map.of("staysync.sync.per-host-concurrency", "-1")))
+			.hasStackTraceContaining("staysync.sync.per-host-concurrency must be at least 1");
 	}
 
 	@Test
