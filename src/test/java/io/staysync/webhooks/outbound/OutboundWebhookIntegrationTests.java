@@ -47,6 +47,9 @@ class OutboundWebhookIntegrationTests extends ApiIntegrationTest {
 	@Autowired
 	DeliveryPoller poller;
 
+	@Autowired
+	DeliveryOutbox outbox;
+
 	WebhookReceiver receiver;
 
 	static GuardedHttpClient receiverClient() {
@@ -306,6 +309,50 @@ class OutboundWebhookIntegrationTests extends ApiIntegrationTest {
 		mvc.perform(asAdmin(delete("/api/webhooks/subscriptions/" + id))).andExpect(status().isNoContent());
 		assertThat(count("webhook_deliveries")).isZero();
 		mvc.perform(asAdmin(get("/api/webhooks/subscriptions/" + id))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aSubscriptionFailingForADayIsSwitchedOff() throws Exception {
+		receiver.then(500);
+		String id = JsonPath.read(subscribe(receiver.url("hooks.example.com", "/in"), "[\"*\"]"), "$.subscription.id");
+		jdbc.sql("update webhook_subscriptions set failing_since = :since")
+			.param("since", java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofHours(25))))
+			.update();
+
+		createBooking(createProperty("Failing house", "Europe/Paris", 4), "2027-11-01", "2027-11-03", false);
+		poller.drain();
+
+		mvc.perform(asAdmin(get("/api/webhooks/subscriptions/" + id)))
+			.andExpect(jsonPath("$.active").value(false))
+			.andExpect(jsonPath("$.disabledReason").value(org.hamcrest.Matchers.containsString("failed since")));
+		assertThat(count("webhook_deliveries where status = 'pending'")).isZero();
+	}
+
+	@Test
+	void conflictsAreAnnouncedAndOldBodiesArePrunedSoTheyCannotBeResent() throws Exception {
+		String id = JsonPath.read(subscribe(receiver.url("hooks.example.com", "/in"), "[\"conflict.detected\"]"),
+				"$.subscription.id");
+		String property = createProperty("Double house", "Europe/Paris", 4);
+		String first = createBooking(property, "2027-12-01", "2027-12-05", false);
+		String second = createBooking(property, "2027-12-03", "2027-12-06", true);
+		poller.drain();
+
+		assertThat(receiver.received()).hasSize(1);
+		String body = receiver.received().get(0).text();
+		assertThat((String) JsonPath.read(body, "$.type")).isEqualTo("conflict.detected");
+		assertThat(List.of(JsonPath.<String>read(body, "$.data.bookingId"),
+				JsonPath.<String>read(body, "$.data.otherBookingId")))
+			.containsExactlyInAnyOrder(first, second);
+
+		jdbc.sql("update webhook_deliveries set created_at = :old")
+			.param("old", java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(8))))
+			.update();
+		assertThat(outbox.prune(Duration.ofDays(7), Duration.ofDays(30))).isEqualTo(1);
+		String delivery = jdbc.sql("select cast(id as varchar) from webhook_deliveries").query(String.class).single();
+		mvc.perform(asAdmin(get("/api/webhooks/subscriptions/" + id + "/deliveries/" + delivery)))
+			.andExpect(jsonPath("$.payload").doesNotExist());
+		mvc.perform(asAdmin(post("/api/webhooks/subscriptions/" + id + "/deliveries/" + delivery + "/resend")))
+			.andExpect(status().isConflict());
 	}
 
 	private String subscribe(String url, String eventTypes) throws Exception {
