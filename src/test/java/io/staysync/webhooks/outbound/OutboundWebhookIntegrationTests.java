@@ -355,6 +355,25 @@ class OutboundWebhookIntegrationTests extends ApiIntegrationTest {
 			.andExpect(status().isConflict());
 	}
 
+	@Test
+	void theOpenApiDocumentDescribesEveryMessage() throws Exception {
+		String document = mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+
+		for (String type : List.of("booking.created", "booking.updated", "booking.cancelled", "conflict.detected",
+				"conflict.resolved", "sync.failed", "integration.status_changed")) {
+			assertThat(JsonPath.<Object>read(document, "$.webhooks['" + type + "'].post.requestBody")).as(type)
+				.isNotNull();
+		}
+		assertThat(JsonPath.<Object>read(document,
+				"$.webhooks['booking.updated'].post.requestBody.content['application/json'].schema.properties.data.properties.version"))
+			.isNotNull();
+		assertThat(JsonPath.<Object>read(document, "$.paths['/api/webhooks/subscriptions'].post")).isNotNull();
+	}
+
 	private String subscribe(String url, String eventTypes) throws Exception {
 		return mvc
 			.perform(json(asAdmin(post("/api/webhooks/subscriptions")),
