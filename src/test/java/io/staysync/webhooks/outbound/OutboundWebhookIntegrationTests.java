@@ -50,6 +50,9 @@ class OutboundWebhookIntegrationTests extends ApiIntegrationTest {
 	@Autowired
 	DeliveryOutbox outbox;
 
+	@Autowired
+	io.staysync.integrations.ChannelAccounts channelAccounts;
+
 	WebhookReceiver receiver;
 
 	static GuardedHttpClient receiverClient() {
@@ -372,6 +375,38 @@ class OutboundWebhookIntegrationTests extends ApiIntegrationTest {
 				"$.webhooks['booking.updated'].post.requestBody.content['application/json'].schema.properties.data.properties.version"))
 			.isNotNull();
 		assertThat(JsonPath.<Object>read(document, "$.paths['/api/webhooks/subscriptions'].post")).isNotNull();
+	}
+
+	@Test
+	void aFailedSyncAndTheStatusItChangesAreAnnounced() throws Exception {
+		resetChannels();
+		String secret = JsonPath.read(subscribe(receiver.url("hooks.example.com", "/in"),
+				"[\"sync.failed\", \"integration.status_changed\"]"), "$.secret");
+		mvc.perform(json(asAdmin(post("/api/integrations/ical/configure")), "{\"mode\":\"ical\",\"isActive\":false}"))
+			.andExpect(status().isOk());
+		java.util.UUID integration = jdbc.sql("select id from integrations where type = 'ical'")
+			.query(java.util.UUID.class)
+			.single();
+
+		channelAccounts.recordSync(integration, java.time.Instant.now(), io.staysync.integrations.SyncOutcome.ERROR,
+				"The feed answered 404 Not Found.", true);
+		channelAccounts.recordSync(integration, java.time.Instant.now(), io.staysync.integrations.SyncOutcome.ERROR,
+				"The feed answered 404 Not Found.", true);
+		poller.drain();
+
+		List<String> bodies = receiver.received().stream().map(WebhookReceiver.Received::text).toList();
+		assertThat(receiver.received()).allMatch(request -> ReferenceVerifier.verifies(secret, request));
+		assertThat(bodies).filteredOn(body -> body.contains("\"sync.failed\"")).hasSize(2).allSatisfy(body -> {
+			assertThat((String) JsonPath.read(body, "$.data.error")).isEqualTo("The feed answered 404 Not Found.");
+			assertThat((String) JsonPath.read(body, "$.data.channel")).isEqualTo("ical");
+		});
+		assertThat(bodies).filteredOn(body -> body.contains("integration.status_changed"))
+			.singleElement()
+			.satisfies(body -> {
+				assertThat((String) JsonPath.read(body, "$.data.previousStatus")).isEqualTo("configured");
+				assertThat((String) JsonPath.read(body, "$.data.status")).isEqualTo("error");
+			});
+		resetChannels();
 	}
 
 	private String subscribe(String url, String eventTypes) throws Exception {
