@@ -32,8 +32,12 @@ public class DeliveryLog {
 
 	private final Clock clock;
 
-	DeliveryLog(DeliveryOutbox outbox, SubscriptionManagement subscriptions, AuditLog audit, Clock clock) {
+	private final DeliveryPump pump;
+
+	DeliveryLog(DeliveryOutbox outbox, SubscriptionManagement subscriptions, AuditLog audit, Clock clock,
+			DeliveryPump pump) {
 		this.outbox = outbox;
+		this.pump = pump;
 		this.subscriptions = subscriptions;
 		this.audit = audit;
 		this.clock = clock;
@@ -65,6 +69,7 @@ public class DeliveryLog {
 		}
 		audit.record("webhook.delivery.resent", SubscriptionManagement.target(subscriptions.get(subscriptionId)),
 				Map.of("messageId", delivery.messageId()));
+		wakeAfterCommit();
 		return get(subscriptionId, deliveryId);
 	}
 
@@ -79,7 +84,18 @@ public class DeliveryLog {
 		Delivery delivery = outbox.enqueue(subscriptionId, WebhookMessage.of(EventType.TEST, clock.instant(), data));
 		audit.record("webhook.test_sent", SubscriptionManagement.target(subscription),
 				Map.of("messageId", delivery.messageId()));
+		wakeAfterCommit();
 		return delivery;
+	}
+
+	private void wakeAfterCommit() {
+		org.springframework.transaction.support.TransactionSynchronizationManager
+			.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					pump.wake();
+				}
+			});
 	}
 
 }

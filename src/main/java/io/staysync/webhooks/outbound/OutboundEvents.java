@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -30,19 +32,22 @@ class OutboundEvents {
 
 	private final BookingStates bookings;
 
-	OutboundEvents(DeliveryOutbox outbox, BookingStates bookings) {
+	private final DeliveryPump pump;
+
+	OutboundEvents(DeliveryOutbox outbox, BookingStates bookings, DeliveryPump pump) {
 		this.outbox = outbox;
 		this.bookings = bookings;
+		this.pump = pump;
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(BookingCreated created) {
-		outbox.enqueue(EventType.BOOKING_CREATED, () -> booking(created.booking()));
+		enqueue(EventType.BOOKING_CREATED, () -> booking(created.booking()));
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(BookingUpdated updated) {
-		outbox.enqueue(EventType.BOOKING_UPDATED, () -> {
+		enqueue(EventType.BOOKING_UPDATED, () -> {
 			Map<String, Object> data = booking(updated.booking());
 			data.put("changes", updated.changes());
 			data.put("previousCheckIn", text(updated.previousCheckIn()));
@@ -53,7 +58,7 @@ class OutboundEvents {
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(BookingCancelled cancelled) {
-		outbox.enqueue(EventType.BOOKING_CANCELLED, () -> booking(cancelled.booking()));
+		enqueue(EventType.BOOKING_CANCELLED, () -> booking(cancelled.booking()));
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
@@ -63,7 +68,7 @@ class OutboundEvents {
 		data.put("propertyId", detected.propertyId().toString());
 		data.put("bookingId", detected.bookingId().toString());
 		data.put("otherBookingId", detected.otherBookingId().toString());
-		outbox.enqueue(EventType.CONFLICT_DETECTED, () -> data);
+		enqueue(EventType.CONFLICT_DETECTED, () -> data);
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
@@ -71,7 +76,7 @@ class OutboundEvents {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("conflictId", resolved.conflictId().toString());
 		data.put("propertyId", resolved.propertyId().toString());
-		outbox.enqueue(EventType.CONFLICT_RESOLVED, () -> data);
+		enqueue(EventType.CONFLICT_RESOLVED, () -> data);
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
@@ -81,7 +86,7 @@ class OutboundEvents {
 		data.put("channel", failed.type().path());
 		data.put("failedAt", failed.at().toString());
 		data.put("error", failed.error());
-		outbox.enqueue(EventType.SYNC_FAILED, () -> data);
+		enqueue(EventType.SYNC_FAILED, () -> data);
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
@@ -92,7 +97,27 @@ class OutboundEvents {
 		data.put("previousStatus", text(changed.previous()));
 		data.put("status", text(changed.current()));
 		data.put("message", changed.message());
-		outbox.enqueue(EventType.INTEGRATION_STATUS_CHANGED, () -> data);
+		enqueue(EventType.INTEGRATION_STATUS_CHANGED, () -> data);
+	}
+
+	/**
+	 * Writes the deliveries, and wakes this instance's sender once they are committed.
+	 */
+	private void enqueue(EventType type, java.util.function.Supplier<Map<String, Object>> data) {
+		if (outbox.enqueue(type, data) == 0) {
+			return;
+		}
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					pump.wake();
+				}
+			});
+		}
+		else {
+			pump.wake();
+		}
 	}
 
 	/**

@@ -8,22 +8,14 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 /**
- * The two recurring tasks of outbound webhooks, run by the application's db-scheduler
- * (one execution at a time across the cluster): send what is due, and prune the delivery
- * log.
+ * Pruning of the delivery log, an hourly db-scheduler task (one execution at a time
+ * across the cluster). Sending is not scheduled here but by each instance's
+ * {@link DeliveryPump}.
  */
 @Configuration(proxyBeanMethods = false)
 class OutboundWebhookScheduling {
 
-	static final String DELIVERIES = "webhook-deliveries";
-
 	static final String PRUNING = "webhook-delivery-pruning";
-
-	@Bean
-	RecurringTask<Void> webhookDeliveryTask(DeliveryPoller poller, OutboundWebhookSettings settings) {
-		return Tasks.recurring(DELIVERIES, FixedDelay.of(settings.pollInterval()))
-			.execute((instance, context) -> poller.drain());
-	}
 
 	@Bean
 	RecurringTask<Void> webhookPruningTask(DeliveryOutbox outbox, OutboundWebhookSettings settings) {

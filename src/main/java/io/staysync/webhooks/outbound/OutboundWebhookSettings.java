@@ -8,7 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Outbound webhook deliveries, bound from {@code staysync.webhooks.outbound.*}.
  *
- * @param pollInterval how often the cluster sends the deliveries that are due
+ * @param sendingEnabled whether this instance sends due deliveries; one set to
+ * {@code false} still writes them for the others
+ * @param pollInterval how often each instance looks for due deliveries (besides at once
+ * after a change it committed)
  * @param batchSize how many due deliveries one poll claims and sends
  * @param timeout the longest a receiver may take to answer one delivery (connection,
  * request and answer together); a slower answer is a failed attempt
@@ -26,7 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param logRetention how long a finished delivery stays in the delivery log
  */
 @ConfigurationProperties("staysync.webhooks.outbound")
-public record OutboundWebhookSettings(@DefaultValue("1s") Duration pollInterval, @DefaultValue("20") int batchSize,
+public record OutboundWebhookSettings(@DefaultValue("true") boolean sendingEnabled,
+		@DefaultValue("1s") Duration pollInterval, @DefaultValue("20") int batchSize,
 		@DefaultValue("10s") Duration timeout, @DefaultValue("30s") Duration retryBase,
 		@DefaultValue("1h") Duration retryCap, @DefaultValue("24h") Duration retryFor,
 		@DefaultValue("24h") Duration disableAfter, @DefaultValue("24h") Duration rotationOverlap,

@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the receiver exactly once.
  */
 @OnPostgres
-@TestPropertySource(properties = { "staysync.scheduler.enabled=false", "staysync.webhooks.outbound.batch-size=5" })
+@TestPropertySource(properties = { "staysync.scheduler.enabled=false",
+		"staysync.webhooks.outbound.sending-enabled=false", "staysync.webhooks.outbound.batch-size=5" })
 class DeliveryPollersOnPostgresIntegrationTests extends ApiIntegrationTest {
 
 	static final Map<String, String> HOSTS = new ConcurrentHashMap<>(Map.of("hooks.example.com", "127.0.0.1"));

@@ -35,7 +35,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * algorithm, and the faults a receiver can have. The scheduler is off: the tests drain
  * the outbox themselves, so that each step is seen.
  */
-@TestPropertySource(properties = { "staysync.scheduler.enabled=false", "staysync.webhooks.outbound.timeout=1s",
+@TestPropertySource(properties = { "staysync.scheduler.enabled=false",
+		"staysync.webhooks.outbound.sending-enabled=false", "staysync.webhooks.outbound.timeout=1s",
 		"staysync.webhooks.outbound.retry-base=20ms", "staysync.webhooks.outbound.retry-cap=100ms" })
 class OutboundWebhookIntegrationTests extends ApiIntegrationTest {
 

@@ -86,6 +86,26 @@ class WebhookPagesIntegrationTests extends ConsoleIntegrationTest {
 		assertThat(page(admin, "/webhooks/attention")).contains("Switched off", "410 Gone", "127.0.0.1");
 	}
 
+	/** The sender runs here: a test event leaves as soon as it is committed. */
+	@Test
+	void theTestEventIsDeliveredAtOnceAndTheLogSaysSo() throws Exception {
+		MockHttpSession admin = admin();
+		try (TestReceiver receiver = new TestReceiver()) {
+			mvc.perform(form("/webhooks", admin).param("_once", onceToken(page(admin, "/webhooks")))
+				.param("targetUrl", receiver.url())
+				.param("eventTypes", "*")).andExpect(status().isOk());
+			String id = jdbc.sql("select cast(id as varchar) from webhook_subscriptions").query(String.class).single();
+
+			mvc.perform(form("/webhooks/" + id + "/test", admin)).andExpect(status().is3xxRedirection());
+
+			org.awaitility.Awaitility.await()
+				.atMost(java.time.Duration.ofSeconds(10))
+				.until(() -> count("webhook_deliveries where status = 'delivered'") == 1);
+			assertThat(receiver.bodies()).singleElement().asString().contains("\"type\":\"webhook.test\"");
+			assertThat(page(admin, "/webhooks/" + id)).contains("delivered", "ms");
+		}
+	}
+
 	@Test
 	void onlyAdministratorsGetIn() throws Exception {
 		for (String role : new String[] { "MANAGER", "VIEWER" }) {
@@ -109,6 +129,39 @@ class WebhookPagesIntegrationTests extends ConsoleIntegrationTest {
 		Matcher matcher = SECRET.matcher(html);
 		assertThat(matcher.find()).as("the answer shows the new secret").isTrue();
 		return matcher.group();
+	}
+
+	/** A receiver on loopback that answers 204 and keeps the bodies. */
+	static final class TestReceiver implements AutoCloseable {
+
+		private final com.sun.net.httpserver.HttpServer server;
+
+		private final java.util.List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		TestReceiver() throws java.io.IOException {
+			server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+			server.createContext("/", exchange -> {
+				bodies
+					.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+				exchange.sendResponseHeaders(204, -1);
+				exchange.close();
+			});
+			server.start();
+		}
+
+		String url() {
+			return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
+		}
+
+		java.util.List<String> bodies() {
+			return java.util.List.copyOf(bodies);
+		}
+
+		@Override
+		public void close() {
+			server.stop(0);
+		}
+
 	}
 
 }
