@@ -77,6 +77,8 @@ public class GuardedHttpClient implements AutoCloseable {
 
 	private final Exchange exchange;
 
+	private final PolicyDnsResolver resolver;
+
 	/**
 	 * With the policy the settings ask for, for code that builds a client without Spring.
 	 */
@@ -107,7 +109,8 @@ public class GuardedHttpClient implements AutoCloseable {
 	GuardedHttpClient(GuardedHttpSettings settings, Clock clock, AddressPolicy policy, HostLookup lookup) {
 		this.settings = settings;
 		this.policy = policy;
-		this.http = build(settings, new PolicyDnsResolver(policy, lookup));
+		this.resolver = new PolicyDnsResolver(policy, lookup);
+		this.http = build(settings, resolver);
 		this.alarms = deadlineAlarms();
 		this.exchange = new Exchange(http, alarms, settings, clock);
 	}
@@ -154,6 +157,31 @@ public class GuardedHttpClient implements AutoCloseable {
 			throw FetchFailures.httpError(target.host(), 302, null);
 		}
 		return outcome.response();
+	}
+
+	/**
+	 * Whether a URL could be requested now: the checks of every request (scheme, no
+	 * credentials, a literal address the policy permits) and every address its host
+	 * resolves to today. For URLs saved to be called later (webhook targets): the request
+	 * checks again, since a name may point elsewhere by then.
+	 * @throws FetchException {@link FetchFailure#INVALID_URL},
+	 * {@link FetchFailure#BLOCKED_ADDRESS} or {@link FetchFailure#UNKNOWN_HOST}, with a
+	 * message that names at most the host
+	 */
+	public void checkTarget(URI url) throws FetchException {
+		TargetUrl target = TargetUrl.check(url, policy);
+		String host = target.host().startsWith("[") ? target.host().substring(1, target.host().length() - 1)
+				: target.host();
+		try {
+			resolver.resolve(host, target.port());
+		}
+		catch (BlockedAddressException blocked) {
+			throw FetchFailures.blocked(target.host());
+		}
+		catch (java.net.UnknownHostException unknown) {
+			throw new FetchException(FetchFailure.UNKNOWN_HOST,
+					"The host name " + target.host() + " does not exist (or the name service did not answer).");
+		}
 	}
 
 	/** Closes the connection pool, on application shutdown. */

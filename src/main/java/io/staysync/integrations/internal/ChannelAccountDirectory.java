@@ -124,7 +124,7 @@ class ChannelAccountDirectory implements ChannelAccounts {
 	 */
 	@Override
 	public void recordSync(UUID integrationId, Instant at, SyncOutcome outcome, String error, boolean reachedChannel) {
-		outcomes.record(integrationId, integration -> integration.recordSync(at, outcome, error, reachedChannel));
+		outcomes.recordSync(integrationId, at, outcome, error, reachedChannel);
 	}
 
 	@Override

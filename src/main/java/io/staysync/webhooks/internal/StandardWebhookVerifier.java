@@ -1,23 +1,17 @@
 package io.staysync.webhooks.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import io.staysync.integrations.WebhookSecret;
 
 /**
- * Standard Webhooks v1 verification: HMAC-SHA256 with the key of the
- * {@link WebhookSecret}, over {@code id.timestamp.body}, compared in constant time
- * against every {@code v1,} signature of the space-separated header (several during a
- * secret rotation), with the timestamp within five minutes either way.
+ * Standard Webhooks v1 verification: the {@link StandardWebhookSignature} with the key of
+ * the {@link WebhookSecret}, compared in constant time against every {@code v1,}
+ * signature of the space-separated header (several during a secret rotation), with the
+ * timestamp within five minutes either way.
  */
 final class StandardWebhookVerifier {
 
@@ -59,7 +53,7 @@ final class StandardWebhookVerifier {
 			// a 500.
 			return "The webhook secret configured for this channel is not usable; set a new one.";
 		}
-		byte[] expected = sign(key, id, sent, body);
+		byte[] expected = StandardWebhookSignature.hmac(key, id, sent, body);
 		for (String candidate : signatures.strip().split(" +")) {
 			int comma = candidate.indexOf(',');
 			if (comma < 0 || !candidate.substring(0, comma).equals("v1")) {
@@ -80,19 +74,7 @@ final class StandardWebhookVerifier {
 	}
 
 	static String signature(String secret, String id, long timestamp, byte[] body) {
-		return "v1," + Base64.getEncoder().encodeToString(sign(WebhookSecret.parse(secret).key(), id, timestamp, body));
-	}
-
-	private static byte[] sign(byte[] key, String id, long timestamp, byte[] body) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
-			return mac.doFinal(body);
-		}
-		catch (NoSuchAlgorithmException | InvalidKeyException impossible) {
-			throw new IllegalStateException("HMAC-SHA256 is required by every Java runtime", impossible);
-		}
+		return StandardWebhookSignature.sign(secret, id, timestamp, body);
 	}
 
 	private static boolean isBlank(String value) {

@@ -106,4 +106,38 @@ class KeyRotationIntegrationTests extends ApiIntegrationTest {
 		resetChannels();
 	}
 
+	@Test
+	void rotationReencryptsWebhookSubscriptionSecretsToo() throws Exception {
+		UUID subscription = UUID.randomUUID();
+		jdbc.sql("""
+				insert into webhook_subscriptions (id, target_url, event_types, active, sealed_secret, secret_hint,
+				    sealed_previous_secret, previous_secret_until, created_at, updated_at)
+				values (:id, 'https://pms.example/hooks', '*', true, :secret, 'abcd', :previous, :now, :now, :now)""")
+			.param("id", subscription)
+			.param("secret",
+					key1Only.seal("whsec_current", new SecretContext("webhook_subscriptions", subscription, "secret")))
+			.param("previous",
+					key1Only.seal("whsec_previous",
+							new SecretContext("webhook_subscriptions", subscription, "previous_secret")))
+			.param("now", java.sql.Timestamp.from(Instant.now()))
+			.update();
+
+		mvc.perform(asAdmin(post("/api/admin/keys/rotate")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.resealed['webhook subscriptions']").value(2));
+
+		Map<String, Object> row = jdbc
+			.sql("select sealed_secret, sealed_previous_secret from webhook_subscriptions where id = :id")
+			.param("id", subscription)
+			.query()
+			.singleRow();
+		assertThat(key2Only.open((String) row.get("sealed_secret"),
+				new SecretContext("webhook_subscriptions", subscription, "secret")))
+			.isEqualTo("whsec_current");
+		assertThat(key2Only.open((String) row.get("sealed_previous_secret"),
+				new SecretContext("webhook_subscriptions", subscription, "previous_secret")))
+			.isEqualTo("whsec_previous");
+		jdbc.sql("delete from webhook_subscriptions").update();
+	}
+
 }
