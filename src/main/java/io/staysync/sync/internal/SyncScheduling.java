@@ -144,8 +144,8 @@ class SyncScheduling {
 			.jdbcCustomization(dialect)
 			.threads(settings.threads())
 			.pollingInterval(settings.pollingInterval())
-			.heartbeatInterval(liveness.heartbeatInterval())
-			.missedHeartbeatsLimit(missedHeartbeats(liveness))
+			.heartbeatInterval(schedulerHeartbeat(liveness))
+			.missedHeartbeatsLimit(MISSED_HEARTBEATS)
 			.deleteUnresolvedAfter(KEEP_OTHER_INSTANCES_TASKS)
 			.shutdownMaxWait(Duration.ofSeconds(20));
 		if (settings.runsHousekeeping()) {
@@ -158,10 +158,19 @@ class SyncScheduling {
 		return builder.build();
 	}
 
-	/** Heartbeats an execution may miss before another instance takes it over. */
-	static int missedHeartbeats(SyncSettings liveness) {
-		long ratio = liveness.staleAfter().toMillis() / liveness.heartbeatInterval().toMillis();
-		return (int) Math.max(2, Math.min(ratio, 100));
+	/**
+	 * Heartbeats an execution may miss before another instance takes it over: the least
+	 * db-scheduler accepts.
+	 */
+	static final int MISSED_HEARTBEATS = 4;
+
+	/**
+	 * The scheduler's heartbeat: an execution whose instance died is taken over after
+	 * {@link #MISSED_HEARTBEATS} of them, as soon as the run it carried counts as
+	 * abandoned ({@code staysync.sync.stale-after}).
+	 */
+	static Duration schedulerHeartbeat(SyncSettings liveness) {
+		return liveness.staleAfter().dividedBy(MISSED_HEARTBEATS);
 	}
 
 	static String parts(SchedulerSettings settings) {

@@ -68,11 +68,10 @@ class SchedulerSettingsTests {
 		SyncSettings defaults = new SyncSettings(Duration.ofSeconds(10), Duration.ofSeconds(35), Duration.ofSeconds(10),
 				Duration.ofMinutes(1), Duration.ofHours(1));
 
-		assertThat(SyncScheduling.missedHeartbeats(defaults)).isEqualTo(3);
-		assertThat(SyncScheduling.missedHeartbeats(new SyncSettings(Duration.ofSeconds(10), Duration.ofSeconds(11),
-				Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofHours(1))))
-			.as("never fewer than two")
-			.isEqualTo(2);
+		assertThat(SyncScheduling.schedulerHeartbeat(defaults).multipliedBy(SyncScheduling.MISSED_HEARTBEATS))
+			.isEqualTo(defaults.staleAfter());
+		// db-scheduler refuses fewer
+		assertThat(SyncScheduling.MISSED_HEARTBEATS).isGreaterThanOrEqualTo(4);
 	}
 
 	@Test
