@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.staysync.integrations.SyncRecovery;
 import io.staysync.sync.SyncStatus;
 
 /**
@@ -19,7 +20,7 @@ import io.staysync.sync.SyncStatus;
  * closed as abandoned and its integration can sync again.
  */
 @Component
-public class RunLiveness {
+public class RunLiveness implements SyncRecovery {
 
 	private final JdbcClient jdbc;
 
@@ -35,9 +36,18 @@ public class RunLiveness {
 
 	/** The silence of a running run whose heartbeat is late; empty when it is alive. */
 	public Optional<Silence> silence(UUID runId) {
+		return silence("id", runId);
+	}
+
+	@Override
+	public Optional<Instant> recoveringUntil(UUID integrationId) {
+		return silence("integration_id", integrationId).map(Silence::closableFrom);
+	}
+
+	private Optional<Silence> silence(String column, UUID id) {
 		Instant now = Instant.now();
-		return jdbc.sql("select heartbeat_at from sync_runs where id = :id and status = :running")
-			.param("id", runId)
+		return jdbc.sql("select heartbeat_at from sync_runs where " + column + " = :id and status = :running")
+			.param("id", id)
 			.param("running", SyncStatus.RUNNING.stored())
 			.query((row, n) -> row.getTimestamp(1))
 			.list()

@@ -17,8 +17,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * A run whose heartbeat is late, not yet abandoned: whoever follows it in the console
- * reads that Staysync is recovering from a stopped instance, and when the run may be
- * closed; a run whose heartbeat is on time shows plain progress.
+ * (its progress, its row in the history, the integration's card) reads that Staysync is
+ * recovering from a stopped instance, and when the run may be closed; a run whose
+ * heartbeat is on time shows plain progress.
  */
 @TestPropertySource(properties = { "staysync.sync.heartbeat-interval=10s", "staysync.sync.stale-after=10m" })
 class RecoveringRunPageIntegrationTests extends ConsoleIntegrationTest {
@@ -44,6 +45,8 @@ class RecoveringRunPageIntegrationTests extends ConsoleIntegrationTest {
 			assertThat(progress).contains("Recovering from a stopped instance.")
 				.contains("closes this sync as abandoned from");
 			assertThat(row).contains("recovering from a stopped instance");
+			assertThat(page(admin, "/integrations")).as("the integration's card")
+				.contains("Recovering from a stopped instance.");
 		}
 		finally {
 			close(silent);
@@ -57,6 +60,7 @@ class RecoveringRunPageIntegrationTests extends ConsoleIntegrationTest {
 		try {
 			assertThat(page(admin, "/syncs/" + alive + "/progress")).contains("Syncing since")
 				.doesNotContain("Recovering from a stopped instance");
+			assertThat(page(admin, "/integrations")).doesNotContain("Recovering from a stopped instance");
 		}
 		finally {
 			close(alive);
