@@ -16,7 +16,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.staysync.sync.SyncStatus;
 
@@ -42,17 +41,14 @@ class RunHeartbeats implements DisposableBean {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate transactions;
-
 	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
 		Thread thread = new Thread(task, "sync-heartbeat");
 		thread.setDaemon(true);
 		return thread;
 	});
 
-	RunHeartbeats(JdbcClient jdbc, TransactionTemplate transactions, SyncSettings settings) {
+	RunHeartbeats(JdbcClient jdbc, SyncSettings settings) {
 		this.jdbc = jdbc;
-		this.transactions = transactions;
 		long every = settings.heartbeatInterval().toMillis();
 		timer.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
 	}
@@ -86,20 +82,22 @@ class RunHeartbeats implements DisposableBean {
 	}
 
 	/**
-	 * Ends a run in one transaction, only while it still holds its claim: the run's row
-	 * is still {@code running} (checked with a last beat, then by the row's version when
-	 * {@code ending} saves it). A run that lost its claim changes nothing, so its outcome
-	 * never replaces that of the run that took over.
+	 * Ends a run only while it still holds its claim: a last beat, conditional on the row
+	 * still being {@code running}, both checks the claim and renews it for another stale
+	 * threshold, so nobody closes the run while {@code ending} records it (unless the
+	 * instance pauses that long again, in which case the run's versioned save still
+	 * fails). A run that lost its claim records nothing, so its outcome never replaces
+	 * that of the run that took over. No transaction spans the ending: the integration's
+	 * outcome is written in a transaction of its own, and holding a connection while it
+	 * waits for another could exhaust the pool.
 	 * @throws ClaimLostException when the run was closed by another meanwhile
 	 */
 	void endWhileClaimed(UUID runId, Runnable ending) {
+		if (lost.contains(runId) || !touch(runId)) {
+			throw new ClaimLostException(runId);
+		}
 		try {
-			transactions.executeWithoutResult(status -> {
-				if (lost.contains(runId) || !touch(runId)) {
-					throw new ClaimLostException(runId);
-				}
-				ending.run();
-			});
+			ending.run();
 		}
 		catch (OptimisticLockingFailureException closedMeanwhile) {
 			throw new ClaimLostException(runId);

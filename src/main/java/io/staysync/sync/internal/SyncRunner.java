@@ -110,17 +110,16 @@ class SyncRunner {
 			run.fail("The sync stopped on an unexpected error; see the server log. Nothing half-applied was kept.",
 					clock.instant());
 		}
-		// Only while the run still holds its claim (its row locked and versioned): a run
-		// closed as abandoned meanwhile, and maybe replaced, records nothing. The
-		// integration is committed before the run: whoever sees the run ended also sees
-		// the integration's new status. A run that found nothing to read again did not
-		// sync anything.
+		// Only while the run still holds its claim: a run closed as abandoned meanwhile,
+		// and maybe replaced, records nothing. The integration first: whoever sees the
+		// run ended also sees the integration's new status. A run that found nothing to
+		// read again did not sync anything.
 		try {
 			heartbeats.endWhileClaimed(run.id(), () -> {
-				runs.save(run);
 				if (!run.nothingDone()) {
 					recordOnIntegration(run);
 				}
+				runs.save(run);
 			});
 		}
 		catch (RunHeartbeats.ClaimLostException closedMeanwhile) {
