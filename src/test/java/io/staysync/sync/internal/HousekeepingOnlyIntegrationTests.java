@@ -37,11 +37,13 @@ class HousekeepingOnlyIntegrationTests extends ApiIntegrationTest {
 
 	@Test
 	void closesAbandonedRunsButLeavesScheduledSyncsToOthers() {
-		// the integration's execution is due now
-		assertThat(jdbc.sql("update scheduled_tasks set execution_time = :past where task_name = :task")
-			.param("past", Timestamp.from(Instant.now().minusSeconds(60)))
-			.param("task", SyncScheduling.TASK)
-			.update()).isEqualTo(1);
+		// the integration's execution (scheduled when it became active, in the
+		// background) is due now
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> jdbc.sql("update scheduled_tasks set execution_time = :past where task_name = :task")
+				.param("past", Timestamp.from(Instant.now().minusSeconds(60)))
+				.param("task", SyncScheduling.TASK)
+				.update() == 1);
 		UUID dead = UUID.randomUUID();
 		jdbc.sql("""
 				insert into sync_runs (id, integration_id, trigger, status, started_at, heartbeat_at, bookings_created,
