@@ -17,7 +17,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * An address that matches nothing: a browser asking for a page (not under {@code /api},
  * with {@code text/html} in its Accept header) gets the error page; every other client
- * gets the same problem details as every other API error.
+ * gets the same problem details as every other API error. Addresses under {@code /api}
+ * are answered before this by {@link UnknownEndpoints}.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -39,8 +40,10 @@ class BrowserNotFoundPage {
 			page.addObject("status", 404);
 			return page;
 		}
+		// Never the framework's "No static resource …": the address, in plain words.
 		problems.write(request, response,
-				ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getBody().getDetail()));
+				ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is nothing at this address: "
+						+ UnknownEndpoints.quoted(request.getMethod(), request.getRequestURI()) + "."));
 		return new ModelAndView();
 	}
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
@@ -38,6 +39,7 @@ import io.staysync.common.RunMode;
 import io.staysync.common.TooLargeException;
 import io.staysync.integrations.IntegrationStatus;
 import io.staysync.integrations.SyncInterval;
+import io.staysync.integrations.SyncRecovery;
 import io.staysync.integrations.internal.AccountListingOffers;
 import io.staysync.integrations.internal.ConnectionTests;
 import io.staysync.integrations.internal.Integration;
@@ -94,11 +96,15 @@ class IntegrationPages {
 
 	private final boolean demo;
 
+	private final ObjectProvider<SyncRecovery> recovery;
+
 	IntegrationPages(IntegrationManagement integrations, ConnectionTests tests, MappingManagement mappings,
 			PropertyCatalog properties, ChannelConnectors connectors, OAuthConnections connections,
-			AccountListingOffers offers, MappingSearch search, MappingImport imports, Clock clock, RunMode runMode) {
+			AccountListingOffers offers, MappingSearch search, MappingImport imports, Clock clock, RunMode runMode,
+			ObjectProvider<SyncRecovery> recovery) {
 		this.search = search;
 		this.imports = imports;
+		this.recovery = recovery;
 		this.connections = connections;
 		this.offers = offers;
 		this.clock = clock;
@@ -411,8 +417,14 @@ class IntegrationPages {
 					mappings.count(integration),
 					new Connection(oauth, sandbox, integration.oauthConnected(), integration.connectedAccount(),
 							TokenExpiry.words(integration.tokenExpiresAt(), clock.instant())),
-					connectors.find(type, integration.mode()).flatMap(ChannelConnector::pollInterval).orElse(null)))
+					connectors.find(type, integration.mode()).flatMap(ChannelConnector::pollInterval).orElse(null),
+					recoveringUntil(integration.id())))
 			.orElseGet(() -> Card.notConfigured(type, new Connection(oauth, sandbox, false, null, null)));
+	}
+
+	private Instant recoveringUntil(UUID integrationId) {
+		SyncRecovery syncs = recovery.getIfAvailable();
+		return syncs == null ? null : syncs.recoveringUntil(integrationId).orElse(null);
 	}
 
 	/**
@@ -431,19 +443,19 @@ class IntegrationPages {
 	record Card(ChannelType type, String label, String status, String statusMessage, ChannelMode mode, boolean active,
 			boolean apiKeyConfigured, String apiKeyLast4, boolean webhookSecretConfigured, int syncIntervalMinutes,
 			Instant lastSyncAt, String lastSyncStatus, String lastSyncError, long mappedListings, boolean configured,
-			List<ExportLinks.Link> links, Connection connection, Duration pulledEvery) {
+			List<ExportLinks.Link> links, Connection connection, Duration pulledEvery, Instant recoveringUntil) {
 
 		static Card of(ChannelType type, Integration i, List<ExportLinks.Link> links, long mappedListings,
-				Connection connection, Duration pulledEvery) {
+				Connection connection, Duration pulledEvery, Instant recoveringUntil) {
 			return new Card(type, label(type), i.status().json(), i.statusMessage(), i.mode(), i.active(),
 					i.apiKeyConfigured(), i.apiKeyHint(), i.webhookSecretConfigured(), i.syncIntervalMinutes(),
 					i.lastSyncAt(), i.lastSyncStatus() == null ? null : i.lastSyncStatus().json(), i.lastSyncError(),
-					mappedListings, true, links, connection, pulledEvery);
+					mappedListings, true, links, connection, pulledEvery, recoveringUntil);
 		}
 
 		static Card notConfigured(ChannelType type, Connection connection) {
 			return new Card(type, label(type), IntegrationStatus.NOT_CONFIGURED.json(), null, null, false, false, null,
-					false, SyncInterval.DEFAULT_MINUTES, null, null, null, 0, false, List.of(), connection, null);
+					false, SyncInterval.DEFAULT_MINUTES, null, null, null, 0, false, List.of(), connection, null, null);
 		}
 
 		/**

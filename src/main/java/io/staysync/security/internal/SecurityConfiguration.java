@@ -97,8 +97,10 @@ class SecurityConfiguration {
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
 				// Export feeds carry their own capability token; sandbox feeds exist only
-				// in demo mode.
+				// in demo mode. Calendar clients and link checkers ask with HEAD first.
 				.requestMatchers(HttpMethod.GET, "/ical/*.ics", "/sandbox/ical/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.HEAD, "/ical/*.ics", "/sandbox/ical/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

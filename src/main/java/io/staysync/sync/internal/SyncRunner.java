@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 import io.staysync.channels.ChannelConnector;
@@ -120,17 +119,21 @@ class SyncRunner {
 			run.fail("The sync stopped on an unexpected error; see the server log. Nothing half-applied was kept.",
 					clock.instant());
 		}
-		// The integration first: whoever sees the run ended also sees the integration's
-		// new status. A run that found nothing to read again did not sync anything.
-		if (!run.nothingDone()) {
-			recordOnIntegration(run);
-		}
+		// Only while the run still holds its claim: a run closed as abandoned meanwhile,
+		// and maybe replaced, records nothing. The integration first: whoever sees the
+		// run ended also sees the integration's new status. A run that found nothing to
+		// read again did not sync anything.
 		try {
-			runs.save(run);
+			heartbeats.endWhileClaimed(run.id(), () -> {
+				if (!run.nothingDone()) {
+					recordOnIntegration(run);
+				}
+				runs.save(run);
+			});
 		}
-		catch (OptimisticLockingFailureException closedMeanwhile) {
-			log.warn("Sync run {} was closed as abandoned while it was still going; it ended {} after all", run.id(),
-					run.status());
+		catch (RunHeartbeats.ClaimLostException closedMeanwhile) {
+			log.warn("Sync run {} was closed as abandoned while it was still going; it ended {} after all, and"
+					+ " records nothing over the run that took over", run.id(), run.status());
 			return;
 		}
 		accounts.find(run.integrationId()).ifPresent(account -> metrics.recordRun(account.type(), run));

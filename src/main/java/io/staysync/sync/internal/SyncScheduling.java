@@ -24,13 +24,16 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.PlainScheduleAndData;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTaskWithPersistentSchedule;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.Task;
 
 /**
  * db-scheduler, wired by hand (its Boot 4 starter is not published): one recurring task
  * instance per active integration, its schedule stored with it, and the fixed recurring
  * housekeeping tasks ({@link SyncHousekeeping}). On PostgreSQL executions are claimed
  * with {@code SELECT … FOR UPDATE SKIP LOCKED}, so a cluster runs each due execution
- * once; a heartbeat every 30 s lets another instance take over one whose instance died.
+ * once; a heartbeat (every {@code staysync.sync.heartbeat-interval}) lets another
+ * instance take over one whose instance died. An instance may run the scheduled syncs,
+ * the housekeeping, both or neither ({@link SchedulerSettings}).
  * <p>
  * The database dialect is chosen here rather than detected by db-scheduler, which has
  * none for H2 and warns on every start that it assumes columns with a time zone. They are
@@ -42,6 +45,21 @@ class SyncScheduling {
 	static final String TASK = "integration-sync";
 
 	private static final Logger log = LoggerFactory.getLogger(SyncScheduling.class);
+
+	/**
+	 * Said at every start of an instance that runs no housekeeping: it cannot know
+	 * whether another instance of the cluster does.
+	 */
+	static final String HOUSEKEEPING_OFF = "Housekeeping is off on this instance (staysync.scheduler.enabled or"
+			+ " staysync.scheduler.housekeeping-enabled is false): it does not close abandoned sync runs, drain the"
+			+ " availability outbox or resubmit stuck events. Make sure another instance of the cluster runs"
+			+ " housekeeping and drains the outbox, or availability is never pushed to the channels.";
+
+	/**
+	 * Executions of tasks this instance does not run are another instance's: never
+	 * deleted for being unknown here (db-scheduler's default deletes them after 14 days).
+	 */
+	static final Duration KEEP_OTHER_INSTANCES_TASKS = Duration.ofDays(365L * 100);
 
 	@Bean
 	RecurringTaskWithPersistentSchedule<PlainScheduleAndData> integrationSyncTask(ScheduledSyncs syncs) {
@@ -64,17 +82,24 @@ class SyncScheduling {
 	@Bean
 	SmartLifecycle schedulerLifecycle(DataSource dataSource,
 			RecurringTaskWithPersistentSchedule<PlainScheduleAndData> task, List<RecurringTask<?>> housekeeping,
-			SchedulerSettings settings) {
+			SchedulerSettings settings, SyncSettings liveness) {
 		return new SmartLifecycle() {
 
 			private volatile Scheduler running;
 
 			@Override
 			public void start() {
-				if (settings.enabled()) {
-					running = build(dataSource, task, housekeeping, settings);
+				if (!settings.runsHousekeeping()) {
+					log.warn(HOUSEKEEPING_OFF);
+				}
+				if (settings.runsSyncs() || settings.runsHousekeeping()) {
+					running = build(dataSource, task, housekeeping, settings, liveness);
 					running.start();
-					log.info("Sync scheduler started");
+					log.info("Sync scheduler started: {} on this instance", parts(settings));
+				}
+				else {
+					log.info("Sync scheduler not started: neither scheduled syncs nor housekeeping run on this"
+							+ " instance (staysync.scheduler.*)");
 				}
 			}
 
@@ -104,23 +129,55 @@ class SyncScheduling {
 		};
 	}
 
+	/**
+	 * A scheduler that knows only the tasks this instance runs: executions of the others
+	 * stay unresolved here, so it never picks them, and are never deleted for it. Its
+	 * heartbeat follows the sync runs' own, so that an execution whose instance died is
+	 * taken over as soon as the run it was carrying counts as abandoned.
+	 */
 	private static Scheduler build(DataSource dataSource,
 			RecurringTaskWithPersistentSchedule<PlainScheduleAndData> task, List<RecurringTask<?>> housekeeping,
-			SchedulerSettings settings) {
+			SchedulerSettings settings, SyncSettings liveness) {
 		JdbcCustomization dialect = dialect(dataSource);
-		// Start tasks become known tasks too: naming them twice would clash.
-		SchedulerBuilder builder = Scheduler.create(dataSource, task)
+		List<Task<?>> known = settings.runsSyncs() ? List.of(task) : List.of();
+		SchedulerBuilder builder = Scheduler.create(dataSource, known)
 			.jdbcCustomization(dialect)
-			.startTasks(housekeeping)
 			.threads(settings.threads())
 			.pollingInterval(settings.pollingInterval())
-			.heartbeatInterval(Duration.ofSeconds(30))
-			.missedHeartbeatsLimit(6)
+			.heartbeatInterval(schedulerHeartbeat(liveness))
+			.missedHeartbeatsLimit(MISSED_HEARTBEATS)
+			.deleteUnresolvedAfter(KEEP_OTHER_INSTANCES_TASKS)
 			.shutdownMaxWait(Duration.ofSeconds(20));
+		if (settings.runsHousekeeping()) {
+			// Start tasks become known tasks too: naming them twice would clash.
+			builder.startTasks(housekeeping);
+		}
 		if (dialect instanceof PostgreSqlJdbcCustomization) {
 			builder.pollUsingLockAndFetch(0.5, 1.0);
 		}
 		return builder.build();
+	}
+
+	/**
+	 * Heartbeats an execution may miss before another instance takes it over: the least
+	 * db-scheduler accepts.
+	 */
+	static final int MISSED_HEARTBEATS = 4;
+
+	/**
+	 * The scheduler's heartbeat: an execution whose instance died is taken over after
+	 * {@link #MISSED_HEARTBEATS} of them, as soon as the run it carried counts as
+	 * abandoned ({@code staysync.sync.stale-after}).
+	 */
+	static Duration schedulerHeartbeat(SyncSettings liveness) {
+		return liveness.staleAfter().dividedBy(MISSED_HEARTBEATS);
+	}
+
+	static String parts(SchedulerSettings settings) {
+		if (settings.runsSyncs() && settings.runsHousekeeping()) {
+			return "scheduled syncs and housekeeping";
+		}
+		return settings.runsSyncs() ? "scheduled syncs only" : "housekeeping only";
 	}
 
 	/**

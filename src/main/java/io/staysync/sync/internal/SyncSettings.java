@@ -14,8 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeatInterval how often the instance running a sync records that it is still
  * alive
  * @param staleAfter how long a running sync may go without a heartbeat before it is
- * closed as abandoned; longer than the heartbeat interval, with room for a slow database
- * @param staleCheckInterval how often the cluster looks for abandoned runs
+ * closed as abandoned (and its integration can sync again); longer than the heartbeat
+ * interval, with room for a slow database and a long garbage-collection pause. A live run
+ * taken over after a pause longer than this does not record its outcome over the new one
+ * @param staleCheckInterval how often the cluster looks for abandoned runs; with the
+ * defaults a run whose instance died is closed within about a minute
  * @param listingTimeBudget the longest one listing's fetch and reading may take (every
  * retry included); past it the listing fails with a message saying so, nothing of it
  * changes, and the run goes on with the next listing. A fetch's own limits
@@ -30,8 +33,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * many listings never hammers one channel's server
  */
 @ConfigurationProperties("staysync.sync")
-record SyncSettings(@DefaultValue("30s") Duration heartbeatInterval, @DefaultValue("3m") Duration staleAfter,
-		@DefaultValue("1m") Duration staleCheckInterval, @DefaultValue("1m") Duration listingTimeBudget,
+record SyncSettings(@DefaultValue("10s") Duration heartbeatInterval, @DefaultValue("35s") Duration staleAfter,
+		@DefaultValue("10s") Duration staleCheckInterval, @DefaultValue("1m") Duration listingTimeBudget,
 		@DefaultValue("1h") Duration runTimeBudget, @DefaultValue("16") int listingConcurrency,
 		@DefaultValue("4") int perHostConcurrency) {
 

@@ -19,6 +19,7 @@ import io.staysync.integrations.ChannelAccounts;
 import io.staysync.sync.SyncStatus;
 import io.staysync.sync.SyncTrigger;
 import io.staysync.sync.internal.RecentSyncs;
+import io.staysync.sync.internal.RunLiveness;
 import io.staysync.sync.internal.RunProgress;
 import io.staysync.sync.internal.SyncLauncher;
 import io.staysync.sync.internal.SyncRunView;
@@ -49,7 +50,11 @@ class SyncPages {
 
 	private final RunProgress progress;
 
-	SyncPages(SyncLauncher launcher, RecentSyncs history, ChannelAccounts accounts, RunProgress progress) {
+	private final RunLiveness liveness;
+
+	SyncPages(SyncLauncher launcher, RecentSyncs history, ChannelAccounts accounts, RunProgress progress,
+			RunLiveness liveness) {
+		this.liveness = liveness;
 		this.launcher = launcher;
 		this.history = history;
 		this.accounts = accounts;
@@ -62,6 +67,7 @@ class SyncPages {
 		SyncLauncher.Launched launched = launcher.start(ChannelType.fromPath(type), SyncTrigger.MANUAL, null);
 		model.addAttribute("run", SyncRunView.of(launched.run()));
 		model.addAttribute("joined", !launched.started());
+		model.addAttribute("silence", liveness.silence(launched.run().id()).orElse(null));
 		return "sync/runs :: progress";
 	}
 
@@ -96,12 +102,14 @@ class SyncPages {
 		SyncRunView run = follow(history.get(id, PageRequest.of(0, LISTINGS_IN_DIALOG), true), response);
 		model.addAttribute("run", run);
 		model.addAttribute("progress", progress.of(id).orElse(null));
+		model.addAttribute("silence", liveness.silence(id).orElse(null));
 		return "sync/runs :: progress";
 	}
 
 	@GetMapping("/syncs/{id}/row")
 	String row(@PathVariable UUID id, Model model, HttpServletResponse response) {
 		model.addAttribute("run", follow(history.get(id, PageRequest.of(0, LISTINGS_IN_DIALOG), true), response));
+		model.addAttribute("silence", liveness.silence(id).orElse(null));
 		return "sync/runs :: row";
 	}
 

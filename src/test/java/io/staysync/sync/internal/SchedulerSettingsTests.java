@@ -16,7 +16,7 @@ class SchedulerSettingsTests {
 
 	@Test
 	void defaultsWithoutAnyProperty() {
-		assertThat(bind(Map.of())).isEqualTo(new SchedulerSettings(true, 4, Duration.ofSeconds(10)));
+		assertThat(bind(Map.of())).isEqualTo(new SchedulerSettings(true, true, true, 4, Duration.ofSeconds(10)));
 	}
 
 	@Test
@@ -24,7 +24,7 @@ class SchedulerSettingsTests {
 		SchedulerSettings bound = bind(Map.of("staysync.scheduler.enabled", "false", "staysync.scheduler.threads", "2",
 				"staysync.scheduler.polling-interval", "1s"));
 
-		assertThat(bound).isEqualTo(new SchedulerSettings(false, 2, Duration.ofSeconds(1)));
+		assertThat(bound).isEqualTo(new SchedulerSettings(false, true, true, 2, Duration.ofSeconds(1)));
 	}
 
 	@Test
@@ -36,6 +36,42 @@ class SchedulerSettingsTests {
 			.bindOrCreate("staysync.scheduler", SchedulerSettings.class);
 
 		assertThat(bound.enabled()).isFalse();
+	}
+
+	@Test
+	void theOldSwitchStillStopsBothPartsAsItAlwaysDid() {
+		SchedulerSettings off = bind(Map.of("staysync.scheduler.enabled", "false"));
+
+		assertThat(off.runsSyncs()).isFalse();
+		assertThat(off.runsHousekeeping()).isFalse();
+	}
+
+	@Test
+	void scheduledSyncsAndHousekeepingAreSwitchedSeparately() {
+		SystemEnvironmentPropertySource environment = new SystemEnvironmentPropertySource("env",
+				Map.of("STAYSYNC_SCHEDULER_SYNCS_ENABLED", "false"));
+		SchedulerSettings housekeepingOnly = new Binder(ConfigurationPropertySources.from(environment))
+			.bindOrCreate("staysync.scheduler", SchedulerSettings.class);
+		SchedulerSettings syncsOnly = bind(Map.of("staysync.scheduler.housekeeping-enabled", "false"));
+
+		assertThat(housekeepingOnly.runsSyncs()).isFalse();
+		assertThat(housekeepingOnly.runsHousekeeping()).isTrue();
+		assertThat(SyncScheduling.parts(housekeepingOnly)).isEqualTo("housekeeping only");
+		assertThat(syncsOnly.runsSyncs()).isTrue();
+		assertThat(syncsOnly.runsHousekeeping()).isFalse();
+		assertThat(SyncScheduling.parts(syncsOnly)).isEqualTo("scheduled syncs only");
+		assertThat(SyncScheduling.parts(bind(Map.of()))).isEqualTo("scheduled syncs and housekeeping");
+	}
+
+	@Test
+	void executionsOfADeadInstanceAreTakenOverWhenItsRunsCountAsAbandoned() {
+		SyncSettings defaults = new SyncSettings(Duration.ofSeconds(10), Duration.ofSeconds(35), Duration.ofSeconds(10),
+				Duration.ofMinutes(1), Duration.ofHours(1), 16, 4);
+
+		assertThat(SyncScheduling.schedulerHeartbeat(defaults).multipliedBy(SyncScheduling.MISSED_HEARTBEATS))
+			.isEqualTo(defaults.staleAfter());
+		// db-scheduler refuses fewer
+		assertThat(SyncScheduling.MISSED_HEARTBEATS).isGreaterThanOrEqualTo(4);
 	}
 
 	@Test

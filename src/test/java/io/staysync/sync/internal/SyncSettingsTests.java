@@ -14,8 +14,8 @@ class SyncSettingsTests {
 
 	@Test
 	void defaultsWithoutAnyProperty() {
-		assertThat(bind(Map.of())).isEqualTo(new SyncSettings(Duration.ofSeconds(30), Duration.ofMinutes(3),
-				Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofHours(1), 16, 4));
+		assertThat(bind(Map.of())).isEqualTo(new SyncSettings(Duration.ofSeconds(10), Duration.ofSeconds(35),
+				Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofHours(1), 16, 4));
 	}
 
 	@Test
@@ -38,7 +38,7 @@ class SyncSettingsTests {
 	@Test
 	void timeBudgetsPerListingAndPerRun() {
 		assertThat(bind(Map.of("staysync.sync.listing-time-budget", "20s", "staysync.sync.run-time-budget", "10m")))
-			.isEqualTo(new SyncSettings(Duration.ofSeconds(30), Duration.ofMinutes(3), Duration.ofMinutes(1),
+			.isEqualTo(new SyncSettings(Duration.ofSeconds(10), Duration.ofSeconds(35), Duration.ofSeconds(10),
 					Duration.ofSeconds(20), Duration.ofMinutes(10), 16, 4));
 		assertThatThrownBy(() -> bind(Map.of("staysync.sync.listing-time-budget", "0s")))
 			.hasStackTraceContaining("staysync.sync.listing-time-budget must be a positive duration");
@@ -57,6 +57,19 @@ class SyncSettingsTests {
 			.hasStackTraceContaining("staysync.sync.listing-concurrency must be at least 1");
 		assertThatThrownBy(() -> bind(Map.of("staysync.sync.per-host-concurrency", "-1")))
 			.hasStackTraceContaining("staysync.sync.per-host-concurrency must be at least 1");
+	}
+
+	@Test
+	void byDefaultARunWhoseInstanceDiedIsClosedWithinAMinute() {
+		SyncSettings defaults = bind(Map.of());
+		// silent for stale-after, then found by the next check (plus one scheduler poll)
+		Duration worst = defaults.staleAfter()
+			.plus(defaults.staleCheckInterval())
+			.plus(new SchedulerSettings(true, true, true, 4, Duration.ofSeconds(10)).pollingInterval());
+
+		assertThat(worst).isLessThanOrEqualTo(Duration.ofMinutes(1));
+		assertThat(defaults.staleAfter()).as("three heartbeats may be missed before a run counts as abandoned")
+			.isGreaterThanOrEqualTo(defaults.heartbeatInterval().multipliedBy(3));
 	}
 
 	@Test
