@@ -51,7 +51,8 @@ class BehindTlsProxyIntegrationTests extends ApiIntegrationTest {
 		send("/api/integrations/ical/configure", true, admin, "{\"mode\":\"ical\"}", "POST");
 		send("/api/integrations/ical/mappings", true, admin, "[{\"externalListingId\":\"proxied\",\"propertyId\":\""
 				+ property + "\",\"importUrl\":\"https://calendars.example.com/a.ics\"}]", "PUT");
-		String exportUrl = JsonPath.read(send("/api/integrations/ical/mappings", true, admin).body(), "$[0].exportUrl");
+		String exportUrl = JsonPath.read(send("/api/integrations/ical/mappings", true, admin).body(),
+				"$.content[0].exportUrl");
 		assertThat(exportUrl).startsWith("https://staysync.example.com/ical/");
 	}
 

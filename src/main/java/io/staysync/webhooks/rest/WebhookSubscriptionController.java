@@ -52,6 +52,9 @@ class WebhookSubscriptionController {
 	}
 
 	@Operation(summary = "Every webhook subscription")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "401", description = "Not signed in: no valid API token or password")
+	@ApiResponse(responseCode = "403", description = "Only an administrator manages webhooks")
 	@GetMapping
 	List<SubscriptionView> list() {
 		return subscriptions.list().stream().map(SubscriptionView::of).toList();
@@ -70,18 +73,25 @@ class WebhookSubscriptionController {
 	}
 
 	@Operation(summary = "One subscription")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "404", description = "No such subscription")
 	@GetMapping("/{id}")
 	SubscriptionView get(@PathVariable UUID id) {
 		return SubscriptionView.of(subscriptions.get(id));
 	}
 
 	@Operation(summary = "Changes the URL, event types, description or active flag; omitted fields stay")
+	@ApiResponse(responseCode = "200", description = "Changed")
+	@ApiResponse(responseCode = "400", description = "Invalid input; the problem names each field")
+	@ApiResponse(responseCode = "404", description = "No such subscription")
 	@PatchMapping("/{id}")
 	SubscriptionView update(@PathVariable UUID id, @RequestBody SubscriptionRequest request) {
 		return SubscriptionView.of(subscriptions.update(id, request));
 	}
 
 	@Operation(summary = "Removes a subscription and its delivery log")
+	@ApiResponse(responseCode = "204", description = "Removed")
+	@ApiResponse(responseCode = "404", description = "No such subscription")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		subscriptions.delete(id);
@@ -91,12 +101,17 @@ class WebhookSubscriptionController {
 	@Operation(summary = "A new signing secret, shown this once; the old one keeps signing beside it for the overlap",
 			description = "During the overlap (staysync.webhooks.outbound.rotation-overlap, 24 h by default) "
 					+ "webhook-signature carries two signatures separated by a space.")
+	@ApiResponse(responseCode = "200", description = "Rotated; secret holds the new whsec_… (shown once)")
+	@ApiResponse(responseCode = "404", description = "No such subscription")
 	@PostMapping("/{id}/rotate-secret")
 	SubscriptionWithSecret rotate(@PathVariable UUID id) {
 		return SubscriptionWithSecret.of(subscriptions.rotate(id));
 	}
 
 	@Operation(summary = "The subscription's deliveries, newest first")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "400", description = "Invalid input (page below 0, size outside 1 to 100)")
+	@ApiResponse(responseCode = "404", description = "No such subscription")
 	@GetMapping("/{id}/deliveries")
 	PageResponse<Delivery> deliveries(@PathVariable UUID id, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -104,6 +119,8 @@ class WebhookSubscriptionController {
 	}
 
 	@Operation(summary = "One delivery, with its body while it is kept (7 days)")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "404", description = "No such subscription or delivery")
 	@GetMapping("/{id}/deliveries/{deliveryId}")
 	Delivery delivery(@PathVariable UUID id, @PathVariable UUID deliveryId) {
 		return deliveries.get(id, deliveryId);
@@ -119,6 +136,8 @@ class WebhookSubscriptionController {
 	}
 
 	@Operation(summary = "Queues a webhook.test event for this subscription")
+	@ApiResponse(responseCode = "202", description = "Queued")
+	@ApiResponse(responseCode = "404", description = "No such subscription")
 	@PostMapping("/{id}/test")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Delivery test(@PathVariable UUID id) {

@@ -135,7 +135,7 @@ class FeedIdentityIntegrationTests extends ApiIntegrationTest {
 		List<String> exportUrls = JsonPath.read(mvc.perform(asAdmin(get("/api/integrations/ical/mappings")))
 			.andReturn()
 			.getResponse()
-			.getContentAsString(), "$[?(@.externalListingId == 'cottage-self')].exportUrl");
+			.getContentAsString(), "$.content[?(@.externalListingId == 'cottage-self')].exportUrl");
 		String exportUrl = exportUrls.get(0);
 		String export = mvc.perform(get(exportUrl.substring(exportUrl.indexOf("/ical/"))))
 			.andExpect(status().isOk())

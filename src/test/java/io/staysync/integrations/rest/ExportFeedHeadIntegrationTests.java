@@ -57,7 +57,7 @@ class ExportFeedHeadIntegrationTests extends ApiIntegrationTest {
 		String exportUrl = JsonPath.read(mvc.perform(asAdmin(get("/api/integrations/ical/mappings")))
 			.andReturn()
 			.getResponse()
-			.getContentAsString(), "$[0].exportUrl");
+			.getContentAsString(), "$.content[0].exportUrl");
 		feedPath = exportUrl.substring(exportUrl.indexOf("/ical/"));
 	}
 
