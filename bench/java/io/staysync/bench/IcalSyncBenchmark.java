@@ -163,7 +163,7 @@ public final class IcalSyncBenchmark {
 
 	}
 
-	private static void map(ConfigurableApplicationContext context, List<URI> urls) {
+	static void map(ConfigurableApplicationContext context, List<URI> urls) {
 		PropertyManagement properties = context.getBean(PropertyManagement.class);
 		context.getBean(IntegrationManagement.class)
 			.configure(ChannelType.ICAL, new IntegrationConfiguration(null, null, null, null, true, ChannelMode.ICAL, 15));

@@ -76,8 +76,8 @@ class SyncModuleIntegrationTests {
 		scenario.stimulate(() -> integrations.configure(ChannelType.ICAL, interval(30, true)))
 			.andWaitAtMost(Duration.ofSeconds(10))
 			.andWaitForStateChange(() -> nextSync(ChannelType.ICAL), Optional::isPresent)
-			.andVerify(due -> assertThat(due.orElseThrow()).isBetween(before,
-					Instant.now().plus(Duration.ofMinutes(30))));
+			.andVerify(
+					due -> assertThat(due.orElseThrow()).isBetween(before, Instant.now().plus(Duration.ofMinutes(30))));
 
 		scenario.stimulate(() -> integrations.configure(ChannelType.ICAL, interval(30, false)))
 			.andWaitAtMost(Duration.ofSeconds(10))

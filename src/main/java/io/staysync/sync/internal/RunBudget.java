@@ -16,13 +16,34 @@ final class RunBudget {
 
 	private final Duration perListing;
 
-	private RunBudget(TimeLimit run, Duration perListing) {
+	/** The run's whole budget, as the messages name it. */
+	private final Duration total;
+
+	private RunBudget(TimeLimit run, Duration perListing, Duration total) {
 		this.run = run;
 		this.perListing = perListing;
+		this.total = total;
+	}
+
+	/** When the run's budget ends, by the time now. */
+	java.time.Instant endsAt() {
+		return java.time.Instant.now().plus(run.remaining());
 	}
 
 	static RunBudget start(SyncSettings settings) {
-		return new RunBudget(TimeLimit.after(settings.runTimeBudget()), settings.listingTimeBudget());
+		return new RunBudget(TimeLimit.after(settings.runTimeBudget()), settings.listingTimeBudget(),
+				settings.runTimeBudget());
+	}
+
+	/**
+	 * The budget of a run that started elsewhere (a chunk claimed by another instance):
+	 * what is left of it until {@code endsAt}, by the time now.
+	 */
+	static RunBudget until(java.time.Instant endsAt, SyncSettings settings) {
+		Duration left = Duration.between(java.time.Instant.now(), endsAt);
+		Duration total = settings.runTimeBudget();
+		TimeLimit run = TimeLimit.after(left.isNegative() || left.isZero() ? Duration.ofNanos(1) : left);
+		return new RunBudget(run, settings.listingTimeBudget(), total);
 	}
 
 	/**
@@ -41,7 +62,7 @@ final class RunBudget {
 	/** Why a listing given {@code limit} was stopped. */
 	String exceeded(TimeLimit limit) {
 		if (limit == run) {
-			return "The sync reached its time budget of " + TimeLimit.words(run.total()) + " while this listing was "
+			return "The sync reached its time budget of " + TimeLimit.words(total) + " while this listing was "
 					+ "being fetched; it was stopped and nothing of it changed. The next sync tries again.";
 		}
 		return "Fetching and reading this listing took longer than " + TimeLimit.words(perListing) + ", the most one "
@@ -51,7 +72,7 @@ final class RunBudget {
 
 	/** Why a listing was not synced at all. */
 	String notReached() {
-		return "Not synced this time: the sync reached its time budget of " + TimeLimit.words(run.total())
+		return "Not synced this time: the sync reached its time budget of " + TimeLimit.words(total)
 				+ " before this listing; nothing of it changed. The next sync tries again.";
 	}
 

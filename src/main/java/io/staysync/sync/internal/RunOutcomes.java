@@ -41,7 +41,15 @@ class RunOutcomes {
 	/** Writes a run's outcomes, replacing any it had, in the caller's transaction. */
 	void write(UUID runId, List<ListingOutcome> outcomes) {
 		jdbc.update("delete from sync_run_listings where sync_run_id = ?", runId);
-		int[] position = { 0 };
+		append(runId, 0, outcomes);
+	}
+
+	/**
+	 * Writes the outcomes of a slice of a run (a chunk) from {@code firstPosition} on, in
+	 * the caller's transaction.
+	 */
+	void append(UUID runId, int firstPosition, List<ListingOutcome> outcomes) {
+		int[] position = { firstPosition };
 		jdbc.batchUpdate("insert into sync_run_listings (sync_run_id, position, " + COLUMNS
 				+ ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", outcomes, BATCH, (statement, outcome) -> {
 					bind(statement, runId, position[0]++, outcome);
@@ -94,6 +102,37 @@ class RunOutcomes {
 
 	/** A run's listings in numbers. */
 	record Counts(long total, long failed) {
+	}
+
+	/**
+	 * What a run's stored outcomes add up to, for a run finished from them rather than
+	 * from outcomes in memory.
+	 */
+	Totals totals(UUID runId) {
+		Totals sums = jdbc.queryForObject("""
+				select count(*), coalesce(sum(case when status = ? then 1 else 0 end), 0),
+				coalesce(sum(bookings_created), 0), coalesce(sum(bookings_updated), 0),
+				coalesce(sum(bookings_cancelled), 0), coalesce(sum(unchanged), 0), coalesce(sum(conflicts), 0)
+				from sync_run_listings where sync_run_id = ?""", (row, n) -> new Totals(row.getLong(1), row.getLong(2),
+				row.getInt(3), row.getInt(4), row.getInt(5), row.getInt(6), row.getInt(7), null),
+				ListingStatus.ERROR.stored(), runId);
+		if (sums.failed() == 0) {
+			return sums;
+		}
+		String first = jdbc
+			.query("select external_listing_id, message from sync_run_listings where sync_run_id = ? and status = ?"
+					+ " order by position limit 1", (row, n) -> row.getString(1) + ": " + row.getString(2), runId,
+					ListingStatus.ERROR.stored())
+			.stream()
+			.findFirst()
+			.orElse(null);
+		return new Totals(sums.total(), sums.failed(), sums.created(), sums.updated(), sums.cancelled(),
+				sums.unchanged(), sums.conflicts(), first);
+	}
+
+	/** The sums of a run's outcomes, and the first failure in the run's order. */
+	record Totals(long total, long failed, int created, int updated, int cancelled, int unchanged, int conflicts,
+			String firstFailure) {
 	}
 
 }

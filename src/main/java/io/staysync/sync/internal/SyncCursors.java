@@ -3,6 +3,7 @@ package io.staysync.sync.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,6 +40,25 @@ class SyncCursors {
 				where integration_id = :i""").param("i", integrationId).query(row -> {
 			cursors.put(row.getString("external_listing_id"), cursor(row));
 		});
+		return cursors;
+	}
+
+	/**
+	 * The cursors of some listings of an integration (a chunk of a run), in one query.
+	 */
+	Map<String, SyncCursor> of(UUID integrationId, java.util.Collection<String> listings) {
+		Map<String, SyncCursor> cursors = new HashMap<>();
+		if (listings.isEmpty()) {
+			return cursors;
+		}
+		jdbc.sql("""
+				select external_listing_id, etag, last_modified, content_hash from sync_cursors
+				where integration_id = :i and external_listing_id in (:l)""")
+			.param("i", integrationId)
+			.param("l", List.copyOf(listings))
+			.query(row -> {
+				cursors.put(row.getString("external_listing_id"), cursor(row));
+			});
 		return cursors;
 	}
 

@@ -63,6 +63,10 @@ public class SyncRun {
 	@Transient
 	private boolean listingsWritten;
 
+	/** Whether a run finished from its totals reached the channel at all. */
+	@Transient
+	private boolean reached;
+
 	@Version
 	private Long version;
 
@@ -107,15 +111,35 @@ public class SyncRun {
 			fail("No listing is mapped to a property yet. Map the channel's listings first, then sync.", now);
 			return;
 		}
-		status = failed == 0 ? SyncStatus.SUCCESS : failed == outcomes.size() ? SyncStatus.ERROR : SyncStatus.PARTIAL;
-		errorMessage = failed == 0 ? null
-				: ListingOutcome.fit(failed + " of " + outcomes.size() + " listings failed. "
-						+ outcomes.stream()
-							.filter(ListingOutcome::failed)
-							.findFirst()
-							.map(o -> o.externalListingId() + ": " + o.message())
-							.orElse(""),
-						ListingOutcome.MAX_MESSAGE);
+		close(outcomes.size(), failed,
+				outcomes.stream()
+					.filter(ListingOutcome::failed)
+					.findFirst()
+					.map(o -> o.externalListingId() + ": " + o.message())
+					.orElse(""),
+				now);
+	}
+
+	/**
+	 * Closes a run whose outcomes were already stored beside it, chunk by chunk, from
+	 * their totals: the outcomes themselves never need to be in memory at once.
+	 */
+	void finishCounted(RunOutcomes.Totals totals, Instant now) {
+		listings = List.of();
+		listingsWritten = true;
+		created += totals.created();
+		updated += totals.updated();
+		cancelled += totals.cancelled();
+		unchanged += totals.unchanged();
+		conflicts += totals.conflicts();
+		reached = totals.total() > totals.failed();
+		close(totals.total(), totals.failed(), totals.firstFailure() == null ? "" : totals.firstFailure(), now);
+	}
+
+	private void close(long total, long failed, String firstFailure, Instant now) {
+		status = failed == 0 ? SyncStatus.SUCCESS : failed == total ? SyncStatus.ERROR : SyncStatus.PARTIAL;
+		errorMessage = failed == 0 ? null : ListingOutcome
+			.fit(failed + " of " + total + " listings failed. " + firstFailure, ListingOutcome.MAX_MESSAGE);
 		completedAt = now;
 	}
 
@@ -144,7 +168,7 @@ public class SyncRun {
 	}
 
 	boolean reachedChannel() {
-		return listings.stream().anyMatch(outcome -> !outcome.failed());
+		return reached || listings.stream().anyMatch(outcome -> !outcome.failed());
 	}
 
 	/**

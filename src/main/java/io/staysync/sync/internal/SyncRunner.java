@@ -59,9 +59,13 @@ class SyncRunner {
 
 	private final SyncCursors cursors;
 
+	private final ChunkedRuns chunked;
+
 	SyncRunner(SyncRunRepository runs, ChannelAccounts accounts, ChannelConnectors connectors, ListingSync listings,
 			MessageSync messages, Clock clock, SyncMetrics metrics, RunHeartbeats heartbeats, RunProgress progress,
-			RecheckSync rechecks, SyncSettings settings, ConcurrentListings concurrently, SyncCursors cursors) {
+			RecheckSync rechecks, SyncSettings settings, ConcurrentListings concurrently, SyncCursors cursors,
+			ChunkedRuns chunked) {
+		this.chunked = chunked;
 		this.concurrently = concurrently;
 		this.cursors = cursors;
 		this.rechecks = rechecks;
@@ -112,7 +116,9 @@ class SyncRunner {
 
 	private void runAndRecord(SyncRun run, Scope scope) {
 		try {
-			execute(run, scope);
+			if (execute(run, scope) == Ending.BY_CHUNKS) {
+				return;
+			}
 		}
 		catch (RuntimeException unexpected) {
 			log.error("Sync run {} failed unexpectedly", run.id(), unexpected);
@@ -146,13 +152,23 @@ class SyncRunner {
 				run.reachedChannel());
 	}
 
-	private void execute(SyncRun run, Scope scope) {
+	/**
+	 * Who ends a run: its runner, or (a run shared by the cluster) whoever completes its
+	 * last chunk.
+	 */
+	private enum Ending {
+
+		HERE, BY_CHUNKS
+
+	}
+
+	private Ending execute(SyncRun run, Scope scope) {
 		ChannelAccount account = accounts.find(run.integrationId()).orElseThrow();
 		Optional<ChannelConnector> connector = connectors.find(account.type(), account.mode());
 		if (connector.isEmpty()) {
 			run.fail("Syncing " + account.type().path() + " in " + account.mode() + " mode is not available yet: this"
 					+ " version has no connector for it.", clock.instant());
-			return;
+			return Ending.HERE;
 		}
 		ChannelCredentials credentials;
 		try {
@@ -161,13 +177,13 @@ class SyncRunner {
 		catch (VaultException unreadable) {
 			run.fail("The stored credentials cannot be decrypted (" + unreadable.getMessage()
 					+ "). Enter them again, or restore the keyring they were saved with.", clock.instant());
-			return;
+			return Ending.HERE;
 		}
 		// What notifications asked to read again comes first: it is what changed.
 		List<ListingOutcome> outcomes = new ArrayList<>(rechecks.sync(run.id(), connector.get(), credentials));
 		if (scope == Scope.RECHECKS) {
 			run.finishRechecks(outcomes, clock.instant());
-			return;
+			return Ending.HERE;
 		}
 		if (connector.get().pullsMessages()) {
 			// One pull feeds every listing: progress is that pull and what it applied.
@@ -175,16 +191,21 @@ class SyncRunner {
 			outcomes.addAll(messages.sync(connector.get(), credentials));
 			progress.advanced(run.id());
 			run.finish(outcomes, clock.instant());
-			return;
+			return Ending.HERE;
 		}
 		progress.started(run.id(), credentials.listings().size());
 		RunBudget budget = RunBudget.start(settings);
+		if (chunked.splits(credentials.listings().size())) {
+			chunked.start(run, credentials.listings(), outcomes, budget);
+			return Ending.BY_CHUNKS;
+		}
 		Map<String, SyncCursor> cursors = this.cursors.all(credentials.integrationId());
 		outcomes.addAll(concurrently.sync(credentials.listings(), account.type().path(), budget,
 				listing -> listings.sync(connector.get(), credentials, listing,
 						cursors.getOrDefault(listing.externalListingId(), SyncCursor.none()), budget),
 				() -> progress.advanced(run.id())));
 		run.finish(outcomes, clock.instant());
+		return Ending.HERE;
 	}
 
 }
