@@ -44,7 +44,9 @@ import net.fortuna.ical4j.data.CalendarBuilder;
  * measured in the same run: the same feeds fetched and parsed with no Staysync code (the
  * JDK's HttpClient and ical4j's CalendarBuilder), as many at a time as a run fetches. The
  * cases: a first sync, a re-sync of unchanged feeds from a server that sends no ETag (the
- * whole calendar comes again), and a re-sync where every feed answers 304. Before them, a
+ * whole calendar comes again), and a re-sync where every feed answers 304; the first sync
+ * is also shown until every booking event it published was handled, and the re-syncs start
+ * after that. Before them, a
  * probe shows the local server is not what is measured: one connection, one request after
  * another. Run on purpose:
  *
