@@ -19,6 +19,13 @@ interface BookingRepository extends ListCrudRepository<Booking, UUID> {
 	Optional<Booking> findByIntegrationIdAndExternalScopeAndExternalId(UUID integrationId, String externalScope,
 			String externalId);
 
+	/**
+	 * Every booking stored under one key scope of an integration (an iCal listing's,
+	 * cancelled ones too), locked until the transaction ends.
+	 */
+	@Lock(LockMode.PESSIMISTIC_WRITE)
+	List<Booking> findByIntegrationIdAndExternalScope(UUID integrationId, String externalScope);
+
 	/** The same booking without a row lock, to find which calendar to lock first. */
 	Optional<Booking> readByIntegrationIdAndExternalScopeAndExternalId(UUID integrationId, String externalScope,
 			String externalId);

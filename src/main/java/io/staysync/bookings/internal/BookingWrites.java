@@ -86,7 +86,9 @@ class BookingWrites {
 		if (!inserts.insertIfAbsent(booking)) {
 			return Optional.empty();
 		}
-		return Optional.of(published(booking, new BookingCreated(booking.toChange())));
+		int opened = conflicts.refreshInserted(booking);
+		events.publishEvent(new BookingCreated(booking.toChange()));
+		return Optional.of(new Written(booking, true, opened));
 	}
 
 	/**

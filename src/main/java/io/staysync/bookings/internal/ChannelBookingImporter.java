@@ -74,23 +74,49 @@ class ChannelBookingImporter implements BookingImport {
 	@Override
 	@Transactional(noRollbackFor = DomainException.class)
 	public ImportOutcome apply(ChannelBooking record) {
+		return apply(ImportBatch.single(bookings, writes, properties), record);
+	}
+
+	/**
+	 * Each record as {@link #apply} does it, with the look-ups of an {@link ImportBatch}
+	 * shared between them: a listing's bookings read once, each property checked and its
+	 * calendar locked once. An unchanged record costs no write and publishes nothing.
+	 */
+	@Override
+	@Transactional
+	public List<Applied> applyAll(List<ChannelBooking> records) {
+		ImportBatch batch = ImportBatch.shared(bookings, writes, properties);
+		List<Applied> applied = new ArrayList<>(records.size());
+		for (ChannelBooking record : records) {
+			try {
+				applied.add(Applied.done(record, apply(batch, record)));
+			}
+			catch (DomainException refused) {
+				applied.add(Applied.refused(record, refused.getMessage()));
+			}
+		}
+		return applied;
+	}
+
+	private ImportOutcome apply(ImportBatch batch, ChannelBooking record) {
 		rules.checkImported(record);
-		if (properties.find(record.propertyId()).isEmpty()) {
+		if (!batch.propertyExists(record.propertyId())) {
 			throw new UnprocessableException("Property " + record.propertyId() + " does not exist.");
 		}
 		if (echoes.isEcho(record)) {
 			return new ImportOutcome(null, Result.UNCHANGED, List.of(), 0);
 		}
 		ChannelBooking normalized = withStorableContact(withStorableAmount(record));
-		writes.lock(normalized.propertyId());
+		batch.lock(normalized.propertyId());
 		Instant now = clock.instant();
 		ChannelKey key = normalized.key();
-		Booking existing = bookings.findLockedByKey(key).orElse(null);
+		Booking existing = batch.lockedByKey(key, normalized.keyScope());
 		if (existing == null) {
 			if (normalized.status() == BookingStatus.CANCELLED) {
 				return new ImportOutcome(null, Result.UNCHANGED, List.of(), 0);
 			}
 			Optional<Written> created = writes.createIfAbsent(Booking.imported(normalized, now));
+			batch.inserted(key);
 			if (created.isPresent()) {
 				return new ImportOutcome(created.get().booking().id(), Result.CREATED, List.of(),
 						created.get().conflictsOpened());
@@ -98,10 +124,11 @@ class ChannelBookingImporter implements BookingImport {
 			existing = bookings.findLockedByKey(key)
 				.orElseThrow(() -> new IllegalStateException("Booking vanished after a conflicting insert"));
 		}
-		return update(existing, normalized, now);
+		return update(batch, key, existing, normalized, now);
 	}
 
-	private ImportOutcome update(Booking booking, ChannelBooking record, Instant now) {
+	private ImportOutcome update(ImportBatch batch, ChannelKey key, Booking booking, ChannelBooking record,
+			Instant now) {
 		LocalDate previousCheckIn = booking.checkIn();
 		LocalDate previousCheckOut = booking.checkOut();
 		UUID previousProperty = booking.propertyId();
@@ -110,6 +137,7 @@ class ChannelBookingImporter implements BookingImport {
 			return new ImportOutcome(booking.id(), Result.UNCHANGED, List.of(), 0);
 		}
 		Written updated = writes.update(booking, previousProperty, changes, previousCheckIn, previousCheckOut);
+		batch.stored(key, updated.booking());
 		boolean cancelled = changes.contains("status") && updated.booking().status() == BookingStatus.CANCELLED;
 		return new ImportOutcome(booking.id(), cancelled ? Result.CANCELLED : Result.UPDATED, changes,
 				updated.conflictsOpened());

@@ -40,7 +40,26 @@ class ConflictDetector {
 	 * @return how many conflicts were newly opened
 	 */
 	int refresh(Booking booking) {
+		return refresh(booking, false);
+	}
+
+	/**
+	 * {@link #refresh} for a booking just inserted under a new id: no conflict can
+	 * involve it yet, so there is none to look up, resolve or reopen.
+	 * @return how many conflicts were opened
+	 */
+	int refreshInserted(Booking booking) {
+		return refresh(booking, true);
+	}
+
+	private int refresh(Booking booking, boolean inserted) {
 		List<Booking> overlapping = booking.holdsNightsExclusively() ? overlapsOf(booking) : List.of();
+		if (inserted) {
+			overlapping.forEach(other -> opened(
+					BookingConflict.between(booking.propertyId(), booking.id(), other.id(), clock.instant()), booking,
+					other));
+			return overlapping.size();
+		}
 		Set<UUID> clashing = new HashSet<>();
 		overlapping.forEach(other -> clashing.add(other.id()));
 		for (BookingConflict open : conflicts.findOpenInvolving(booking.id())) {
@@ -77,9 +96,13 @@ class ConflictDetector {
 		else {
 			conflict.reopen(clock.instant());
 		}
-		conflict = conflicts.save(conflict);
-		events.publishEvent(new ConflictDetected(conflict.id(), conflict.propertyId(), booking.id(), other.id()));
+		opened(conflict, booking, other);
 		return true;
+	}
+
+	private void opened(BookingConflict conflict, Booking booking, Booking other) {
+		BookingConflict saved = conflicts.save(conflict);
+		events.publishEvent(new ConflictDetected(saved.id(), saved.propertyId(), booking.id(), other.id()));
 	}
 
 }

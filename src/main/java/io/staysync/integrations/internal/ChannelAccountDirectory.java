@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,10 +80,7 @@ class ChannelAccountDirectory implements ChannelAccounts {
 	@Override
 	@Transactional(readOnly = true)
 	public Set<UUID> integrationsMappedTo(UUID propertyId) {
-		return mappings.findByPropertyId(propertyId)
-			.stream()
-			.map(ListingMapping::integrationId)
-			.collect(Collectors.toSet());
+		return Set.copyOf(mappings.findIntegrationIdsByPropertyId(propertyId));
 	}
 
 	@Override

@@ -23,6 +23,14 @@ interface ListingMappingRepository extends ListCrudRepository<ListingMapping, UU
 
 	List<ListingMapping> findByPropertyId(UUID propertyId);
 
+	/**
+	 * The integrations with a listing mapped to a property. Asked once per booking change
+	 * (availability pushes), so it is written out: a derived query renders its SQL again
+	 * on every call.
+	 */
+	@Query("select distinct integration_id from listing_mappings where property_id = :propertyId")
+	List<UUID> findIntegrationIdsByPropertyId(UUID propertyId);
+
 	Optional<ListingMapping> findByExportToken(String exportToken);
 
 	Optional<ListingMapping> findByIntegrationIdAndExternalListingId(UUID integrationId, String externalListingId);

@@ -14,16 +14,14 @@ import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.staysync.bookings.BookingImport;
-import io.staysync.bookings.ChannelBooking;
+import io.staysync.bookings.BookingImport.Applied;
 import io.staysync.bookings.FeedMisses;
 import io.staysync.bookings.FeedMisses.Misses;
-import io.staysync.bookings.ImportOutcome;
 import io.staysync.channels.ChannelConnector;
 import io.staysync.channels.ChannelCredentials;
 import io.staysync.channels.ChannelListing;
 import io.staysync.channels.ListingChanges;
 import io.staysync.channels.SyncCursor;
-import io.staysync.common.DomainException;
 import io.staysync.common.TimeLimit;
 import io.staysync.common.TimeLimit.TimeLimitExceeded;
 
@@ -117,8 +115,11 @@ class ListingSync {
 		try {
 			return transactions.execute(status -> {
 				Tally tally = new Tally();
-				for (ChannelBooking booking : changes.bookings()) {
-					tally.add(booking, importOne(booking, tally));
+				for (Applied applied : imports.applyAll(changes.bookings())) {
+					if (applied.refusal() != null) {
+						tally.skipped(applied.booking().externalId() + ": " + applied.refusal());
+					}
+					tally.add(applied.booking(), applied.outcome());
 				}
 				changes.unusable().forEach(tally::failed);
 				if (changes.complete()) {
@@ -157,16 +158,6 @@ class ListingSync {
 			return new ListingOutcome(outcome.externalListingId(), outcome.propertyId(), ListingStatus.NOT_MODIFIED, 0,
 					0, outcome.bookingsCancelled(), 0, 0, "Unchanged since the last fetch.");
 		});
-	}
-
-	private ImportOutcome importOne(ChannelBooking booking, Tally tally) {
-		try {
-			return imports.apply(booking);
-		}
-		catch (DomainException unusable) {
-			tally.skipped(booking.externalId() + ": " + unusable.getMessage());
-			return null;
-		}
 	}
 
 	private void cancelMissing(UUID integration, ChannelListing listing, ListingChanges changes, Tally tally) {
