@@ -92,9 +92,12 @@ class SyncEngineIntegrationTests extends ApiIntegrationTest {
 				.andExpect(jsonPath("$.errorMessage")
 					.value(containsString("Abandoned: the instance running this sync stopped")))
 				.andExpect(jsonPath("$.completedAt").exists()));
-		mvc.perform(asAdmin(get("/api/integrations/bookingcom")))
-			.andExpect(jsonPath("$.lastSyncStatus").value("error"))
-			.andExpect(jsonPath("$.lastSyncError").value(containsString("Abandoned")));
+		// the run is closed first, then recorded on the integration, in its own
+		// transaction
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> mvc.perform(asAdmin(get("/api/integrations/bookingcom")))
+				.andExpect(jsonPath("$.lastSyncStatus").value("error"))
+				.andExpect(jsonPath("$.lastSyncError").value(containsString("Abandoned"))));
 		peer.crashOn = null;
 		peer.script.clear();
 		scriptThreeRooms();
