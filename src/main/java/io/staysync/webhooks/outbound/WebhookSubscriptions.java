@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,19 +52,8 @@ class WebhookSubscriptions {
 		jdbc.sql("insert into webhook_subscriptions (" + COLUMNS + ") values (:id, :url, :types, :description, "
 				+ ":active, :secret, :hint, :previous, :previousUntil, :failingSince, :disabledReason, :created, "
 				+ ":updated)")
-			.param("id", s.id())
-			.param("url", s.targetUrl().toString())
-			.param("types", String.join(",", s.eventTypes()))
-			.param("description", s.description())
-			.param("active", s.active())
-			.param("secret", s.sealedSecret())
-			.param("hint", s.secretHint())
-			.param("previous", s.sealedPreviousSecret())
-			.param("previousUntil", timestamp(s.previousSecretUntil()))
-			.param("failingSince", timestamp(s.failingSince()))
-			.param("disabledReason", s.disabledReason())
+			.params(values(s))
 			.param("created", timestamp(s.createdAt()))
-			.param("updated", timestamp(s.updatedAt()))
 			.update();
 	}
 
@@ -71,19 +62,26 @@ class WebhookSubscriptions {
 				+ ":description, active = :active, sealed_secret = :secret, secret_hint = :hint, "
 				+ "sealed_previous_secret = :previous, previous_secret_until = :previousUntil, failing_since = "
 				+ ":failingSince, disabled_reason = :disabledReason, updated_at = :updated where id = :id")
-			.param("id", s.id())
-			.param("url", s.targetUrl().toString())
-			.param("types", String.join(",", s.eventTypes()))
-			.param("description", s.description())
-			.param("active", s.active())
-			.param("secret", s.sealedSecret())
-			.param("hint", s.secretHint())
-			.param("previous", s.sealedPreviousSecret())
-			.param("previousUntil", timestamp(s.previousSecretUntil()))
-			.param("failingSince", timestamp(s.failingSince()))
-			.param("disabledReason", s.disabledReason())
-			.param("updated", timestamp(s.updatedAt()))
+			.params(values(s))
 			.update();
+	}
+
+	/** What an insert and an update both write; {@code null} values included. */
+	private static Map<String, Object> values(WebhookSubscription s) {
+		Map<String, Object> values = new HashMap<>();
+		values.put("id", s.id());
+		values.put("url", s.targetUrl().toString());
+		values.put("types", String.join(",", s.eventTypes()));
+		values.put("description", s.description());
+		values.put("active", s.active());
+		values.put("secret", s.sealedSecret());
+		values.put("hint", s.secretHint());
+		values.put("previous", s.sealedPreviousSecret());
+		values.put("previousUntil", timestamp(s.previousSecretUntil()));
+		values.put("failingSince", timestamp(s.failingSince()));
+		values.put("disabledReason", s.disabledReason());
+		values.put("updated", timestamp(s.updatedAt()));
+		return values;
 	}
 
 	boolean delete(UUID id) {
