@@ -124,6 +124,19 @@ class ImageStartsIntegrationTests {
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 	}
 
+	/** The health check deploy/compose.yaml gives the first instance, without "CMD". */
+	@SuppressWarnings("unchecked")
+	private static List<String> composeHealthCheck() throws IOException {
+		try (InputStream in = Files.newInputStream(Path.of("deploy", "compose.yaml"))) {
+			Map<String, Object> compose = new Yaml().load(in);
+			Map<String, Object> instance = (Map<String, Object>) ((Map<String, Object>) compose.get("services"))
+				.get("staysync-1");
+			List<String> test = (List<String>) ((Map<String, Object>) instance.get("healthcheck")).get("test");
+			assertThat(test.get(0)).isEqualTo("CMD");
+			return test.subList(1, test.size());
+		}
+	}
+
 	/**
 	 * What Docker adds to every container: mount points, /etc/hosts, the secrets as
 	 * files.

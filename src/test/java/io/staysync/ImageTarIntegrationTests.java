@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -11,6 +12,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.staysync.ContainerImage.Entry;
 
@@ -95,6 +98,26 @@ class ImageTarIntegrationTests {
 		assertThat(files.keySet()).as("no keyring, database or local settings baked in")
 			.noneMatch(path -> path.endsWith(".keyring") || path.endsWith(".mv.db")
 					|| path.matches("/app/resources/application-.*\\.properties") || path.startsWith("/root/"));
+	}
+
+	/**
+	 * The image is configured by environment only: every staysync.* setting must have an
+	 * environment name (upper case, . and - as _), which a map of free keys would not.
+	 */
+	@Test
+	void everySettingCanBeSetFromTheEnvironment() throws IOException {
+		JsonNode metadata;
+		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			metadata = JsonMapper.builder().build().readTree(in);
+		}
+		List<String> types = new ArrayList<>();
+		metadata.get("properties").forEach(setting -> {
+			if (setting.get("name").asString().startsWith("staysync.")) {
+				types.add(setting.get("name").asString() + ": " + setting.get("type").asString());
+			}
+		});
+
+		assertThat(types).hasSizeGreaterThan(50).noneMatch(type -> type.contains("java.util.Map"));
 	}
 
 	@Test
