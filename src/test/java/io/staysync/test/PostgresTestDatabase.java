@@ -17,13 +17,13 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 public final class PostgresTestDatabase {
 
-	static final String URL = env("STAYSYNC_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+	public static final String URL = env("STAYSYNC_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
 
-	static final String USER = env("STAYSYNC_TEST_POSTGRES_USER", "postgres");
+	public static final String USER = env("STAYSYNC_TEST_POSTGRES_USER", "postgres");
 
-	static final String PASSWORD = env("STAYSYNC_TEST_POSTGRES_PASSWORD", "");
+	public static final String PASSWORD = env("STAYSYNC_TEST_POSTGRES_PASSWORD", "");
 
-	static final boolean REQUIRED = Boolean.parseBoolean(env("STAYSYNC_REQUIRE_POSTGRES", "false"));
+	public static final boolean REQUIRED = Boolean.parseBoolean(env("STAYSYNC_REQUIRE_POSTGRES", "false"));
 
 	private static volatile String unavailableBecause;
 
@@ -53,7 +53,7 @@ public final class PostgresTestDatabase {
 	/**
 	 * @return why PostgreSQL cannot be used, or {@code null} when it answers
 	 */
-	static synchronized String unavailableBecause() {
+	public static synchronized String unavailableBecause() {
 		if (!checked) {
 			checked = true;
 			try (Connection connection = connect()) {
