@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +21,7 @@ import org.springframework.test.context.TestPropertySource;
 import com.jayway.jsonpath.JsonPath;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.staysync.sync.internal.RunProgress;
 import io.staysync.test.ApiIntegrationTest;
 import io.staysync.test.FeedServer;
 
@@ -46,6 +48,9 @@ class ChunkedRunIntegrationTests extends ApiIntegrationTest {
 
 	@Autowired
 	MeterRegistry registry;
+
+	@Autowired
+	RunProgress progress;
 
 	@BeforeAll
 	static void startFeeds() throws IOException {
@@ -77,11 +82,57 @@ class ChunkedRunIntegrationTests extends ApiIntegrationTest {
 				.param("run", run)
 				.update();
 			assertThat(seized).as("the last chunk was still open when the dead instance 'claimed' it").isEqualTo(1);
-			awaitEnd(run);
+			// the dead instance had synced and counted 7 of its listings before it died
+			jdbc.sql(
+					"update sync_run_chunks set listings_done = 7 where sync_run_id = cast(:run as uuid) and chunk = 2")
+				.param("run", run)
+				.update();
+			await().atMost(Duration.ofSeconds(90)).until(() -> {
+				RunProgress.Progress now = progress.of(UUID.fromString(run)).orElseThrow();
+				assertThat(now.done()).as("progress never passes the total").isLessThanOrEqualTo(now.total());
+				return !"running".equals(JsonPath.read(
+						mvc.perform(asAdmin(get("/api/syncs/" + run))).andReturn().getResponse().getContentAsString(),
+						"$.status"));
+			});
+			assertThat(progress.of(UUID.fromString(run)))
+				.as("each listing counted once, the ones synced again after the reclaim too")
+				.contains(new RunProgress.Progress(30, 30));
 			String body = mvc.perform(asAdmin(get("/api/syncs/" + run))).andReturn().getResponse().getContentAsString();
 			assertEndedOnceWithEveryListing(run, body, listings, properties);
 			assertThat(chunksCompleted() - before).as("the dead instance's chunk completed by a live one too")
 				.isEqualTo(3);
+		}
+		finally {
+			feeds.slowDown(Duration.ofMillis(60));
+		}
+	}
+
+	@Test
+	void anInstanceWorksOnOneChunkAtATime() throws Exception {
+		resetChannels();
+		List<String> listings = listings("one-at-a-time", 40);
+		Map<String, String> properties = connect(listings);
+		feeds.slowDown(Duration.ofMillis(150));
+		Map<String, Long> most = new ConcurrentHashMap<>();
+		try {
+			String run = start();
+			// the run's starter and the chunk poller (every 200 ms) would both claim one
+			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20)).until(() -> {
+				jdbc.sql("""
+						select claimed_by, count(*) from sync_run_chunks where sync_run_id = cast(:run as uuid)
+						and state = 'claimed' group by claimed_by""")
+					.param("run", run)
+					.query((row, n) -> Map.entry(row.getString(1), row.getLong(2)))
+					.list()
+					.forEach(held -> most.merge(held.getKey(), held.getValue(), Math::max));
+				return !"running".equals(JsonPath.read(
+						mvc.perform(asAdmin(get("/api/syncs/" + run))).andReturn().getResponse().getContentAsString(),
+						"$.status"));
+			});
+			String body = mvc.perform(asAdmin(get("/api/syncs/" + run))).andReturn().getResponse().getContentAsString();
+			assertEndedOnceWithEveryListing(run, body, listings, properties);
+			assertThat(most).as("chunks seen claimed").isNotEmpty();
+			assertThat(most.values()).as("chunks held at once by each instance").allMatch(held -> held == 1);
 		}
 		finally {
 			feeds.slowDown(Duration.ofMillis(60));

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
  * Every instance's share of the cluster's big runs: once the application is ready, a
  * thread of its own looks every {@code staysync.sync.chunk-poll-interval} for a chunk to
  * claim (open, or held by an instance that stopped beating) and syncs chunks one after
- * another while there are. Idle, it costs one indexed query per interval. It also deletes
- * the chunks of runs that ended without them (closed as abandoned).
+ * another while there are, unless the instance is already working on a chunk of a run it
+ * started. Idle, it costs one indexed query per interval. It also deletes the chunks of
+ * runs that ended without them (closed as abandoned).
  */
 @Component
 class ChunkPoller implements DisposableBean {
@@ -52,7 +53,7 @@ class ChunkPoller implements DisposableBean {
 	private void poll() {
 		try {
 			chunks.deleteOrphans();
-			runs.workOn(null);
+			runs.workOnAnyIfIdle();
 			failing = false;
 		}
 		catch (RuntimeException unreachable) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -35,6 +36,11 @@ import io.staysync.sync.internal.RunChunks.Chunk;
  * same transaction, once. A chunk whose instance died is claimed again: its listings are
  * synced again, which changes nothing that was committed (a listing's cursor is saved
  * with its changes).
+ * <p>
+ * An instance works on one chunk at a time: the thread that started a run and the poller
+ * take turns ({@link #working}), so the per-run bounds of
+ * {@code staysync.sync.listing-concurrency} and {@code per-host-concurrency} hold per
+ * instance, not twice over.
  */
 @Component
 class ChunkedRuns {
@@ -78,6 +84,13 @@ class ChunkedRuns {
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
+
+	/**
+	 * Held while this instance works on chunks: whoever holds it claims chunks one after
+	 * another while there are, the other waits (the run's starter) or leaves it to them
+	 * (the poller).
+	 */
+	private final ReentrantLock working = new ReentrantLock();
 
 	ChunkedRuns(RunChunks chunks, ChunkHeartbeats heartbeats, RunOutcomes outcomes, SyncRunRepository runs,
 			ChannelAccounts accounts, ChannelConnectors connectors, ListingSync listings,
@@ -126,11 +139,42 @@ class ChunkedRuns {
 		});
 		log.info("Sync run {} of {} listings was split into {} chunks of at most {} for the cluster", run.id(),
 				mapped.size(), slices.size(), chunking.chunkSize());
-		workOn(run.id());
+		try {
+			// the poller may be working on a chunk (of this run or another): its turn
+			// first
+			working.lockInterruptibly();
+		}
+		catch (InterruptedException stopping) {
+			// the chunks stay open for the instances that go on
+			Thread.currentThread().interrupt();
+			return;
+		}
+		try {
+			workOn(run.id());
+		}
+		finally {
+			working.unlock();
+		}
+	}
+
+	/**
+	 * The poller's turn: claims and syncs chunks of any run while there are, unless this
+	 * instance is already working on one (its starter then claims them).
+	 */
+	void workOnAnyIfIdle() {
+		if (!working.tryLock()) {
+			return;
+		}
+		try {
+			workOn(null);
+		}
+		finally {
+			working.unlock();
+		}
 	}
 
 	/** Claims and syncs chunks of one run ({@code null}: of any run) while there are. */
-	void workOn(UUID runId) {
+	private void workOn(UUID runId) {
 		while (!Thread.currentThread().isInterrupted()) {
 			Optional<Chunk> claimed = transactions
 				.execute(status -> chunks.claim(runId, instance, settings.staleAfter()));
@@ -192,12 +236,12 @@ class ChunkedRuns {
 		List<ListingOutcome> synced = concurrently.sync(present, account.type().path(), budget,
 				listing -> listings.sync(connector.get(), credentials, listing,
 						known.getOrDefault(listing.externalListingId(), SyncCursor.none()), budget),
-				() -> progress.advanced(chunk.runId()));
+				() -> progress.advanced(chunk));
 		List<ListingOutcome> result = new ArrayList<>(slice.size());
 		int next = 0;
 		for (int i = 0; i < slice.size(); i++) {
 			if (slice.get(i) == null) {
-				progress.advanced(chunk.runId());
+				progress.advanced(chunk);
 				result.add(ListingOutcome.failed(chunk.listingIds().get(i), null,
 						"Not synced: this listing was unmapped while the sync was under way; nothing of it changed."));
 			}
@@ -226,6 +270,7 @@ class ChunkedRuns {
 				return null;
 			}
 			outcomes.append(chunk.runId(), chunk.firstPosition(), done);
+			progress.chunkDone(chunk);
 			registry.counter("staysync.sync.chunks", "outcome", "completed").increment();
 			if (chunks.unfinished(chunk.runId()) > 0) {
 				return null;

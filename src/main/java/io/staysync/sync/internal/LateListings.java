@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,6 +32,12 @@ import io.staysync.sync.SyncStatus;
  * for every listing of its integration, which is the per-integration fallback. A listing
  * mapped within the window is not late yet. Only runs started within the window are read,
  * so the cost follows the window, not the history.
+ * <p>
+ * The metric's count is kept for {@link #METRIC_KEPT} (on the application's clock) or
+ * until a run of the channel ends on this instance, whichever comes first: every scrape
+ * would otherwise read the ids of every listing synced within the window (30,000 rows for
+ * an integration of 30,000 listings). A run ended on another instance of the cluster
+ * shows within that time.
  */
 @Component
 class LateListings implements SyncLateness {
@@ -47,7 +55,12 @@ class LateListings implements SyncLateness {
 
 	private final LateSettings settings;
 
+	/** How long the metric's count of a channel is kept before it is counted again. */
+	static final Duration METRIC_KEPT = Duration.ofSeconds(30);
+
 	private final Clock clock;
+
+	private final Map<ChannelType, Counted> counted = new ConcurrentHashMap<>();
 
 	LateListings(ChannelAccounts accounts, SyncPace pace, JdbcClient jdbc, LateSettings settings, Clock clock) {
 		this.accounts = accounts;
@@ -63,10 +76,30 @@ class LateListings implements SyncLateness {
 		return accounts.find(integrationId).filter(ChannelAccount::active).map(this::late).orElse(Late.none());
 	}
 
-	/** For the metric: how many listings of a channel's integration are late. */
-	@Transactional(readOnly = true)
+	/**
+	 * For the metric: how many listings of a channel's integration are late, as counted
+	 * within the last {@link #METRIC_KEPT} and since the channel's last run ended here.
+	 */
 	int lateListings(ChannelType type) {
-		return accounts.find(type).filter(ChannelAccount::active).map(account -> late(account).listings()).orElse(0);
+		Instant now = clock.instant();
+		Counted last = counted.get(type);
+		if (last != null && !now.isBefore(last.at()) && now.isBefore(last.at().plus(METRIC_KEPT))) {
+			return last.late();
+		}
+		int late = accounts.find(type)
+			.filter(ChannelAccount::active)
+			.map(account -> late(account).listings())
+			.orElse(0);
+		counted.put(type, new Counted(late, now));
+		return late;
+	}
+
+	/** A run of the channel ended: the metric counts again at its next read. */
+	void forget(ChannelType type) {
+		counted.remove(type);
+	}
+
+	private record Counted(int late, Instant at) {
 	}
 
 	private Late late(ChannelAccount account) {

@@ -77,7 +77,7 @@ class RunChunks {
 		UUID claim = UUID.randomUUID();
 		jdbc.sql("""
 				update sync_run_chunks set state = 'claimed', claim = :claim, claimed_by = :by, heartbeat_at = :now,
-				claims = claims + 1 where sync_run_id = :run and chunk = :n""")
+				claims = claims + 1, listings_done = 0 where sync_run_id = :run and chunk = :n""")
 			.param("claim", claim)
 			.param("by", instance)
 			.param("now", now)

@@ -53,6 +53,7 @@ class SyncMetrics {
 	}
 
 	void recordRun(ChannelType type, SyncRun run) {
+		late.forget(type);
 		String channel = type.path();
 		Counter.builder("staysync.sync.runs")
 			.description("Sync runs by channel, trigger and outcome")
