@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -150,7 +151,7 @@ final class OtaParser {
 		OtaDocument read() throws XMLStreamException, MalformedOtaException {
 			boolean sawRoot = false;
 			while (xml.hasNext()) {
-				int event = xml.next();
+				int event = next();
 				switch (event) {
 					case XMLStreamConstants.DTD -> throw new MalformedOtaException(
 							"Booking.com's answer declares a DTD, which Booking.com never sends; it was not read.");
@@ -345,13 +346,32 @@ final class OtaParser {
 
 		private void skipSubtree() throws XMLStreamException {
 			for (int depth = 1; depth > 0;) {
-				int event = xml.next();
+				int event = next();
 				if (event == XMLStreamConstants.START_ELEMENT) {
 					depth++;
 				}
 				else if (event == XMLStreamConstants.END_ELEMENT) {
 					depth--;
 				}
+			}
+		}
+
+		/**
+		 * The reader's next event. The JDK's reader reports some malformed documents with
+		 * a runtime exception instead of an {@link XMLStreamException} (a DTD holding a
+		 * control character: {@code MissingResourceException: InvalidCharInDTD}); those
+		 * are malformed XML too, not a bug of ours. Misusing the reader (reading past the
+		 * end) stays a bug.
+		 */
+		private int next() throws XMLStreamException {
+			try {
+				return xml.next();
+			}
+			catch (XMLStreamException | IllegalStateException | NoSuchElementException notXml) {
+				throw notXml;
+			}
+			catch (RuntimeException readerFault) {
+				throw new XMLStreamException("the XML reader failed: " + readerFault, readerFault);
 			}
 		}
 

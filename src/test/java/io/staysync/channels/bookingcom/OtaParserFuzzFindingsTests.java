@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Inputs that once broke {@link OtaParser}, smallest form first: each one a regression
@@ -26,6 +27,14 @@ class OtaParserFuzzFindingsTests {
 
 	private static final String NIGHT = "<RoomTypes><RoomType RoomTypeCode=\"77\"/></RoomTypes>"
 			+ "<RoomRates><RoomRate EffectiveDate=\"2027-02-12\"/></RoomRates><BasicPropertyInfo HotelCode=\"44\"/>";
+
+	@Test
+	void aDtdWithAControlCharacterIsRefusedAsMalformed() {
+		byte[] answer = "<!DOCTYPE r [\u0001]>".getBytes(StandardCharsets.UTF_8);
+
+		assertThatExceptionOfType(MalformedOtaException.class).isThrownBy(() -> parser.parseOrFail(answer))
+			.withMessageContaining("not well-formed XML");
+	}
 
 	@Test
 	void aDecimalPlacesBeyondAnyScaleLeavesTheAmountUnknownInsteadOfRefusingTheDocument() throws Exception {
