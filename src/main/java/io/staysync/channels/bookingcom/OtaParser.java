@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,9 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.staysync.channels.bookingcom.OtaDocument.OtaError;
 
@@ -34,14 +38,45 @@ import io.staysync.channels.bookingcom.OtaDocument.OtaError;
  */
 final class OtaParser {
 
+	private static final Logger log = LoggerFactory.getLogger(OtaParser.class);
+
 	/** {@code AgeQualifyingCode} of children in OTA; adults are 10, and the default. */
 	private static final String CHILD = "8";
+
+	/**
+	 * The most guests one room counts, and the most one {@code GuestCount} says: past it
+	 * a count is not read (as one that is not a number), so that counts never add up past
+	 * what an {@code int} holds.
+	 */
+	private static final int MAX_GUESTS = 999;
+
+	/**
+	 * The most {@code DecimalPlaces} an amount is read with; OTA currencies use 0 to 3.
+	 * Past it (or below 0) the amount is unknown rather than guessed.
+	 */
+	private static final int MAX_DECIMAL_PLACES = 9;
 
 	private static final Pattern RUID = Pattern.compile("RUID:\\s*\\[?\\s*([A-Za-z0-9+/=_-]+)");
 
 	private static final XMLInputFactory FACTORY = factory();
 
 	OtaDocument parse(byte[] body) throws MalformedOtaException {
+		try {
+			return parseOrFail(body);
+		}
+		catch (RuntimeException | StackOverflowError unexpected) {
+			// A bug, not Booking.com's fault: the answer is still refused as a whole
+			// (nothing applied, nothing acknowledged), and the cause kept in the log.
+			log.warn("Reading a Booking.com answer failed unexpectedly; it was refused as malformed", unexpected);
+			throw malformed(unexpected);
+		}
+	}
+
+	/**
+	 * {@link #parse} without its last resort: what a bug throws is thrown, so that the
+	 * fuzz tests see it instead of an answer refused as malformed.
+	 */
+	OtaDocument parseOrFail(byte[] body) throws MalformedOtaException {
 		if (body == null || body.length == 0) {
 			throw new MalformedOtaException("Booking.com answered with an empty body.");
 		}
@@ -50,15 +85,18 @@ final class OtaParser {
 			reader = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
 			return new Reading(reader).read();
 		}
-		catch (XMLStreamException | RuntimeException malformed) {
-			throw new MalformedOtaException("Booking.com's answer is not well-formed XML (cut off or corrupted"
-					+ (malformed.getMessage() != null && malformed.getMessage().contains("DOCTYPE")
-							? ", or it declared a DTD" : "")
-					+ "); nothing of it was applied or acknowledged.");
+		catch (XMLStreamException notXml) {
+			throw malformed(notXml);
 		}
 		finally {
 			close(reader);
 		}
+	}
+
+	private static MalformedOtaException malformed(Throwable cause) {
+		return new MalformedOtaException("Booking.com's answer is not well-formed XML (cut off or corrupted"
+				+ (cause.getMessage() != null && cause.getMessage().contains("DOCTYPE") ? ", or it declared a DTD" : "")
+				+ "); nothing of it was applied or acknowledged.");
 	}
 
 	private static XMLInputFactory factory() {
@@ -113,7 +151,7 @@ final class OtaParser {
 		OtaDocument read() throws XMLStreamException, MalformedOtaException {
 			boolean sawRoot = false;
 			while (xml.hasNext()) {
-				int event = xml.next();
+				int event = next();
 				switch (event) {
 					case XMLStreamConstants.DTD -> throw new MalformedOtaException(
 							"Booking.com's answer declares a DTD, which Booking.com never sends; it was not read.");
@@ -161,7 +199,7 @@ final class OtaParser {
 					}
 				}
 				case "RoomType" -> {
-					if (room != null && attribute("RoomTypeCode") != null) {
+					if (room != null && blankToNull(attribute("RoomTypeCode")) != null) {
 						room.roomTypeCode = attribute("RoomTypeCode");
 					}
 				}
@@ -174,17 +212,17 @@ final class OtaParser {
 					if (room != null) {
 						int count = count(attribute("Count"));
 						if (CHILD.equals(attribute("AgeQualifyingCode"))) {
-							room.children += count;
+							room.children = Math.min(MAX_GUESTS, room.children + count);
 						}
 						else {
-							room.adults += count;
+							room.adults = Math.min(MAX_GUESTS, room.adults + count);
 						}
 					}
 				}
 				case "Total" -> total();
 				case "BasicPropertyInfo" -> {
 					if (room != null) {
-						room.hotelCode = attribute("HotelCode");
+						room.hotelCode = blankToNull(attribute("HotelCode"));
 					}
 				}
 				case "ResGuestRPH" -> {
@@ -276,10 +314,13 @@ final class OtaParser {
 				return new Amount(null, currency);
 			}
 			try {
-				return new Amount(new BigDecimal(value.trim()).movePointLeft(Integer.parseInt(places.trim())),
-						currency);
+				int decimalPlaces = Integer.parseInt(places.trim());
+				if (decimalPlaces < 0 || decimalPlaces > MAX_DECIMAL_PLACES) {
+					return new Amount(null, currency);
+				}
+				return new Amount(new BigDecimal(value.trim()).movePointLeft(decimalPlaces), currency);
 			}
-			catch (NumberFormatException unreadable) {
+			catch (NumberFormatException | ArithmeticException unreadable) {
 				return new Amount(null, currency);
 			}
 		}
@@ -305,13 +346,32 @@ final class OtaParser {
 
 		private void skipSubtree() throws XMLStreamException {
 			for (int depth = 1; depth > 0;) {
-				int event = xml.next();
+				int event = next();
 				if (event == XMLStreamConstants.START_ELEMENT) {
 					depth++;
 				}
 				else if (event == XMLStreamConstants.END_ELEMENT) {
 					depth--;
 				}
+			}
+		}
+
+		/**
+		 * The reader's next event. The JDK's reader reports some malformed documents with
+		 * a runtime exception instead of an {@link XMLStreamException} (a DTD holding a
+		 * control character: {@code MissingResourceException: InvalidCharInDTD}); those
+		 * are malformed XML too, not a bug of ours. Misusing the reader (reading past the
+		 * end) stays a bug.
+		 */
+		private int next() throws XMLStreamException {
+			try {
+				return xml.next();
+			}
+			catch (XMLStreamException | IllegalStateException | NoSuchElementException notXml) {
+				throw notXml;
+			}
+			catch (RuntimeException readerFault) {
+				throw new XMLStreamException("the XML reader failed: " + readerFault, readerFault);
 			}
 		}
 
@@ -340,9 +400,14 @@ final class OtaParser {
 			}
 		}
 
+		/**
+		 * A guest count; one that is not a number from 0 to {@link #MAX_GUESTS} counts
+		 * none.
+		 */
 		private static int count(String value) {
 			try {
-				return value == null ? 0 : Math.max(0, Integer.parseInt(value));
+				int count = value == null ? 0 : Integer.parseInt(value);
+				return count < 0 || count > MAX_GUESTS ? 0 : count;
 			}
 			catch (NumberFormatException unreadable) {
 				return 0;

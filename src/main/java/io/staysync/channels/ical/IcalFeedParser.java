@@ -9,6 +9,8 @@ import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.component.VEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.staysync.common.TimeLimit.TimeLimitExceeded;
 
@@ -43,8 +45,26 @@ import io.staysync.common.TimeLimit.TimeLimitExceeded;
  */
 public final class IcalFeedParser {
 
+	private static final Logger log = LoggerFactory.getLogger(IcalFeedParser.class);
+
 	public ParsedFeed parse(byte[] body, String contentType, ParseOptions options) {
 		Objects.requireNonNull(options, "options");
+		try {
+			return parseOrFail(body, contentType, options);
+		}
+		catch (RuntimeException | StackOverflowError unexpected) {
+			// A bug, not the feed's fault: the feed is still refused as a whole (nothing
+			// of it applied), and the cause is kept for whoever reads the log.
+			log.warn("Reading an iCal feed failed unexpectedly; it was refused as unreadable", unexpected);
+			return ParsedFeed.unusable(FeedVerdict.MALFORMED, FeedProblems.UNREADABLE);
+		}
+	}
+
+	/**
+	 * {@link #parse} without its last resort: what a bug throws is thrown, so that the
+	 * fuzz tests see it instead of a feed refused as unreadable.
+	 */
+	ParsedFeed parseOrFail(byte[] body, String contentType, ParseOptions options) {
 		try {
 			return read(body == null ? new byte[0] : body, contentType, options);
 		}
@@ -53,9 +73,6 @@ public final class IcalFeedParser {
 		}
 		catch (FeedOverLimitException overLimit) {
 			return ParsedFeed.unusable(FeedVerdict.OVER_LIMIT, overLimit.getMessage());
-		}
-		catch (RuntimeException | StackOverflowError unexpected) {
-			return ParsedFeed.unusable(FeedVerdict.MALFORMED, FeedProblems.UNREADABLE);
 		}
 	}
 

@@ -41,7 +41,9 @@ final class StandardWebhookVerifier {
 			return "The webhook-timestamp header is not a Unix time in seconds.";
 		}
 		long now = clock.instant().getEpochSecond();
-		if (Math.abs(now - sent) > TOLERANCE.toSeconds()) {
+		// Compared without subtracting the sent time: a difference of two longs can
+		// overflow and read as "just now".
+		if (sent < now - TOLERANCE.toSeconds() || sent > now + TOLERANCE.toSeconds()) {
 			return "The webhook-timestamp is more than 5 minutes " + (sent < now ? "old" : "in the future") + ".";
 		}
 		byte[] key;
