@@ -103,6 +103,65 @@ class BookingBatchImportIntegrationTests extends ApiIntegrationTest {
 	}
 
 	/**
+	 * New records are inserted together; what they clash with (a stored stay, a stay the
+	 * batch moved between them, each other) is what each would have clashed with applied
+	 * in turn.
+	 */
+	@Test
+	void newRecordsInsertedTogetherOpenTheConflictsOfOneByOne() {
+		for (UUID property : List.of(oneByOne, together)) {
+			imports.apply(event("x@host", listing(property), property, D, D.plusDays(3)));
+		}
+		long published = events.stream().count();
+		List<String> solo = outcomes(clashingFeed(oneByOne), this::oneAfterAnother);
+		List<String> conflictEventsSolo = conflictEvents(published, oneByOne);
+
+		published = events.stream().count();
+		assertThat(outcomes(clashingFeed(together), imports::applyAll)).isEqualTo(solo);
+		assertThat(conflictEvents(published, together)).isEqualTo(conflictEventsSolo);
+
+		assertThat(solo).containsExactly("CREATED [] 1", "UPDATED [checkIn, checkOut] 0", "CREATED [] 1",
+				"CREATED [] 0", "CREATED [] 2");
+		assertThat(conflictEventsSolo).containsExactly("detected", "resolved", "detected", "detected", "detected");
+		assertThat(openConflicts(together)).isEqualTo(openConflicts(oneByOne)).isEqualTo(3);
+	}
+
+	private List<ChannelBooking> clashingFeed(UUID property) {
+		String listing = listing(property);
+		return List.of(event("n1@host", listing, property, D.plusDays(1), D.plusDays(2)),
+				event("x@host", listing, property, D.plusDays(10), D.plusDays(12)),
+				event("n2@host", listing, property, D.plusDays(11), D.plusDays(13)),
+				tentative(event("n3@host", listing, property, D.plusDays(11), D.plusDays(12))),
+				event("n4@host", listing, property, D.plusDays(11), D.plusDays(14)));
+	}
+
+	private String listing(UUID property) {
+		return property.equals(together) ? "batch" : "solo";
+	}
+
+	/**
+	 * The conflict events on a property published since the {@code skip} first events.
+	 */
+	private List<String> conflictEvents(long skip, UUID property) {
+		return events.stream(Object.class).skip(skip).map(event -> {
+			if (event instanceof ConflictDetected detected && detected.propertyId().equals(property)) {
+				return "detected";
+			}
+			if (event instanceof ConflictResolved resolved && resolved.propertyId().equals(property)) {
+				return "resolved";
+			}
+			return null;
+		}).filter(java.util.Objects::nonNull).toList();
+	}
+
+	private int openConflicts(UUID property) {
+		return jdbc.sql("select count(*) from booking_conflicts where property_id = :p and resolved_at is null")
+			.param("p", property)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
 	 * Four events of a listing: three stays (one tentative) and a cancellation never
 	 * seen.
 	 */

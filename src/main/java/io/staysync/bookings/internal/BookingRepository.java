@@ -58,6 +58,18 @@ interface BookingRepository extends ListCrudRepository<Booking, UUID> {
 			@Param("checkOut") LocalDate checkOut, @Param("exceptId") UUID exceptId);
 
 	/**
+	 * Confirmed bookings of a property that can clash with a stay within the range given:
+	 * what {@link #findExclusiveOverlaps} answers for each of several stays, read once.
+	 */
+	@Query("""
+			select * from bookings
+			where property_id = :propertyId and status = 'CONFIRMED'
+			  and check_in < :to and check_out > :from
+			  and (kind = 'RESERVATION' or source = 'MANUAL')""")
+	List<Booking> findExclusiveWithin(@Param("propertyId") UUID propertyId, @Param("from") LocalDate from,
+			@Param("to") LocalDate to);
+
+	/**
 	 * Bookings of a property in the way of a manual stay, except one: reservations and
 	 * manual blocks whose status is one of {@code holding} (confirmed, and tentative
 	 * while tentative bookings hold their nights).

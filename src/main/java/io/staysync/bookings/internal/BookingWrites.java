@@ -2,9 +2,11 @@ package io.staysync.bookings.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -92,6 +94,36 @@ class BookingWrites {
 	}
 
 	/**
+	 * {@link #createIfAbsent} for several new channel bookings at once: inserted in one
+	 * JDBC batch, then each one's conflicts opened and its creation published, in order,
+	 * as if they had been created one after another.
+	 * @return for each booking, in order, what was written, or empty when its key exists
+	 * already
+	 */
+	List<Optional<Written>> createAllIfAbsent(List<Booking> created, BatchAnnouncements announcements) {
+		boolean[] inserted = inserts.insertAllIfAbsent(created);
+		List<Booking> stored = new ArrayList<>(created.size());
+		for (int i = 0; i < inserted.length; i++) {
+			if (inserted[i]) {
+				stored.add(created.get(i));
+			}
+		}
+		ConflictDetector.InsertedTogether together = conflicts.insertedTogether(stored);
+		List<Optional<Written>> written = new ArrayList<>(created.size());
+		for (int i = 0; i < inserted.length; i++) {
+			if (!inserted[i]) {
+				written.add(Optional.empty());
+				continue;
+			}
+			Booking booking = created.get(i);
+			int opened = together.refresh(booking);
+			announcements.announce(new BookingCreated(booking.toChange()));
+			written.add(Optional.of(new Written(booking, true, opened)));
+		}
+		return written;
+	}
+
+	/**
 	 * Stores a booking changed in place. A change of property locks the calendar it
 	 * leaves too: the nights freed there may close a conflict. A change to
 	 * {@code CANCELLED} is published as a cancellation, anything else (a tentative
@@ -99,14 +131,28 @@ class BookingWrites {
 	 */
 	Written update(Booking booking, UUID previousProperty, List<String> changes, LocalDate previousCheckIn,
 			LocalDate previousCheckOut) {
+		return update(booking, previousProperty, changes, previousCheckIn, previousCheckOut, events::publishEvent);
+	}
+
+	/**
+	 * {@link #update} for a booking of a batch, its event announced with the batch's.
+	 */
+	Written update(Booking booking, UUID previousProperty, List<String> changes, LocalDate previousCheckIn,
+			LocalDate previousCheckOut, BatchAnnouncements announcements) {
+		return update(booking, previousProperty, changes, previousCheckIn, previousCheckOut, announcements::announce);
+	}
+
+	private Written update(Booking booking, UUID previousProperty, List<String> changes, LocalDate previousCheckIn,
+			LocalDate previousCheckOut, Consumer<Object> announce) {
 		if (!previousProperty.equals(booking.propertyId())) {
 			calendars.lock(previousProperty);
 		}
 		Booking saved = bookings.save(booking);
 		if (changes.contains("status") && saved.status() == BookingStatus.CANCELLED) {
-			return published(saved, new BookingCancelled(saved.toChange()));
+			return published(saved, new BookingCancelled(saved.toChange()), announce);
 		}
-		return published(saved, new BookingUpdated(saved.toChange(), changes, previousCheckIn, previousCheckOut));
+		return published(saved, new BookingUpdated(saved.toChange(), changes, previousCheckIn, previousCheckOut),
+				announce);
 	}
 
 	/**
@@ -127,9 +173,18 @@ class BookingWrites {
 	}
 
 	private Written published(Booking stored, Object event) {
+		return published(stored, event, events::publishEvent);
+	}
+
+	private Written published(Booking stored, Object event, Consumer<Object> announce) {
 		int opened = conflicts.refresh(stored);
-		events.publishEvent(event);
+		announce.accept(event);
 		return new Written(stored, true, opened);
+	}
+
+	/** Booking events announced together, for a batch of records applied together. */
+	BatchAnnouncements batchAnnouncements() {
+		return new BatchAnnouncements(events);
 	}
 
 	/**

@@ -89,16 +89,30 @@ class ChannelBookingImporter implements BookingImport {
 		List<Applied> applied = new ArrayList<>(records.size());
 		for (ChannelBooking record : records) {
 			try {
-				applied.add(Applied.done(record, apply(batch, record)));
+				ImportOutcome outcome = apply(batch, record, applied.size(), applied);
+				// a new booking's outcome is known once it is inserted with the others
+				applied.add(outcome == null ? null : Applied.done(record, outcome));
 			}
 			catch (DomainException refused) {
 				applied.add(Applied.refused(record, refused.getMessage()));
 			}
 		}
+		insertPending(batch, applied);
+		batch.announcements().end();
 		return applied;
 	}
 
 	private ImportOutcome apply(ImportBatch batch, ChannelBooking record) {
+		return apply(batch, record, 0, null);
+	}
+
+	/**
+	 * @param position where the record's outcome goes in {@code applied}
+	 * @param applied the outcomes of the batch so far, where those of new bookings
+	 * inserted together are set; {@code null} for a batch that does not defer inserts
+	 * @return {@code null} for a new booking waiting to be inserted with the others
+	 */
+	private ImportOutcome apply(ImportBatch batch, ChannelBooking record, int position, List<Applied> applied) {
 		rules.checkImported(record);
 		if (!batch.propertyExists(record.propertyId())) {
 			throw new UnprocessableException("Property " + record.propertyId() + " does not exist.");
@@ -110,10 +124,17 @@ class ChannelBookingImporter implements BookingImport {
 		batch.lock(normalized.propertyId());
 		Instant now = clock.instant();
 		ChannelKey key = normalized.key();
+		if (batch.isPending(key)) {
+			insertPending(batch, applied);
+		}
 		Booking existing = batch.lockedByKey(key, normalized.keyScope());
 		if (existing == null) {
 			if (normalized.status() == BookingStatus.CANCELLED) {
 				return new ImportOutcome(null, Result.UNCHANGED, List.of(), 0);
+			}
+			if (batch.defersInserts()) {
+				batch.pend(normalized, Booking.imported(normalized, now), position);
+				return null;
 			}
 			Optional<Written> created = writes.createIfAbsent(Booking.imported(normalized, now));
 			batch.inserted(key);
@@ -124,11 +145,35 @@ class ChannelBookingImporter implements BookingImport {
 			existing = bookings.findLockedByKey(key)
 				.orElseThrow(() -> new IllegalStateException("Booking vanished after a conflicting insert"));
 		}
-		return update(batch, key, existing, normalized, now);
+		return update(batch, key, existing, normalized, now, applied);
 	}
 
-	private ImportOutcome update(ImportBatch batch, ChannelKey key, Booking booking, ChannelBooking record,
-			Instant now) {
+	/**
+	 * Inserts the new bookings waiting in the batch together, and sets their outcomes;
+	 * one whose key another writer stored meanwhile is updated instead, as {@link #apply}
+	 * does.
+	 */
+	private void insertPending(ImportBatch batch, List<Applied> applied) {
+		List<ImportBatch.Pending> pending = batch.takePending();
+		if (pending.isEmpty()) {
+			return;
+		}
+		List<Optional<Written>> created = writes
+			.createAllIfAbsent(pending.stream().map(ImportBatch.Pending::booking).toList(), batch.announcements());
+		for (int i = 0; i < pending.size(); i++) {
+			ImportBatch.Pending one = pending.get(i);
+			ImportOutcome outcome = created.get(i)
+				.map(written -> new ImportOutcome(written.booking().id(), Result.CREATED, List.of(),
+						written.conflictsOpened()))
+				.orElseGet(() -> update(batch, one.record().key(), bookings.findLockedByKey(one.record().key())
+					.orElseThrow(() -> new IllegalStateException("Booking vanished after a conflicting insert")),
+						one.record(), clock.instant(), applied));
+			applied.set(one.position(), Applied.done(one.record(), outcome));
+		}
+	}
+
+	private ImportOutcome update(ImportBatch batch, ChannelKey key, Booking booking, ChannelBooking record, Instant now,
+			List<Applied> applied) {
 		LocalDate previousCheckIn = booking.checkIn();
 		LocalDate previousCheckOut = booking.checkOut();
 		UUID previousProperty = booking.propertyId();
@@ -136,7 +181,12 @@ class ChannelBookingImporter implements BookingImport {
 		if (changes.isEmpty()) {
 			return new ImportOutcome(booking.id(), Result.UNCHANGED, List.of(), 0);
 		}
-		Written updated = writes.update(booking, previousProperty, changes, previousCheckIn, previousCheckOut);
+		// what is written next must see the new bookings before it, as if inserted one by
+		// one
+		insertPending(batch, applied);
+		Written updated = batch.announcements() == null
+				? writes.update(booking, previousProperty, changes, previousCheckIn, previousCheckOut) : writes.update(
+						booking, previousProperty, changes, previousCheckIn, previousCheckOut, batch.announcements());
 		batch.stored(key, updated.booking());
 		boolean cancelled = changes.contains("status") && updated.booking().status() == BookingStatus.CANCELLED;
 		return new ImportOutcome(booking.id(), cancelled ? Result.CANCELLED : Result.UPDATED, changes,

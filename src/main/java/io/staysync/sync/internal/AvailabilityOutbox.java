@@ -1,6 +1,9 @@
 package io.staysync.sync.internal;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -10,6 +13,7 @@ import io.staysync.bookings.BookingCancelled;
 import io.staysync.bookings.BookingChange;
 import io.staysync.bookings.BookingCreated;
 import io.staysync.bookings.BookingUpdated;
+import io.staysync.bookings.BookingsChanged;
 import io.staysync.channels.ChannelMode;
 import io.staysync.integrations.ChannelAccount;
 import io.staysync.integrations.ChannelAccounts;
@@ -33,33 +37,63 @@ class AvailabilityOutbox {
 		this.pushes = pushes;
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(condition = BookingsChanged.NOT_INCLUDED)
 	void on(BookingCreated created) {
-		enqueue(created.booking(), created.booking().checkIn(), created.booking().checkOut());
+		enqueue(created, new HashMap<>());
 	}
 
 	/**
 	 * The nights the booking left must reopen, the nights it took must close: both are
 	 * pushed.
 	 */
-	@ApplicationModuleListener
+	@ApplicationModuleListener(condition = BookingsChanged.NOT_INCLUDED)
 	void on(BookingUpdated updated) {
+		enqueue(updated, new HashMap<>());
+	}
+
+	@ApplicationModuleListener(condition = BookingsChanged.NOT_INCLUDED)
+	void on(BookingCancelled cancelled) {
+		enqueue(cancelled, new HashMap<>());
+	}
+
+	/**
+	 * The changes of a listing applied together: each as if it had come on its own (the
+	 * booking events above skip these), with the integrations mapped to a property looked
+	 * up once.
+	 */
+	@ApplicationModuleListener
+	void on(BookingsChanged changed) {
+		Map<UUID, List<UUID>> mapped = new HashMap<>();
+		changed.created().forEach(created -> enqueue(created, mapped));
+		changed.updated().forEach(updated -> enqueue(updated, mapped));
+		changed.cancelled().forEach(cancelled -> enqueue(cancelled, mapped));
+	}
+
+	private void enqueue(BookingCreated created, Map<UUID, List<UUID>> mapped) {
+		enqueue(created.booking(), created.booking().checkIn(), created.booking().checkOut(), mapped);
+	}
+
+	private void enqueue(BookingUpdated updated, Map<UUID, List<UUID>> mapped) {
 		BookingChange booking = updated.booking();
 		LocalDate from = earlier(booking.checkIn(), updated.previousCheckIn());
 		LocalDate to = later(booking.checkOut(), updated.previousCheckOut());
-		enqueue(booking, from, to);
+		enqueue(booking, from, to, mapped);
 	}
 
-	@ApplicationModuleListener
-	void on(BookingCancelled cancelled) {
-		enqueue(cancelled.booking(), cancelled.booking().checkIn(), cancelled.booking().checkOut());
+	private void enqueue(BookingCancelled cancelled, Map<UUID, List<UUID>> mapped) {
+		enqueue(cancelled.booking(), cancelled.booking().checkIn(), cancelled.booking().checkOut(), mapped);
 	}
 
-	private void enqueue(BookingChange booking, LocalDate from, LocalDate to) {
+	/**
+	 * @param mapped the integrations mapped to each property, as far as looked up already
+	 */
+	private void enqueue(BookingChange booking, LocalDate from, LocalDate to, Map<UUID, List<UUID>> mapped) {
 		if (!from.isBefore(to)) {
 			return;
 		}
-		for (UUID integration : accounts.integrationsMappedTo(booking.propertyId())) {
+		List<UUID> integrations = mapped.computeIfAbsent(booking.propertyId(),
+				property -> List.copyOf(accounts.integrationsMappedTo(property)));
+		for (UUID integration : integrations) {
 			if (integration.equals(booking.integrationId())) {
 				continue;
 			}
