@@ -25,8 +25,38 @@ public record ChannelBooking(UUID integrationId, BookingSource source, String ex
 		String guestName, Integer adults, Integer children, BigDecimal totalAmount, String currency,
 		String rawPayloadRef, String externalReference, String guestEmail, String guestPhone, KeyScope keyScope) {
 
+	/** The longest guest name a booking keeps; a longer one is cut, ending in "…". */
+	public static final int MAX_GUEST_NAME = 200;
+
+	/** The longest channel reference a booking keeps; a longer one is cut. */
+	public static final int MAX_EXTERNAL_REFERENCE = 100;
+
+	/** The longest payload reference a booking keeps; a longer one is cut. */
+	public static final int MAX_RAW_PAYLOAD_REF = 500;
+
+	/**
+	 * A record whose free texts fit what a booking keeps: whatever a channel sends (a
+	 * guest name of a thousand characters included), the booking is stored rather than
+	 * its listing failing on every sync. (The guest's contact details are checked, and
+	 * dropped when unusable, by the import, which says so.)
+	 */
 	public ChannelBooking {
 		Objects.requireNonNull(keyScope, "keyScope");
+		guestName = cut(guestName, MAX_GUEST_NAME, "…");
+		externalReference = cut(externalReference, MAX_EXTERNAL_REFERENCE, "");
+		rawPayloadRef = cut(rawPayloadRef, MAX_RAW_PAYLOAD_REF, "");
+	}
+
+	/** {@code text} within {@code max} characters, never splitting a surrogate pair. */
+	private static String cut(String text, int max, String ellipsis) {
+		if (text == null || text.length() <= max) {
+			return text;
+		}
+		int end = max - ellipsis.length();
+		if (Character.isHighSurrogate(text.charAt(end - 1))) {
+			end--;
+		}
+		return text.substring(0, end) + ellipsis;
 	}
 
 	/**

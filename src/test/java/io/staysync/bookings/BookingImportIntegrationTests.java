@@ -227,6 +227,36 @@ class BookingImportIntegrationTests extends ApiIntegrationTest {
 	}
 
 	@Test
+	void aGuestNameLongerThanStoredIsCutAndTheBookingStoredUnchangedOnTheNextSync() {
+		String name = "Ana ".repeat(120) + "\uD83D\uDE00";
+		ChannelBooking longName = new ChannelBooking(integration, BookingSource.AIRBNB, "HMLONGNAME", "L1", property,
+				BookingKind.RESERVATION, BookingStatus.CONFIRMED, D, D.plusDays(1), name, 2, 0, null, null, null,
+				"R".repeat(300));
+
+		assertThat(imports.apply(longName).result()).isEqualTo(Result.CREATED);
+		String stored = jdbc.sql("select guest_name from bookings where external_id = 'HMLONGNAME'")
+			.query(String.class)
+			.single();
+		assertThat(stored).hasSize(ChannelBooking.MAX_GUEST_NAME).startsWith("Ana Ana").endsWith("…");
+		assertThat(imports.apply(longName).result()).isEqualTo(Result.UNCHANGED);
+	}
+
+	@Test
+	void aStayOutsideAnyRealCalendarIsRefusedAloneWithAReason() {
+		long before = count("bookings");
+
+		assertThatThrownBy(() -> imports
+			.apply(reservation("HMFAR", LocalDate.of(999_999_999, 1, 1), LocalDate.of(999_999_999, 1, 3))))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("checkIn")
+			.hasMessageContaining("9999-12-31");
+		assertThatThrownBy(() -> imports.apply(reservation("HMANCIENT", LocalDate.of(1, 1, 1), LocalDate.of(1, 1, 3))))
+			.isInstanceOf(InvalidInputException.class);
+
+		assertThat(count("bookings")).isEqualTo(before);
+	}
+
+	@Test
 	void aChannelBookingCannotBeCancelledHere() throws Exception {
 		ImportOutcome imported = imports.apply(reservation("HMKEEP", D, D.plusDays(1)));
 

@@ -27,6 +27,11 @@ class BookingRules {
 
 	static final int YEARS_AHEAD = 3;
 
+	/** The first and last dates of a channel's booking that can be a stay at all. */
+	static final LocalDate FIRST_CHANNEL_DATE = LocalDate.of(1900, 1, 1);
+
+	static final LocalDate LAST_CHANNEL_DATE = LocalDate.of(9999, 12, 31);
+
 	private final Clock clock;
 
 	BookingRules(Clock clock) {
@@ -72,8 +77,22 @@ class BookingRules {
 			problems.add(new FieldProblem("kind", "kind, status and source are required"));
 		}
 		checkStay(booking.checkIn(), booking.checkOut(), problems);
+		checkWithinTheCalendar(booking.checkIn(), "checkIn", problems);
+		checkWithinTheCalendar(booking.checkOut(), "checkOut", problems);
 		if (!problems.isEmpty()) {
 			throw InvalidInputException.of(problems);
+		}
+	}
+
+	/**
+	 * A channel's date far outside any real stay (the year 1 or 999999999 of a damaged
+	 * answer) is refused with the booking, rather than failing the database's date type
+	 * and with it every other booking of the listing.
+	 */
+	private static void checkWithinTheCalendar(LocalDate date, String field, List<FieldProblem> problems) {
+		if (date != null && (date.isBefore(FIRST_CHANNEL_DATE) || date.isAfter(LAST_CHANNEL_DATE))) {
+			problems
+				.add(new FieldProblem(field, "must be between " + FIRST_CHANNEL_DATE + " and " + LAST_CHANNEL_DATE));
 		}
 	}
 

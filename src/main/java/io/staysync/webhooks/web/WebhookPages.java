@@ -133,9 +133,10 @@ class WebhookPages {
 	/** The dashboard's panel. */
 	@GetMapping("/webhooks/attention")
 	String attention(Model model) {
+		List<WebhookSubscription> all = subscriptions.list();
+		model.addAttribute("subscribed", !all.isEmpty());
 		model.addAttribute("items",
-				subscriptions.list()
-					.stream()
+				all.stream()
 					.filter(s -> s.disabledReason() != null && !s.active() || s.active() && s.failingSince() != null)
 					.map(SubscriptionRow::of)
 					.toList());

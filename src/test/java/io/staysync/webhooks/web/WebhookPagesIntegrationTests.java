@@ -86,6 +86,20 @@ class WebhookPagesIntegrationTests extends ConsoleIntegrationTest {
 		assertThat(page(admin, "/webhooks/attention")).contains("Switched off", "410 Gone", "127.0.0.1");
 	}
 
+	@Test
+	void theDashboardPanelTellsNoSubscriptionFromAllDelivering() throws Exception {
+		MockHttpSession admin = admin();
+		assertThat(page(admin, "/webhooks/attention")).contains("No subscriptions yet", ">none<")
+			.doesNotContain("Every subscription is delivering");
+
+		mvc.perform(form("/webhooks", admin).param("_once", onceToken(page(admin, "/webhooks")))
+			.param("targetUrl", "http://127.0.0.1:9/in")
+			.param("eventTypes", "*")).andExpect(status().isOk());
+
+		assertThat(page(admin, "/webhooks/attention")).contains("Every subscription is delivering", "all good")
+			.doesNotContain("No subscriptions yet");
+	}
+
 	/** The sender runs here: a test event leaves as soon as it is committed. */
 	@Test
 	void theTestEventIsDeliveredAtOnceAndTheLogSaysSo() throws Exception {
