@@ -50,6 +50,13 @@ class InvariantCheckerTests {
 	}
 
 	@Test
+	void aReservationCancelledBeforeStaysyncSawItNeedNotBeStored() {
+		State state = consistent();
+		state.stored.removeIf(stored -> stored.key().equals("uid-8"));
+		assertThat(checker.check(state.build())).isEmpty();
+	}
+
+	@Test
 	void aReservationInAnEarlierStateIsReported() {
 		State state = consistent();
 		state.stored.set(1, new Stored("ical", "uid-7", "p1", IN.plusDays(5), IN.plusDays(7), "CONFIRMED"));

@@ -47,6 +47,12 @@ public final class Soak {
 	 */
 	static final Faults BOOKING_COM_FAULTS = new Faults(Duration.ofMillis(100), 9, Duration.ofSeconds(2), 13, 6, true);
 
+	/**
+	 * The longest an instance may take to answer healthy: about 30 s on a quiet 2-core
+	 * machine, minutes when it is shared and oversubscribed.
+	 */
+	static final Duration STARTUP = Duration.ofMinutes(5);
+
 	static final String KEYRING = "primary: 1; 1: q9Ng0p1nZ8Y0hbb1mKkz2q3uVq1C0uR1x9zX1e5J8n0=";
 
 	/**
@@ -168,7 +174,7 @@ public final class Soak {
 		for (StaysyncProcess instance : instances) {
 			instance.start();
 			started.add(background.submit(() -> {
-				instance.awaitHealthy(Duration.ofMinutes(3));
+				instance.awaitHealthy(STARTUP);
 				return null;
 			}));
 		}
@@ -252,7 +258,7 @@ public final class Soak {
 				note("kill -9 " + victim.name() + " at " + elapsed / 1000 + " s");
 				victim.start();
 				restarting = background.submit(() -> {
-					victim.awaitHealthy(Duration.ofMinutes(3));
+					victim.awaitHealthy(STARTUP);
 					note(victim.name() + " healthy again at " + (System.currentTimeMillis() - start) / 1000 + " s");
 					return null;
 				});
@@ -309,12 +315,16 @@ public final class Soak {
 				String run = api.sync(type);
 				awaitRunEnded(postgres, run, Duration.ofSeconds(120));
 				if (runStarted(postgres, run).isBefore(asked)) {
-					awaitRunEnded(postgres, api.sync(type), Duration.ofSeconds(120));
+					run = api.sync(type);
+					awaitRunEnded(postgres, run, Duration.ofSeconds(120));
 				}
+				note("settling sync of " + type + ": " + outcome(postgres, run));
 			}
 		}
 		long deadline = System.currentTimeMillis() + 90_000;
-		while (System.currentTimeMillis() < deadline && waiting(postgres) > 0) {
+		int quiet = 0;
+		while (System.currentTimeMillis() < deadline && quiet < 3) {
+			quiet = waiting(postgres) == 0 ? quiet + 1 : 0;
 			Thread.sleep(1000);
 		}
 		note("settled in " + (System.currentTimeMillis() - settleStart) / 1000 + " s");
@@ -344,10 +354,26 @@ public final class Soak {
 		}
 	}
 
+	private static String outcome(PrivatePostgres postgres, String run) throws SQLException {
+		try (Connection connection = postgres.connect();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("select status, bookings_created, bookings_updated,"
+						+ " bookings_cancelled, error_message from sync_runs where id = '" + run + "'")) {
+			if (!rows.next()) {
+				return "not found";
+			}
+			String error = rows.getString(5);
+			return rows.getString(1) + " (" + rows.getInt(2) + " created, " + rows.getInt(3) + " updated, "
+					+ rows.getInt(4) + " cancelled" + (error == null ? "" : ", " + error) + ")";
+		}
+	}
+
+	/** Pushes, deliveries, runs and event publications still waiting. */
 	private static long waiting(PrivatePostgres postgres) throws SQLException {
 		return count(postgres,
 				"select (select count(*) from availability_pushes where state = 'pending')"
 						+ " + (select count(*) from webhook_deliveries where status = 'pending')"
+						+ " + (select count(*) from event_publication where completion_date is null)"
 						+ " + (select count(*) from sync_runs where status = 'running')");
 	}
 

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class SoakIntegrationTests {
 
 	@Test
-	@Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
+	@Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
 	void everyInvariantHoldsAfterTwoMinutesOfFaultsACrashAndADatabaseRestart() throws Exception {
 		Path jar = Path.of("target/staysync.jar");
 		assertThat(jar).as("the packaged jar (failsafe runs after package)").exists();

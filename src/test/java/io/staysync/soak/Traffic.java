@@ -89,7 +89,9 @@ final class Traffic {
 	/** One guest's doing, picked at random. */
 	synchronized void step() {
 		int dice = random.nextInt(100);
-		if (dice < 30 || (dice < 55 && liveFeedEvents.isEmpty()) || (dice >= 55 && liveReservations.isEmpty())) {
+		boolean feedEvents = !liveFeedEvents.isEmpty();
+		boolean reservations = !liveReservations.isEmpty();
+		if (dice < 30 || (dice < 55 && !feedEvents)) {
 			newFeedEvent(random.nextBoolean() ? random.nextInt(rooms) : random.nextInt(properties.size()), false);
 		}
 		else if (dice < 45) {
@@ -98,7 +100,7 @@ final class Traffic {
 		else if (dice < 55) {
 			cancelFeedEvent();
 		}
-		else if (dice < 80) {
+		else if (dice < 80 || !reservations) {
 			newReservation();
 		}
 		else if (dice < 90) {
