@@ -85,7 +85,7 @@ public final class Soak {
 			figures.forEach(line -> System.out.println("  " + line));
 			System.out.println(
 					violations.isEmpty() ? "No violation: every invariant holds." : violations.size() + " violations:");
-			violations.stream().limit(50).forEach(line -> System.out.println("  " + line));
+			violations.forEach(line -> System.out.println("  " + line));
 		}
 
 	}
