@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.springframework.stereotype.Component;
 
@@ -60,7 +61,12 @@ public class BookingComSandbox {
 
 	private final List<AvailabilityUpdate> availability = new CopyOnWriteArrayList<>();
 
+	private final List<Acknowledgement> acknowledgements = new CopyOnWriteArrayList<>();
+
 	private volatile Faults faults;
+
+	private volatile Consumer<Acknowledgement> acknowledgementWatcher = acknowledgement -> {
+	};
 
 	BookingComSandbox(SandboxSettings settings, Clock clock, RunMode runMode) {
 		this.settings = settings;
@@ -115,6 +121,7 @@ public class BookingComSandbox {
 			exchanges.clear();
 		}
 		availability.clear();
+		acknowledgements.clear();
 		requests.set(0);
 		pulls.set(0);
 		tokenExchanges.set(0);
@@ -155,6 +162,29 @@ public class BookingComSandbox {
 			}
 		}
 		return Optional.ofNullable(closed);
+	}
+
+	/**
+	 * Every acknowledgement it took since the last reset, in the order taken: which
+	 * message (queue, reservation, version) and when.
+	 */
+	public List<Acknowledgement> acknowledgements() {
+		return List.copyOf(acknowledgements);
+	}
+
+	/**
+	 * Called with each acknowledgement as it is taken, before the answer is sent: a soak
+	 * checks there that the acknowledged reservation is already committed.
+	 */
+	public void watchAcknowledgements(Consumer<Acknowledgement> watcher) {
+		this.acknowledgementWatcher = watcher;
+	}
+
+	void acknowledged(boolean isNew, String resId) {
+		Acknowledgement acknowledgement = new Acknowledgement(isNew, resId, queue(isNew).version(resId),
+				clock.instant());
+		acknowledgements.add(acknowledgement);
+		acknowledgementWatcher.accept(acknowledgement);
 	}
 
 	void took(AvailabilityUpdate update) {
@@ -247,6 +277,14 @@ public class BookingComSandbox {
 			return new Faults(Duration.ZERO, 0, Duration.ofSeconds(1), 0, 0, false);
 		}
 
+	}
+
+	/**
+	 * One acknowledgement it took: of the new queue or the modified one, the reservation,
+	 * the version of its message acknowledged (each queuing in that queue adds one) and
+	 * when.
+	 */
+	public record Acknowledgement(boolean isNew, String resId, int version, Instant at) {
 	}
 
 	/** One availability range it took: a room type of a hotel, inclusive dates. */

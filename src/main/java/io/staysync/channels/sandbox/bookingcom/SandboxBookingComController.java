@@ -149,6 +149,7 @@ class SandboxBookingComController {
 						"Response token for hotel reservation '" + id + "' does not match. please pull again");
 			}
 		}
+		ids.forEach(id -> sandbox.acknowledged(isNew, id));
 		String root = isNew ? "OTA_HotelResNotifRS" : "OTA_HotelResModifyNotifRS";
 		return ResponseEntity.ok().contentType(XML).body(document(root, "<Success/>"));
 	}

@@ -63,6 +63,12 @@ final class SandboxQueue {
 		return 200;
 	}
 
+	/** The version of this reservation's latest message (0 when never queued). */
+	synchronized int version(String resId) {
+		Message message = messages.get(resId);
+		return message == null ? 0 : message.version;
+	}
+
 	synchronized Optional<State> state(String resId) {
 		return Optional.ofNullable(messages.get(resId)).map(Message::state);
 	}
