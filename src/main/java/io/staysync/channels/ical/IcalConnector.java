@@ -135,10 +135,14 @@ class IcalConnector implements ChannelConnector {
 			return ListingChanges.notModified(previous);
 		}
 		ParsedFeed feed = parse(response, listing, limit);
-		// Only a complete picture may stand in for the next identical answer: a "not
-		// modified" counts the misses of the last complete feed again, which an empty or
-		// partial one must never do.
-		SyncCursor next = new SyncCursor(response.etag(), response.lastModified(), feed.complete() ? digest : null);
+		// Only a complete picture may stand in for the next identical answer, by its
+		// digest or by the server's validators: a "not modified" counts the misses of the
+		// last complete feed again, so after an empty or partial one (a body cut short,
+		// an
+		// event left out) the next fetch must read the whole calendar, or a stay removed
+		// meanwhile would never be missed and one still there could be missed.
+		SyncCursor next = feed.complete() ? new SyncCursor(response.etag(), response.lastModified(), digest)
+				: SyncCursor.none();
 		if (feed.verdict() == FeedVerdict.EMPTY) {
 			return new ListingChanges(ListingChanges.Outcome.FETCHED, List.of(), Set.of(), false, today,
 					today.plusDays(DAYS_AHEAD), next, null);

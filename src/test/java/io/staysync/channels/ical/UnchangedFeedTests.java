@@ -93,6 +93,27 @@ class UnchangedFeedTests {
 	}
 
 	@Test
+	void aPartialFeedKeepsNoValidatorsSoTheNextFetchReadsTheWholeCalendar() throws Exception {
+		answer(UnchangedFeedIntegrationTests.STAY_A, "\"v1\"", "Wed, 25 Nov 2026 09:00:00 GMT");
+		ListingChanges complete = connector.fetchChanges(credentials(), listing, SyncCursor.none());
+		assertThat(complete.cursor().etag()).isEqualTo("\"v1\"");
+		assertThat(complete.cursor().lastModified()).isNotNull();
+
+		answer(UnchangedFeedIntegrationTests.STAY_A + """
+				BEGIN:VEVENT
+				UID:bomb@evil.example
+				DTSTART:20260101T000000Z
+				RRULE:FREQ=SECONDLY
+				END:VEVENT
+				""", "\"v2\"", "Wed, 25 Nov 2026 09:30:00 GMT");
+		ListingChanges partial = connector.fetchChanges(credentials(), listing, complete.cursor());
+
+		assertThat(partial.complete()).isFalse();
+		assertThat(partial.cursor()).as("a 304 to these validators would stand for a partial picture")
+			.isEqualTo(SyncCursor.none());
+	}
+
+	@Test
 	void theSameBytesOnAnotherDayAreReadAgain() {
 		byte[] body = "BEGIN:VCALENDAR".getBytes(StandardCharsets.US_ASCII);
 
@@ -102,10 +123,14 @@ class UnchangedFeedTests {
 	}
 
 	private void answer(String events) throws Exception {
+		answer(events, null, null);
+	}
+
+	private void answer(String events, String etag, String lastModified) throws Exception {
 		byte[] body = ("BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//Unchanged//EN\n" + events + "END:VCALENDAR\n")
 			.getBytes(StandardCharsets.UTF_8);
-		when(http.get(any(), any(), anyString()))
-			.thenReturn(new FetchResponse(200, body, "text/calendar", null, null, URI.create(listing.importUrl())));
+		when(http.get(any(), any(), anyString())).thenReturn(
+				new FetchResponse(200, body, "text/calendar", etag, lastModified, URI.create(listing.importUrl())));
 	}
 
 	private ChannelCredentials credentials() {
