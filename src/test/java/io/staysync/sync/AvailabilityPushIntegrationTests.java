@@ -122,11 +122,48 @@ class AvailabilityPushIntegrationTests extends ApiIntegrationTest {
 			.containsExactly(checkIn, checkIn.plusDays(1));
 		assertThat(cancelled.window().from()).isEqualTo(checkIn);
 		assertThat(cancelled.window().closedNights()).as("cancelled, its nights open again").isEmpty();
-		assertThat(peer.pushesTo(ChannelType.AIRBNB)).as("the channel the request came from").isEmpty();
+		await().atMost(Duration.ofSeconds(20)).until(() -> !peer.pushesTo(ChannelType.AIRBNB).isEmpty());
+		assertThat(peer.pushesTo(ChannelType.AIRBNB))
+			.as("held and accepted, nothing went back to the channel the request came from; cancelled, its nights "
+					+ "are opened there too, in case an earlier push for another booking closed them")
+			.singleElement()
+			.satisfies(push -> {
+				assertThat(push.window().from()).isEqualTo(checkIn);
+				assertThat(push.window().closedNights()).isEmpty();
+			});
+	}
+
+	/**
+	 * Found by the soak: a push states every night of its window, so a push made for one
+	 * booking closes the nights of another booking of the same property on that booking's
+	 * own channel. When that booking is cancelled there, only a push opens its nights
+	 * again.
+	 */
+	@Test
+	void nightsClosedOnTheChannelABookingCameFromAreOpenedThereWhenItIsCancelled() throws Exception {
+		UUID airbnb = jdbc.sql("select id from integrations where type = 'airbnb'").query(UUID.class).single();
+		LocalDate checkIn = SOON.plusDays(120);
+		imports.apply(stay(airbnb, "HMREOPEN1", BookingStatus.CONFIRMED, checkIn));
+		nextPushToBookingCom(1);
+		assertThat(peer.pushesTo(ChannelType.AIRBNB)).as("a new booking is not pushed back where it came from")
+			.isEmpty();
+
+		imports.apply(stay(airbnb, "HMREOPEN1", BookingStatus.CANCELLED, checkIn));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> !peer.pushesTo(ChannelType.AIRBNB).isEmpty());
+		Pushed reopened = peer.pushesTo(ChannelType.AIRBNB).get(0);
+		assertThat(reopened.listing()).isEqualTo("airbnb-listing");
+		assertThat(reopened.window().from()).isEqualTo(checkIn);
+		assertThat(reopened.window().to()).isEqualTo(checkIn.plusDays(2));
+		assertThat(reopened.window().closedNights()).isEmpty();
 	}
 
 	private ChannelBooking request(UUID airbnb, BookingStatus status, LocalDate checkIn) {
-		return new ChannelBooking(airbnb, BookingSource.AIRBNB, "HMREQ777", "airbnb-listing", UUID.fromString(property),
+		return stay(airbnb, "HMREQ777", status, checkIn);
+	}
+
+	private ChannelBooking stay(UUID airbnb, String code, BookingStatus status, LocalDate checkIn) {
+		return new ChannelBooking(airbnb, BookingSource.AIRBNB, code, "airbnb-listing", UUID.fromString(property),
 				BookingKind.RESERVATION, status, checkIn, checkIn.plusDays(2), "Requesting Guest", 2, 0, null, null,
 				null);
 	}

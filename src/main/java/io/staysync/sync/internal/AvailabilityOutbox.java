@@ -20,10 +20,14 @@ import io.staysync.integrations.ChannelAccounts;
 
 /**
  * Turns every booking change into availability pushes: one per other active integration
- * in API mode with a listing mapped to the property. The integration the booking came
- * from is left out (it knows already), and so are iCal integrations, whose export feed is
- * read live from the database. Events arrive through the event publication registry, so a
- * change committed is never lost on its way to the outbox.
+ * in API mode with a listing mapped to the property. The integration a new booking came
+ * from is left out (it sold the nights itself), and so are iCal integrations, whose
+ * export feed is read live from the database. When nights may open again (a cancellation,
+ * a stay moved) the integration the booking came from is pushed too: a push states every
+ * night of its window from all bookings, so an earlier push for another booking may have
+ * closed this booking's nights there, and only a push opens them again. Events arrive
+ * through the event publication registry, so a change committed is never lost on its way
+ * to the outbox.
  */
 @Component
 class AvailabilityOutbox {
@@ -70,31 +74,40 @@ class AvailabilityOutbox {
 	}
 
 	private void enqueue(BookingCreated created, Map<UUID, List<UUID>> mapped) {
-		enqueue(created.booking(), created.booking().checkIn(), created.booking().checkOut(), mapped);
+		enqueue(created.booking(), created.booking().checkIn(), created.booking().checkOut(), mapped, false);
 	}
 
 	private void enqueue(BookingUpdated updated, Map<UUID, List<UUID>> mapped) {
 		BookingChange booking = updated.booking();
 		LocalDate from = earlier(booking.checkIn(), updated.previousCheckIn());
 		LocalDate to = later(booking.checkOut(), updated.previousCheckOut());
-		enqueue(booking, from, to, mapped);
+		enqueue(booking, from, to, mapped, leavesNights(updated));
 	}
 
 	private void enqueue(BookingCancelled cancelled, Map<UUID, List<UUID>> mapped) {
-		enqueue(cancelled.booking(), cancelled.booking().checkIn(), cancelled.booking().checkOut(), mapped);
+		enqueue(cancelled.booking(), cancelled.booking().checkIn(), cancelled.booking().checkOut(), mapped, true);
+	}
+
+	/** Whether the update leaves nights the booking held (moved or shortened). */
+	static boolean leavesNights(BookingUpdated updated) {
+		BookingChange booking = updated.booking();
+		return updated.previousCheckIn() != null && updated.previousCheckIn().isBefore(booking.checkIn())
+				|| updated.previousCheckOut() != null && updated.previousCheckOut().isAfter(booking.checkOut());
 	}
 
 	/**
 	 * @param mapped the integrations mapped to each property, as far as looked up already
+	 * @param alsoTheSource whether the integration the booking came from is pushed too
 	 */
-	private void enqueue(BookingChange booking, LocalDate from, LocalDate to, Map<UUID, List<UUID>> mapped) {
+	private void enqueue(BookingChange booking, LocalDate from, LocalDate to, Map<UUID, List<UUID>> mapped,
+			boolean alsoTheSource) {
 		if (!from.isBefore(to)) {
 			return;
 		}
 		List<UUID> integrations = mapped.computeIfAbsent(booking.propertyId(),
 				property -> List.copyOf(accounts.integrationsMappedTo(property)));
 		for (UUID integration : integrations) {
-			if (integration.equals(booking.integrationId())) {
+			if (!alsoTheSource && integration.equals(booking.integrationId())) {
 				continue;
 			}
 			accounts.find(integration)
