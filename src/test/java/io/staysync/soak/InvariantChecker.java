@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.staysync.soak.SoakState.NightView;
@@ -20,6 +21,8 @@ import io.staysync.soak.SoakState.Stored;
  * once, no run left running, every outbound webhook delivered with its id.
  */
 public final class InvariantChecker {
+
+	private static final String ICAL = "ical";
 
 	/** Staysync's statuses that hold a night (tentative ones are held by default). */
 	private static boolean holding(String status) {
@@ -43,8 +46,12 @@ public final class InvariantChecker {
 		Map<String, List<Stored>> stored = state.stored()
 			.stream()
 			.collect(Collectors.groupingBy(booking -> booking.channel() + "/" + booking.key()));
+		Set<String> feedsWithStays = feedsWithStays(state);
 		for (Reservation truth : state.truth()) {
 			List<Stored> copies = stored.getOrDefault(truth.channel() + "/" + truth.key(), List.of());
+			if (keptFromAnEmptyFeed(truth, copies, feedsWithStays)) {
+				continue;
+			}
 			if (copies.isEmpty()) {
 				// Cancelled before Staysync ever read it: nothing to store.
 				if (!truth.cancelled()) {
@@ -68,6 +75,38 @@ public final class InvariantChecker {
 			}
 		}
 		return violations;
+	}
+
+	/**
+	 * The iCal stays removed from a feed that was left with none, which Staysync keeps on
+	 * purpose: an empty calendar cancels nothing, because a channel's feed that breaks
+	 * often answers empty (docs/channels.md), and the manager cancels such a stay by
+	 * hand. Counted in the figures, not a violation.
+	 */
+	public long keptFromEmptyFeeds(SoakState state) {
+		Map<String, List<Stored>> stored = state.stored()
+			.stream()
+			.collect(Collectors.groupingBy(booking -> booking.channel() + "/" + booking.key()));
+		Set<String> feedsWithStays = feedsWithStays(state);
+		return state.truth()
+			.stream()
+			.filter(truth -> keptFromAnEmptyFeed(truth,
+					stored.getOrDefault(truth.channel() + "/" + truth.key(), List.of()), feedsWithStays))
+			.count();
+	}
+
+	private static Set<String> feedsWithStays(SoakState state) {
+		return state.truth()
+			.stream()
+			.filter(truth -> ICAL.equals(truth.channel()) && !truth.cancelled())
+			.map(Reservation::propertyId)
+			.collect(Collectors.toSet());
+	}
+
+	private static boolean keptFromAnEmptyFeed(Reservation truth, List<Stored> copies, Set<String> feedsWithStays) {
+		return ICAL.equals(truth.channel()) && truth.cancelled() && copies.size() == 1
+				&& holding(copies.get(0).status()) && !feedsWithStays.contains(truth.propertyId())
+				&& truth.propertyId().equals(copies.get(0).propertyId());
 	}
 
 	/** An acknowledged reservation was already committed when it was acknowledged. */

@@ -65,6 +65,30 @@ class InvariantCheckerTests {
 	}
 
 	@Test
+	void aStayRemovedFromAFeedLeftEmptyIsKeptByDesignAndCounted() {
+		State state = consistent();
+		state.stored.set(2, new Stored("ical", "uid-8", "p2", IN, IN.plusDays(4), "CONFIRMED"));
+		state.views.replaceAll(view -> view.propertyId().equals("p2")
+				? new NightView("booking_com", "p2", view.night(), view.night().isBefore(IN.plusDays(4))) : view);
+
+		assertThat(checker.check(state.build())).as("p2's feed has no stay left: an empty feed cancels nothing")
+			.isEmpty();
+		assertThat(checker.keptFromEmptyFeeds(state.build())).isOne();
+	}
+
+	@Test
+	void aStayRemovedFromAFeedThatStillHasStaysMustBeCancelled() {
+		State state = consistent();
+		state.truth.add(new Reservation("ical", "uid-9", "p1", IN.plusDays(10), IN.plusDays(12), true));
+		state.stored.add(new Stored("ical", "uid-9", "p1", IN.plusDays(10), IN.plusDays(12), "CONFIRMED"));
+
+		assertThat(checker.check(state.build()))
+			.containsExactly("wrong final state: ical reservation uid-9 is CONFIRMED " + IN.plusDays(10) + ".."
+					+ IN.plusDays(12) + " at Staysync, cancelled at the channel");
+		assertThat(checker.keptFromEmptyFeeds(state.build())).isZero();
+	}
+
+	@Test
 	void anAcknowledgementBeforeCommitIsReported() {
 		State state = consistent();
 		state.acknowledgements.add(new Acknowledgement("R2", 1, T0, false));

@@ -164,6 +164,10 @@ public final class Soak {
 				"--staysync.availability.drain-interval=1s", "--staysync.availability.retry-base=1s",
 				"--staysync.availability.retry-cap=10s", "--staysync.availability.max-attempts=15",
 				"--staysync.webhooks.outbound.retry-base=2s", "--staysync.webhooks.outbound.retry-cap=10s",
+				// a killed instance's claimed deliveries wait out their claim (batch x
+				// (timeout + 2 s)
+				// + 1 min): 85 s here, over before the traffic ends
+				"--staysync.webhooks.outbound.batch-size=5", "--staysync.webhooks.outbound.timeout=3s",
 				"--staysync.scheduler.polling-interval=2s", "--staysync.sync.per-host-concurrency=8",
 				"--staysync.sync.chunk-poll-interval=2s", "--staysync.events.resubmit-interval=20s",
 				"--staysync.events.resubmit-older-than=30s");
@@ -426,13 +430,80 @@ public final class Soak {
 			Traffic traffic, Observer observer, Duration trafficTime) throws Exception {
 		SoakState state = SoakSnapshot.read(postgres, peers.bookingCom(), traffic, acknowledgements, receiver);
 		List<String> violations = new InvariantChecker().check(state);
+		if (Boolean.getBoolean("soak.diagnose")) {
+			diagnose(postgres, violations);
+		}
 		List<String> figures = new ArrayList<>(log);
 		figures.addAll(SoakFigures.of(traffic, observer, state, peers, feeds, receiver, trafficTime,
 				acknowledgementsUnchecked.get()));
+		figures.add("iCal stays removed from a feed left with none, kept on purpose (an empty feed cancels nothing): "
+				+ new InvariantChecker().keptFromEmptyFeeds(state));
 		figures.add(String.format("machine: %d cores, load average %.2f at the end",
 				Runtime.getRuntime().availableProcessors(),
 				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 		return new Report(violations, figures);
+	}
+
+	/**
+	 * What Staysync holds about each iCal booking in a violation (-Dsoak.diagnose=true).
+	 */
+	private static void diagnose(PrivatePostgres postgres, List<String> violations) throws java.sql.SQLException {
+		try (java.sql.Connection connection = postgres.connect()) {
+			Set<String> diagnosedProperties = new java.util.HashSet<>();
+			for (String violation : violations) {
+				java.util.regex.Matcher uid = java.util.regex.Pattern.compile("ical reservation (\\S+)")
+					.matcher(violation);
+				java.util.regex.Matcher property = java.util.regex.Pattern.compile("of property (\\S+)")
+					.matcher(violation);
+				if (property.find() && diagnosedProperties.add(property.group(1))) {
+					System.out.println("[diagnose] " + violation);
+					query(connection, """
+							select state, range_from, range_to, changes, pending_since, due_at, attempts, last_error,
+							       last_attempt_at from availability_pushes where cast(property_id as varchar) = ?""",
+							property.group(1));
+					query(connection, """
+							select source, external_id, status, check_in, check_out, updated_at from bookings
+							where cast(property_id as varchar) = ? order by check_in""", property.group(1));
+				}
+				if (!uid.find()) {
+					continue;
+				}
+				System.out.println("[diagnose] " + violation);
+				query(connection, """
+						select b.status, b.external_listing_id, b.check_in, b.updated_at, m.misses, m.first_missed_at,
+						       c.etag, c.content_hash
+						from bookings b left join booking_misses m on m.booking_id = b.id
+						left join sync_cursors c on c.integration_id = b.integration_id
+						     and c.external_listing_id = b.external_listing_id
+						where b.external_id = ?""", uid.group(1));
+				query(connection, """
+						select r.started_at, l.status, l.bookings_created, l.bookings_updated, l.bookings_cancelled,
+						       l.unchanged, l.message
+						from sync_run_listings l join sync_runs r on r.id = l.sync_run_id
+						where l.external_listing_id = (select external_listing_id from bookings where external_id = ?)
+						order by r.started_at desc limit 6""", uid.group(1));
+			}
+		}
+	}
+
+	private static void query(java.sql.Connection connection, String sql, String parameter)
+			throws java.sql.SQLException {
+		try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, parameter);
+			try (java.sql.ResultSet rows = statement.executeQuery()) {
+				int columns = rows.getMetaData().getColumnCount();
+				while (rows.next()) {
+					StringBuilder line = new StringBuilder("[diagnose]   ");
+					for (int i = 1; i <= columns; i++) {
+						line.append(rows.getMetaData().getColumnName(i))
+							.append('=')
+							.append(rows.getString(i))
+							.append(' ');
+					}
+					System.out.println(line);
+				}
+			}
+		}
 	}
 
 	private synchronized void note(String line) {

@@ -56,6 +56,11 @@ final class Traffic {
 
 	private final Map<String, Integer> modifications = new ConcurrentHashMap<>();
 
+	/**
+	 * The version of each reservation's new-reservation message (1 when first queued).
+	 */
+	private final Map<String, Integer> newVersions = new ConcurrentHashMap<>();
+
 	private int nextUid;
 
 	private int nextReservation = 9100001;
@@ -145,6 +150,7 @@ final class Traffic {
 		LocalDate in = arrival();
 		int nights = 1 + random.nextInt(4);
 		bookingCom.queueNew(reservation(resId, room, in, nights));
+		newVersions.put(resId, 1);
 		record(new Change(BOOKING_COM, bookingComKey(resId), properties.get(room), in, in.plusDays(nights), false,
 				Instant.now(), true, 1, false));
 		liveReservations.add(resId + " " + room);
@@ -155,14 +161,42 @@ final class Traffic {
 		int room = Integer.parseInt(live[1]);
 		LocalDate in = arrival();
 		int nights = 1 + random.nextInt(4);
+		if (!acknowledgedAsNew(live[0])) {
+			// Booking.com: a reservation changed before its first acknowledgement comes
+			// as a
+			// new reservation with the latest data, not as a modification
+			int version = newVersions.merge(live[0], 1, Integer::sum);
+			bookingCom.queueNew(reservation(live[0], room, in, nights));
+			record(new Change(BOOKING_COM, bookingComKey(live[0]), properties.get(room), in, in.plusDays(nights), false,
+					Instant.now(), true, version, false));
+			return;
+		}
 		int version = modifications.merge(live[0], 1, Integer::sum);
 		bookingCom.queueModification(reservation(live[0], room, in, nights));
 		record(new Change(BOOKING_COM, bookingComKey(live[0]), properties.get(room), in, in.plusDays(nights), false,
 				Instant.now(), false, version, false));
 	}
 
+	private boolean acknowledgedAsNew(String resId) {
+		return "ACKNOWLEDGED".equals(bookingCom.state(true, resId));
+	}
+
+	/**
+	 * Cancels a reservation whose new-reservation message was acknowledged: what
+	 * Booking.com does with a cancellation before that is not documented, so the soak
+	 * does not invent it (a guest whose reservation is not acknowledged yet keeps it for
+	 * now).
+	 */
 	private void cancelReservation() {
-		String[] live = liveReservations.remove(random.nextInt(liveReservations.size())).split(" ");
+		List<String> cancellable = liveReservations.stream()
+			.filter(live -> acknowledgedAsNew(live.split(" ")[0]))
+			.toList();
+		if (cancellable.isEmpty()) {
+			return;
+		}
+		String chosen = cancellable.get(random.nextInt(cancellable.size()));
+		liveReservations.remove(chosen);
+		String[] live = chosen.split(" ");
 		int version = modifications.merge(live[0], 1, Integer::sum);
 		bookingCom.queueModification(new SandboxReservation(live[0], HOTEL, List.of(), "Soak", "Guest"));
 		Change last = last(bookingComKey(live[0]));
