@@ -86,7 +86,7 @@ class SyncModuleIntegrationTests {
 	}
 
 	@Test
-	void aBookingFromOneChannelIsQueuedForTheOtherApiChannelOnlyWithTheNightsItLeftAndTook(Scenario scenario) {
+	void aBookingMovedOnOneChannelIsQueuedForEveryApiChannelWithTheNightsItLeftAndTook(Scenario scenario) {
 		UUID property = property();
 		UUID airbnb = apiIntegrationMappedTo(ChannelType.AIRBNB, property);
 		UUID bookingCom = apiIntegrationMappedTo(ChannelType.BOOKING_COM, property);
@@ -95,19 +95,24 @@ class SyncModuleIntegrationTests {
 
 		scenario.publish(new BookingUpdated(moved, List.of("checkIn", "checkOut"), ARRIVAL, ARRIVAL.plusDays(3)))
 			.andWaitAtMost(Duration.ofSeconds(10))
-			.andWaitForStateChange(() -> queued(property), rows -> !rows.isEmpty())
+			.andWaitForStateChange(() -> queued(property), rows -> rows.size() == 2)
 			.andVerify(rows -> assertThat(rows)
-				.containsExactly(Map.of("integration", bookingCom, "from", ARRIVAL, "to", ARRIVAL.plusDays(5))));
+				.as("the nights it left may have been closed on its own channel by an earlier push: they are "
+						+ "pushed there too")
+				.containsExactlyInAnyOrder(
+						Map.of("integration", bookingCom, "from", ARRIVAL, "to", ARRIVAL.plusDays(5)),
+						Map.of("integration", airbnb, "from", ARRIVAL, "to", ARRIVAL.plusDays(5))));
 
 		scenario
 			.publish(new BookingCreated(new BookingChange(UUID.randomUUID(), property, BookingKind.RESERVATION,
 					BookingSource.MANUAL, null, ARRIVAL.plusDays(9), ARRIVAL.plusDays(10))))
 			.andWaitAtMost(Duration.ofSeconds(10))
-			.andWaitForStateChange(() -> queued(property), rows -> rows.size() == 2)
+			.andWaitForStateChange(() -> queued(property),
+					rows -> rows.stream().allMatch(row -> ARRIVAL.plusDays(10).equals(row.get("to"))))
 			.andVerify(rows -> assertThat(rows).as("a manual booking goes to every API channel, widening the range")
 				.containsExactlyInAnyOrder(
 						Map.of("integration", bookingCom, "from", ARRIVAL, "to", ARRIVAL.plusDays(10)),
-						Map.of("integration", airbnb, "from", ARRIVAL.plusDays(9), "to", ARRIVAL.plusDays(10))));
+						Map.of("integration", airbnb, "from", ARRIVAL, "to", ARRIVAL.plusDays(10))));
 	}
 
 	private static IntegrationConfiguration interval(int minutes, boolean active) {
