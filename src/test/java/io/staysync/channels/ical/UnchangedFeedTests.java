@@ -38,6 +38,15 @@ class UnchangedFeedTests {
 
 	static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
 
+	/** A stay and an event the parser refuses (sub-daily), so the feed is partial. */
+	static final String WITH_AN_EVENT_LEFT_OUT = UnchangedFeedIntegrationTests.STAY_A + """
+			BEGIN:VEVENT
+			UID:bomb@evil.example
+			DTSTART:20260101T000000Z
+			RRULE:FREQ=SECONDLY
+			END:VEVENT
+			""";
+
 	final RetryingFetcher http = mock(RetryingFetcher.class);
 
 	final IcalFeedParser parser = spy(new IcalFeedParser());
@@ -80,13 +89,7 @@ class UnchangedFeedTests {
 		ListingChanges empty = connector.fetchChanges(credentials(), listing, SyncCursor.none());
 		assertThat(empty.cursor().contentHash()).as("an empty feed must not stand for the next one").isNull();
 
-		answer(UnchangedFeedIntegrationTests.STAY_A + """
-				BEGIN:VEVENT
-				UID:bomb@evil.example
-				DTSTART:20260101T000000Z
-				RRULE:FREQ=SECONDLY
-				END:VEVENT
-				""");
+		answer(WITH_AN_EVENT_LEFT_OUT);
 		ListingChanges partial = connector.fetchChanges(credentials(), listing, SyncCursor.none());
 		assertThat(partial.complete()).isFalse();
 		assertThat(partial.cursor().contentHash()).as("nor one with an event left out").isNull();
@@ -99,13 +102,7 @@ class UnchangedFeedTests {
 		assertThat(complete.cursor().etag()).isEqualTo("\"v1\"");
 		assertThat(complete.cursor().lastModified()).isNotNull();
 
-		answer(UnchangedFeedIntegrationTests.STAY_A + """
-				BEGIN:VEVENT
-				UID:bomb@evil.example
-				DTSTART:20260101T000000Z
-				RRULE:FREQ=SECONDLY
-				END:VEVENT
-				""", "\"v2\"", "Wed, 25 Nov 2026 09:30:00 GMT");
+		answer(WITH_AN_EVENT_LEFT_OUT, "\"v2\"", "Wed, 25 Nov 2026 09:30:00 GMT");
 		ListingChanges partial = connector.fetchChanges(credentials(), listing, complete.cursor());
 
 		assertThat(partial.complete()).isFalse();
